@@ -1,0 +1,118 @@
+// Command zdplan turns a schema change into a zero-downtime rollout.
+//
+//	zdplan [plan] [flags] CURRENT DESIRED
+//	zdplan lint [flags] CURRENT DESIRED
+//	zdplan rules [ID]
+//
+// Exit codes: 0 plan produced and no blocking finding; 1 a finding at or
+// above --fail-on; 2 bad input or usage.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// exitError carries a process exit code through cobra.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func usageError(err error) error { return &exitError{code: 2, err: err} }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is main without the process: tests call it directly.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRootCmd(stdin, stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != errBlocking {
+			fmt.Fprintln(stderr, "zdplan:", ee.err)
+		}
+		return ee.code
+	}
+	// Anything cobra itself rejects (unknown flag, wrong argument count)
+	// is a usage error.
+	fmt.Fprintln(stderr, "zdplan:", err)
+	return 2
+}
+
+var errBlocking = errors.New("blocking findings")
+
+func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	opts := &planOptions{stdin: stdin}
+	root := &cobra.Command{
+		Use:   "zdplan [plan] [flags] CURRENT DESIRED",
+		Short: "Plan zero-downtime schema changes (PostgreSQL)",
+		Long: `zdplan compares the schema you run today (CURRENT) with the one you want
+(DESIRED) and writes a zero-downtime rollout in phases:
+
+  expand    additive DDL: new tables and columns, indexes built online,
+            constraints added NOT VALID
+  backfill  constraint validation and data copies
+  ---       deploy the new application version, retire the old one
+  contract  drops, and constraints only the new version can live with
+
+CURRENT and DESIRED are schema files (plain DDL or pg_dump --schema-only
+output); "-" reads one of them from standard input.
+
+Exit codes: 0 plan produced, no blocking finding; 1 a finding at or above
+--fail-on; 2 bad input or usage.`,
+		Example: `  zdplan current.sql desired.sql
+  zdplan --format json current.sql desired.sql
+  zdplan --out-dir plan/ current.sql desired.sql
+  zdplan lint current.sql desired.sql
+  zdplan rules ZD101`,
+		Args:          cobra.ExactArgs(2),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runPlan(cmd.OutOrStdout(), opts, args[0], args[1], false)
+		},
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
+	opts.register(root)
+
+	plan := &cobra.Command{
+		Use:   "plan [flags] CURRENT DESIRED",
+		Short: "Write the rollout plan (the default command)",
+		Args:  cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runPlan(cmd.OutOrStdout(), opts, args[0], args[1], false)
+		},
+	}
+	opts.register(plan)
+	lint := &cobra.Command{
+		Use:   "lint [flags] CURRENT DESIRED",
+		Short: "Report findings only; exit 1 on a blocking one",
+		Args:  cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runPlan(cmd.OutOrStdout(), opts, args[0], args[1], true)
+		},
+	}
+	opts.register(lint)
+	root.AddCommand(plan, lint, newRulesCmd())
+	for _, c := range root.Commands() {
+		c.SilenceUsage, c.SilenceErrors = true, true
+		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
+	}
+	return root
+}

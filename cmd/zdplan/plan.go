@@ -1,0 +1,125 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/zdplan/zdplan/internal/pipeline"
+	"github.com/zdplan/zdplan/report"
+	"github.com/zdplan/zdplan/rules"
+)
+
+type planOptions struct {
+	stdin       io.Reader
+	dialect     string
+	format      string
+	outDir      string
+	failOn      string
+	lockTimeout string
+	verbose     bool
+}
+
+func (o *planOptions) register(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&o.dialect, "dialect", "", "SQL dialect: postgres (detected when omitted)")
+	f.StringVar(&o.format, "format", "text", "output format: text, sql, markdown or json")
+	f.StringVar(&o.outDir, "out-dir", "", "also write one file per phase (01_expand.sql, 02_backfill.sql, 03_contract.sql) into `DIR`")
+	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding has at least this severity: info, warning or error")
+	f.StringVar(&o.lockTimeout, "lock-timeout", "5s", "lock_timeout set at the top of every phase")
+	f.BoolVarP(&o.verbose, "verbose", "v", false, "also show informational notes and findings the plan handles")
+}
+
+func readInput(name string, stdin io.Reader) (pipeline.Input, error) {
+	var src []byte
+	var err error
+	if name == "-" {
+		src, err = io.ReadAll(stdin)
+		name = "<stdin>"
+	} else {
+		src, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return pipeline.Input{}, fmt.Errorf("read %s: %w", name, err)
+	}
+	return pipeline.Input{Name: name, Src: src}, nil
+}
+
+func runPlan(w io.Writer, o *planOptions, currentPath, desiredPath string, lintOnly bool) error {
+	failOn, err := rules.ParseSeverity(o.failOn)
+	if err != nil {
+		return usageError(err)
+	}
+	switch o.format {
+	case "text", "sql", "markdown", "json":
+	default:
+		return usageError(fmt.Errorf("unknown --format %q (want text, sql, markdown or json)", o.format))
+	}
+	if o.dialect != "" && o.dialect != "postgres" {
+		return usageError(fmt.Errorf("unknown --dialect %q (want postgres)", o.dialect))
+	}
+	if currentPath == "-" && desiredPath == "-" {
+		return usageError(fmt.Errorf("only one of CURRENT and DESIRED can be read from standard input"))
+	}
+	current, err := readInput(currentPath, o.stdin)
+	if err != nil {
+		return usageError(err)
+	}
+	desired, err := readInput(desiredPath, o.stdin)
+	if err != nil {
+		return usageError(err)
+	}
+	res, err := pipeline.Run(current, desired, pipeline.Options{Dialect: o.dialect, LockTimeout: o.lockTimeout})
+	if err != nil {
+		return usageError(err)
+	}
+	if o.outDir != "" && !lintOnly {
+		if _, err := report.WriteFiles(o.outDir, res); err != nil {
+			return &exitError{code: 2, err: err}
+		}
+	}
+	switch {
+	case lintOnly && o.format == "text":
+		err = lintText(w, res, o.verbose)
+	case o.format == "json":
+		err = report.JSON(w, res)
+	case o.format == "sql":
+		err = report.SQL(w, res)
+	case o.format == "markdown":
+		err = report.Markdown(w, res, failOn)
+	default:
+		err = report.Text(w, res, report.TextOptions{Verbose: o.verbose})
+	}
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	if len(report.Blocking(res.Findings, failOn)) > 0 {
+		return &exitError{code: 1, err: errBlocking}
+	}
+	return nil
+}
+
+func lintText(w io.Writer, res *report.Result, verbose bool) error {
+	var b strings.Builder
+	n := 0
+	for _, f := range res.Findings {
+		if f.Handled && !verbose {
+			continue
+		}
+		n++
+		fmt.Fprintf(&b, "%s: %s %s [%s]: %s\n", f.Pos, f.Severity, f.Rule.ID, f.Rule.Name, f.Message)
+	}
+	for _, d := range res.Diagnostics {
+		if verbose || d.Severity > 0 {
+			fmt.Fprintf(&b, "%s\n", d)
+		}
+	}
+	if n == 0 {
+		b.WriteString("no findings\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

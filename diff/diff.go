@@ -1,0 +1,556 @@
+package diff
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/zdplan/zdplan/schema"
+)
+
+// Diff is the result of comparing two schemas.
+type Diff struct {
+	From, To *schema.Schema
+	Changes  []Change
+}
+
+// Schemas returns the changes that turn from into to.
+func Schemas(from, to *schema.Schema) *Diff {
+	d := &differ{from: from, to: to}
+	d.namespaces()
+	d.enums()
+	d.newSequences()
+	d.newTables()
+	d.columns()
+	d.alteredSequences()
+	d.droppedConstraints()
+	d.droppedIndexes()
+	d.addedConstraints()
+	d.addedIndexes()
+	d.views()
+	d.comments()
+	d.droppedColumns()
+	d.droppedTables()
+	d.droppedSequences()
+	d.droppedEnums()
+	d.droppedNamespaces()
+	d.unsupported()
+	return &Diff{From: from, To: to, Changes: d.changes}
+}
+
+type differ struct {
+	from, to *schema.Schema
+	changes  []Change
+	// rebuilt are views dropped and created again by this diff; indexes
+	// on rebuilt materialized views must be created again too.
+	rebuilt map[schema.Name]bool
+}
+
+func (d *differ) add(c Change) { d.changes = append(d.changes, c) }
+
+func (d *differ) namespaces() {
+	for _, ns := range d.to.Namespaces {
+		if d.from.Namespace(ns.Name) == nil {
+			d.add(CreateNamespace{ns})
+		}
+	}
+}
+
+func (d *differ) droppedNamespaces() {
+	for _, ns := range slices.Backward(d.from.Namespaces) {
+		if d.to.Namespace(ns.Name) == nil {
+			d.add(DropNamespace{ns})
+		}
+	}
+}
+
+func (d *differ) enums() {
+	for _, e := range d.to.Enums {
+		old := d.from.Enum(e.Name)
+		if old == nil {
+			d.add(CreateEnum{e})
+			continue
+		}
+		d.enumValues(old, e)
+	}
+}
+
+// enumValues adds the labels that are new, each next to a label that
+// exists already. Removing or reordering labels is not possible in place.
+func (d *differ) enumValues(from, to *schema.Enum) {
+	if slices.Equal(from.Values, to.Values) {
+		return
+	}
+	// The old labels must appear in the new list in the same order.
+	i := 0
+	for _, v := range to.Values {
+		if i < len(from.Values) && from.Values[i] == v {
+			i++
+		}
+	}
+	if i != len(from.Values) {
+		d.add(Unsupported{What: "enum labels removed or reordered (PostgreSQL can only add labels)", Name: to.Name.String(), At: to.Pos})
+		return
+	}
+	present := map[string]bool{}
+	for _, v := range from.Values {
+		present[v] = true
+	}
+	for j, v := range to.Values {
+		if present[v] {
+			continue
+		}
+		c := AddEnumValue{Enum: to, Value: v}
+		if j > 0 {
+			c.After = to.Values[j-1]
+		} else {
+			c.Before = to.Values[j+1]
+		}
+		d.add(c)
+		present[v] = true
+	}
+}
+
+func (d *differ) droppedEnums() {
+	for _, e := range slices.Backward(d.from.Enums) {
+		if d.to.Enum(e.Name) == nil {
+			d.add(DropEnum{e})
+		}
+	}
+}
+
+func (d *differ) newSequences() {
+	for _, s := range d.to.Sequences {
+		if d.from.Sequence(s.Name) == nil {
+			d.add(CreateSequence{s})
+		}
+	}
+}
+
+func (d *differ) alteredSequences() {
+	for _, s := range d.to.Sequences {
+		old := d.from.Sequence(s.Name)
+		if old != nil && (!old.OptionsEqual(s) || !ownerEqual(old.OwnedBy, s.OwnedBy)) {
+			d.add(AlterSequence{From: old, To: s})
+		}
+	}
+}
+
+func ownerEqual(a, b *schema.ColumnRef) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
+}
+
+func (d *differ) droppedSequences() {
+	for _, s := range slices.Backward(d.from.Sequences) {
+		if d.to.Sequence(s.Name) != nil {
+			continue
+		}
+		// A sequence owned by a dropped column or table goes with it.
+		if o := s.OwnedBy; o != nil {
+			if t := d.to.Table(o.Table); t == nil || t.Column(o.Column) == nil {
+				if ft := d.from.Table(o.Table); ft != nil && ft.Column(o.Column) != nil {
+					continue
+				}
+			}
+		}
+		d.add(DropSequence{s})
+	}
+}
+
+func (d *differ) newTables() {
+	for _, t := range d.to.Tables {
+		if d.from.Table(t.Name) == nil {
+			d.add(CreateTable{t})
+		}
+	}
+}
+
+// columns compares the columns of tables present in both schemas.
+func (d *differ) columns() {
+	for _, t := range d.to.Tables {
+		old := d.from.Table(t.Name)
+		if old == nil {
+			continue
+		}
+		for _, c := range t.Columns {
+			oc := old.Column(c.Name)
+			if oc == nil {
+				d.add(AddColumn{Table: t, Column: c})
+				continue
+			}
+			d.column(t, oc, c)
+		}
+	}
+}
+
+func (d *differ) column(t *schema.Table, from, to *schema.Column) {
+	name := t.Name.String() + "." + to.Name
+	if !identityEqual(from.Identity, to.Identity) {
+		d.add(Unsupported{What: "change of identity on column", Name: name, At: to.Pos})
+		return
+	}
+	if !from.Generated.Equal(to.Generated) {
+		d.add(Unsupported{What: "change of generated expression on column", Name: name, At: to.Pos})
+		return
+	}
+	if !from.Type.Equal(to.Type) || from.Collation != to.Collation {
+		if v := d.viewReading(t.Name); v != nil {
+			d.add(Unsupported{What: "type change of a column of a table read by view " + v.Name.String(), Name: name, At: to.Pos})
+			return
+		}
+		d.add(AlterColumnType{Table: t, From: from, To: to})
+	}
+	if from.NotNull && !to.NotNull {
+		d.add(DropNotNull{Table: t, Column: to})
+	}
+	if !from.Default.Equal(to.Default) {
+		if to.Default == nil {
+			d.add(DropDefault{Table: t, Column: to})
+		} else {
+			d.add(SetDefault{Table: t, Column: to})
+		}
+	}
+	if !from.NotNull && to.NotNull {
+		d.add(SetNotNull{Table: t, Column: to})
+	}
+	if !fmtEqual(from.Options, to.Options) {
+		d.add(Unsupported{What: "change of column attributes", Name: name, At: to.Pos})
+	}
+}
+
+// viewReading returns a view of the current schema that reads the table:
+// PostgreSQL refuses to change the type of a column a view depends on.
+func (d *differ) viewReading(table schema.Name) *schema.View {
+	for _, v := range d.from.Views {
+		if slices.Contains(v.Refs, table) {
+			return v
+		}
+	}
+	return nil
+}
+
+func fmtEqual(a, b map[string]string) bool { return fmt.Sprint(a) == fmt.Sprint(b) }
+
+func identityEqual(a, b *schema.Identity) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.Always == b.Always && a.Sequence.OptionsEqual(b.Sequence)
+}
+
+func (d *differ) droppedColumns() {
+	for _, t := range d.from.Tables {
+		nt := d.to.Table(t.Name)
+		if nt == nil {
+			continue
+		}
+		for _, c := range t.Columns {
+			if nt.Column(c.Name) == nil {
+				d.add(DropColumn{Table: t, Column: c})
+			}
+		}
+	}
+}
+
+func (d *differ) droppedConstraints() {
+	// Foreign keys first: one may depend on a unique constraint dropped
+	// here too.
+	for _, fkFirst := range []bool{true, false} {
+		for _, t := range d.from.Tables {
+			nt := d.to.Table(t.Name)
+			if nt == nil {
+				continue
+			}
+			for _, c := range t.Constraints {
+				if (c.Kind == schema.ForeignKey) != fkFirst {
+					continue
+				}
+				if nc := nt.Constraint(c.Name); nc == nil || !nc.Equal(c) {
+					d.add(DropConstraint{Table: t, Constraint: c})
+				}
+			}
+		}
+	}
+}
+
+// constraintOrder creates what foreign keys need before them.
+var constraintOrder = map[schema.ConstraintKind]int{schema.PrimaryKey: 0, schema.Unique: 1, schema.Check: 2, schema.ForeignKey: 3}
+
+func (d *differ) addedConstraints() {
+	var adds []AddConstraint
+	for _, t := range d.to.Tables {
+		old := d.from.Table(t.Name)
+		for _, c := range t.Constraints {
+			switch {
+			case old == nil && c.Kind == schema.ForeignKey:
+				adds = append(adds, AddConstraint{Table: t, Constraint: c, NewTable: true})
+			case old == nil:
+				// Created with the table.
+			default:
+				if oc := old.Constraint(c.Name); oc == nil || !oc.Equal(c) {
+					adds = append(adds, AddConstraint{Table: t, Constraint: c})
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(adds, func(a, b AddConstraint) int {
+		return constraintOrder[a.Constraint.Kind] - constraintOrder[b.Constraint.Kind]
+	})
+	for _, a := range adds {
+		d.add(a)
+	}
+}
+
+func (d *differ) droppedIndexes() {
+	for _, i := range d.from.Indexes {
+		if d.to.Table(i.Table) == nil && d.to.View(i.Table) == nil {
+			continue // dropped with its table
+		}
+		if d.to.IndexNamed(i.Name) == nil {
+			d.add(DropIndex{i})
+		}
+	}
+}
+
+func (d *differ) addedIndexes() {
+	for _, i := range d.to.Indexes {
+		newTable := d.from.Table(i.Table) == nil && d.to.Table(i.Table) != nil
+		oi := d.from.IndexNamed(i.Name)
+		switch {
+		case oi == nil || d.rebuilt[i.Table]:
+			d.add(AddIndex{Index: i, NewTable: newTable})
+		case !oi.Equal(i):
+			d.add(ReplaceIndex{From: oi, To: i})
+		}
+	}
+}
+
+// views drops removed views, then replaces changed ones and creates new
+// ones in dependency order. A changed view is rebuilt together with every
+// view that reads it.
+func (d *differ) views() {
+	changed := map[schema.Name]bool{}
+	starChanged := map[schema.Name]bool{}
+	for _, v := range d.to.Views {
+		old := d.from.View(v.Name)
+		if old == nil {
+			continue
+		}
+		if !viewEqual(old, v) {
+			changed[v.Name] = true
+		} else if v.Star && d.refColumnsChanged(v) {
+			changed[v.Name] = true
+			starChanged[v.Name] = true
+		}
+	}
+	// Views reading a changed view are rebuilt with it.
+	for grew := true; grew; {
+		grew = false
+		for _, v := range d.to.Views {
+			if changed[v.Name] || d.from.View(v.Name) == nil {
+				continue
+			}
+			for _, r := range v.Refs {
+				if changed[r] {
+					changed[v.Name], starChanged[v.Name], grew = true, true, true
+					break
+				}
+			}
+		}
+	}
+	d.rebuilt = changed
+	for _, v := range topoViews(d.from.Views, true) {
+		if d.to.View(v.Name) == nil {
+			d.add(DropView{v})
+		}
+	}
+	for _, v := range topoViews(d.to.Views, false) {
+		old := d.from.View(v.Name)
+		switch {
+		case old == nil:
+			d.add(CreateView{v})
+		case changed[v.Name]:
+			d.add(ReplaceView{From: old, To: v, Rebuild: starChanged[v.Name]})
+		}
+	}
+}
+
+func viewEqual(a, b *schema.View) bool {
+	return a.Query.Key == b.Query.Key && slices.Equal(a.Columns, b.Columns) &&
+		a.CheckOption == b.CheckOption && a.Materialized == b.Materialized
+}
+
+// refColumnsChanged reports whether a relation a view reads gained or lost
+// columns or changed a column's type.
+func (d *differ) refColumnsChanged(v *schema.View) bool {
+	for _, r := range v.Refs {
+		ft, tt := d.from.Table(r), d.to.Table(r)
+		if ft == nil || tt == nil {
+			continue
+		}
+		if len(ft.Columns) != len(tt.Columns) {
+			return true
+		}
+		for _, c := range tt.Columns {
+			if oc := ft.Column(c.Name); oc == nil || !oc.Type.Equal(c.Type) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// topoViews orders views so that a view comes after the views it reads
+// (reverse: before), keeping declaration order otherwise.
+func topoViews(views []*schema.View, reverse bool) []*schema.View {
+	byName := map[schema.Name]*schema.View{}
+	for _, v := range views {
+		byName[v.Name] = v
+	}
+	var out []*schema.View
+	done := map[schema.Name]bool{}
+	var visit func(v *schema.View)
+	visit = func(v *schema.View) {
+		if done[v.Name] {
+			return
+		}
+		done[v.Name] = true
+		for _, r := range v.Refs {
+			if dep := byName[r]; dep != nil {
+				visit(dep)
+			}
+		}
+		out = append(out, v)
+	}
+	for _, v := range views {
+		visit(v)
+	}
+	if reverse {
+		slices.Reverse(out)
+	}
+	return out
+}
+
+func (d *differ) comments() {
+	for _, ns := range d.to.Namespaces {
+		old := d.from.Namespace(ns.Name)
+		if (old == nil && ns.Comment != "") || (old != nil && old.Comment != ns.Comment) {
+			d.add(SetComment{On: "SCHEMA", Name: schema.Name{Name: ns.Name}, Comment: ns.Comment, At: ns.Pos})
+		}
+	}
+	for _, t := range d.to.Tables {
+		old := d.from.Table(t.Name)
+		if (old == nil && t.Comment != "") || (old != nil && old.Comment != t.Comment) {
+			d.add(SetComment{On: "TABLE", Name: t.Name, Comment: t.Comment, At: t.Pos})
+		}
+		for _, c := range t.Columns {
+			var oc *schema.Column
+			if old != nil {
+				oc = old.Column(c.Name)
+			}
+			if (oc == nil && c.Comment != "") || (oc != nil && oc.Comment != c.Comment) {
+				d.add(SetComment{On: "COLUMN", Name: t.Name, Column: c.Name, Comment: c.Comment, At: c.Pos})
+			}
+		}
+	}
+	for _, v := range d.to.Views {
+		old := d.from.View(v.Name)
+		recreated := old == nil || d.rebuilt[v.Name]
+		if (recreated && v.Comment != "") || (!recreated && old.Comment != v.Comment) {
+			on := "VIEW"
+			if v.Materialized {
+				on = "MATERIALIZED VIEW"
+			}
+			d.add(SetComment{On: on, Name: v.Name, Comment: v.Comment, At: v.Pos})
+		}
+	}
+}
+
+// droppedTables drops tables that reference others before those others.
+func (d *differ) droppedTables() {
+	var dropped []*schema.Table
+	for _, t := range d.from.Tables {
+		if d.to.Table(t.Name) == nil {
+			dropped = append(dropped, t)
+		}
+	}
+	isDropped := map[schema.Name]*schema.Table{}
+	for _, t := range dropped {
+		isDropped[t.Name] = t
+	}
+	done := map[schema.Name]bool{}
+	var out []*schema.Table
+	// A table is dropped once no remaining dropped table references it.
+	for len(out) < len(dropped) {
+		progress := false
+		for _, t := range slices.Backward(dropped) {
+			if done[t.Name] {
+				continue
+			}
+			referenced := false
+			for _, o := range dropped {
+				if done[o.Name] || o == t {
+					continue
+				}
+				for _, c := range o.Constraints {
+					if c.Kind == schema.ForeignKey && c.RefTable == t.Name {
+						referenced = true
+					}
+				}
+			}
+			if !referenced {
+				done[t.Name] = true
+				out = append(out, t)
+				progress = true
+			}
+		}
+		if !progress {
+			// A cycle of foreign keys: drop its constraints first.
+			for _, t := range dropped {
+				for _, c := range t.Constraints {
+					if c.Kind == schema.ForeignKey && isDropped[c.RefTable] != nil && c.RefTable != t.Name && !done[t.Name] {
+						d.add(DropConstraint{Table: t, Constraint: c})
+					}
+				}
+			}
+			for _, t := range dropped {
+				if !done[t.Name] {
+					done[t.Name] = true
+					out = append(out, t)
+				}
+			}
+		}
+	}
+	for _, t := range out {
+		d.add(DropTable{t})
+	}
+}
+
+// unsupported reports statements the model does not cover that differ
+// between the schemas: they would be silently wrong if ignored.
+func (d *differ) unsupported() {
+	count := func(s *schema.Schema) map[string]int {
+		m := map[string]int{}
+		for _, u := range s.Unsupported {
+			m[u.Key]++
+		}
+		return m
+	}
+	fromKeys, toKeys := count(d.from), count(d.to)
+	for _, u := range d.to.Unsupported {
+		if fromKeys[u.Key] > 0 {
+			fromKeys[u.Key]--
+			continue
+		}
+		d.add(Unsupported{What: u.Kind + " added or changed", Name: u.Object, At: u.Pos})
+	}
+	for _, u := range d.from.Unsupported {
+		if toKeys[u.Key] > 0 {
+			toKeys[u.Key]--
+			continue
+		}
+		d.add(Unsupported{What: u.Kind + " removed or changed", Name: u.Object, At: u.Pos})
+	}
+}

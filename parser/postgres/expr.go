@@ -1,0 +1,289 @@
+package postgres
+
+import (
+	"fmt"
+	"strings"
+
+	pg "github.com/pganalyze/pg_query_go/v5"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
+
+	"github.com/zdplan/zdplan/schema"
+)
+
+// deparseExpr renders one expression node as SQL. pg_query only deparses
+// whole statements, so the expression is wrapped in a SELECT and the
+// keyword cut off again.
+func deparseExpr(n *pg.Node) (string, error) {
+	sel := &pg.SelectStmt{TargetList: []*pg.Node{{Node: &pg.Node_ResTarget{ResTarget: &pg.ResTarget{Val: n}}}}}
+	out, err := deparseStmt(&pg.Node{Node: &pg.Node_SelectStmt{SelectStmt: sel}})
+	if err != nil {
+		return "", err
+	}
+	sql, ok := strings.CutPrefix(out, "SELECT ")
+	if !ok {
+		return "", fmt.Errorf("unexpected deparse output %q", out)
+	}
+	return sql, nil
+}
+
+func deparseStmt(n *pg.Node) (string, error) {
+	return pg.Deparse(&pg.ParseResult{Stmts: []*pg.RawStmt{{Stmt: n}}})
+}
+
+// walkNodes calls f on every *pg.Node below m, children before parents, so
+// that f may replace a node with one of its already rewritten children.
+func walkNodes(m protoreflect.Message, f func(*pg.Node)) {
+	m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+		if fd.Message() == nil || fd.IsMap() {
+			return true
+		}
+		if fd.IsList() {
+			l := v.List()
+			for i := 0; i < l.Len(); i++ {
+				visitNode(l.Get(i).Message(), f)
+			}
+			return true
+		}
+		visitNode(v.Message(), f)
+		return true
+	})
+}
+
+func visitNode(m protoreflect.Message, f func(*pg.Node)) {
+	walkNodes(m, f)
+	if n, ok := m.Interface().(*pg.Node); ok {
+		f(n)
+	}
+}
+
+// exprContext says what an expression belongs to, for normalisation.
+type exprContext struct {
+	// defaultSchema qualifies unqualified relation names in the key.
+	defaultSchema string
+}
+
+// newExpr builds a schema.Expr from a node. SQL is the node deparsed after
+// canonical rewrites that also belong in emitted SQL (qualified sequence
+// names in nextval); Key is a further normalised form used for comparison.
+func (p *state) newExpr(n *pg.Node) (*schema.Expr, error) {
+	if n == nil {
+		return nil, nil
+	}
+	n = proto.Clone(n).(*pg.Node)
+	walkNodes(n.ProtoReflect(), p.canonicalise)
+	p.canonicalise(n)
+	sql, err := deparseExpr(n)
+	if err != nil {
+		return nil, err
+	}
+	key, err := p.exprKey(n)
+	if err != nil {
+		return nil, err
+	}
+	return &schema.Expr{SQL: sql, Key: key}, nil
+}
+
+func (p *state) exprKey(n *pg.Node) (string, error) {
+	k := proto.Clone(n).(*pg.Node)
+	walkNodes(k.ProtoReflect(), p.normalise)
+	p.normalise(k)
+	return deparseExpr(k)
+}
+
+// canonicalise rewrites nextval('seq') into nextval('schema.seq'::regclass)
+// with the sequence resolved against the search path in force, the way
+// PostgreSQL stores it.
+func (p *state) canonicalise(n *pg.Node) {
+	fc := n.GetFuncCall()
+	if fc == nil || len(fc.Args) != 1 || funcName(fc) != "nextval" {
+		return
+	}
+	arg := fc.Args[0]
+	if tc := arg.GetTypeCast(); tc != nil {
+		arg = tc.Arg
+	}
+	c := arg.GetAConst()
+	if c == nil || c.GetSval() == nil {
+		return
+	}
+	name, err := parseQualifiedName(c.GetSval().Sval)
+	if err != nil {
+		return
+	}
+	name = p.qualify(name)
+	fc.Args[0] = &pg.Node{Node: &pg.Node_TypeCast{TypeCast: &pg.TypeCast{
+		Arg:      pg.MakeAConstStrNode(QuoteName(name), -1),
+		TypeName: &pg.TypeName{Names: []*pg.Node{pg.MakeStrNode("regclass")}, Typemod: -1},
+	}}}
+}
+
+// normalise removes differences of spelling that PostgreSQL itself
+// introduces when it stores and prints an expression (pg_dump output vs
+// hand-written DDL): casts of literals, implicit casts of columns to text,
+// IN lists printed as = ANY (ARRAY[...]), pg_catalog qualification,
+// literal spelling.
+func (p *state) normalise(n *pg.Node) {
+	switch x := n.Node.(type) {
+	case *pg.Node_AConst:
+		c := x.AConst
+		switch v := c.Val.(type) {
+		case *pg.A_Const_Ival:
+			c.Val = &pg.A_Const_Sval{Sval: &pg.String{Sval: fmt.Sprint(v.Ival.GetIval())}}
+		case *pg.A_Const_Fval:
+			c.Val = &pg.A_Const_Sval{Sval: &pg.String{Sval: v.Fval.GetFval()}}
+		case *pg.A_Const_Boolval:
+			c.Val = &pg.A_Const_Sval{Sval: &pg.String{Sval: fmt.Sprint(v.Boolval.GetBoolval())}}
+		}
+		c.Location = 0
+	case *pg.Node_TypeCast:
+		arg := x.TypeCast.Arg
+		switch {
+		case arg.GetAConst() != nil:
+			n.Node = arg.Node
+		case (arg.GetColumnRef() != nil || arg.GetAArrayExpr() != nil) && isTextish(x.TypeCast.TypeName):
+			n.Node = arg.Node
+		}
+	case *pg.Node_AExpr:
+		e := x.AExpr
+		if e.Kind == pg.A_Expr_Kind_AEXPR_IN {
+			items := e.Rexpr.GetList().GetItems()
+			e.Rexpr = &pg.Node{Node: &pg.Node_AArrayExpr{AArrayExpr: &pg.A_ArrayExpr{Elements: items}}}
+			if len(e.Name) == 1 && e.Name[0].GetString_().GetSval() == "<>" {
+				e.Kind = pg.A_Expr_Kind_AEXPR_OP_ALL
+			} else {
+				e.Kind = pg.A_Expr_Kind_AEXPR_OP_ANY
+			}
+		}
+		e.Name = stripCatalog(e.Name)
+	case *pg.Node_FuncCall:
+		x.FuncCall.Funcname = stripCatalog(x.FuncCall.Funcname)
+	case *pg.Node_RangeVar:
+		rv := x.RangeVar
+		if rv.Schemaname == "" {
+			rv.Schemaname = p.defaultSchema()
+		}
+		rv.Inh = true
+	}
+}
+
+func stripCatalog(names []*pg.Node) []*pg.Node {
+	if len(names) == 2 && names[0].GetString_().GetSval() == "pg_catalog" {
+		return names[1:]
+	}
+	return names
+}
+
+func funcName(fc *pg.FuncCall) string {
+	if len(fc.Funcname) == 0 {
+		return ""
+	}
+	return fc.Funcname[len(fc.Funcname)-1].GetString_().GetSval()
+}
+
+// isTextish reports whether a cast target is one of the string types
+// PostgreSQL casts varchar columns to implicitly when printing.
+func isTextish(t *pg.TypeName) bool {
+	if t == nil || len(t.Names) == 0 {
+		return false
+	}
+	switch t.Names[len(t.Names)-1].GetString_().GetSval() {
+	case "text", "varchar", "bpchar":
+		return true
+	}
+	return false
+}
+
+// figureColname returns the name PostgreSQL gives an expression's output
+// column (FigureColnameInternal), or "" when it would call it "?column?" —
+// index naming turns that into "expr".
+func figureColname(n *pg.Node) string {
+	switch x := n.Node.(type) {
+	case *pg.Node_ColumnRef:
+		f := x.ColumnRef.Fields
+		if len(f) > 0 {
+			return f[len(f)-1].GetString_().GetSval()
+		}
+	case *pg.Node_FuncCall:
+		return funcName(x.FuncCall)
+	case *pg.Node_TypeCast:
+		if name := figureColname(x.TypeCast.Arg); name != "" {
+			return name
+		}
+		names := x.TypeCast.TypeName.GetNames()
+		if len(names) > 0 {
+			return names[len(names)-1].GetString_().GetSval()
+		}
+	case *pg.Node_CollateClause:
+		return figureColname(x.CollateClause.Arg)
+	case *pg.Node_AExpr:
+		if x.AExpr.Kind == pg.A_Expr_Kind_AEXPR_NULLIF {
+			return "nullif"
+		}
+	case *pg.Node_CaseExpr:
+		return "case"
+	case *pg.Node_AArrayExpr:
+		return "array"
+	case *pg.Node_RowExpr:
+		return "row"
+	case *pg.Node_CoalesceExpr:
+		return "coalesce"
+	case *pg.Node_MinMaxExpr:
+		if x.MinMaxExpr.Op == pg.MinMaxOp_IS_GREATEST {
+			return "greatest"
+		}
+		return "least"
+	case *pg.Node_SqlvalueFunction:
+		return sqlValueFunctionName(x.SqlvalueFunction.Op)
+	}
+	return ""
+}
+
+func sqlValueFunctionName(op pg.SQLValueFunctionOp) string {
+	switch op {
+	case pg.SQLValueFunctionOp_SVFOP_CURRENT_DATE:
+		return "current_date"
+	case pg.SQLValueFunctionOp_SVFOP_CURRENT_TIME, pg.SQLValueFunctionOp_SVFOP_CURRENT_TIME_N:
+		return "current_time"
+	case pg.SQLValueFunctionOp_SVFOP_CURRENT_TIMESTAMP, pg.SQLValueFunctionOp_SVFOP_CURRENT_TIMESTAMP_N:
+		return "current_timestamp"
+	case pg.SQLValueFunctionOp_SVFOP_LOCALTIME, pg.SQLValueFunctionOp_SVFOP_LOCALTIME_N:
+		return "localtime"
+	case pg.SQLValueFunctionOp_SVFOP_LOCALTIMESTAMP, pg.SQLValueFunctionOp_SVFOP_LOCALTIMESTAMP_N:
+		return "localtimestamp"
+	case pg.SQLValueFunctionOp_SVFOP_CURRENT_ROLE:
+		return "current_role"
+	case pg.SQLValueFunctionOp_SVFOP_CURRENT_USER:
+		return "current_user"
+	case pg.SQLValueFunctionOp_SVFOP_USER:
+		return "user"
+	case pg.SQLValueFunctionOp_SVFOP_SESSION_USER:
+		return "session_user"
+	case pg.SQLValueFunctionOp_SVFOP_CURRENT_CATALOG:
+		return "current_catalog"
+	case pg.SQLValueFunctionOp_SVFOP_CURRENT_SCHEMA:
+		return "current_schema"
+	}
+	return ""
+}
+
+// columnRefs returns the distinct column names an expression references,
+// in order of first appearance.
+func columnRefs(n *pg.Node) []string {
+	var names []string
+	seen := map[string]bool{}
+	collect := func(x *pg.Node) {
+		cr := x.GetColumnRef()
+		if cr == nil || len(cr.Fields) == 0 {
+			return
+		}
+		name := cr.Fields[len(cr.Fields)-1].GetString_().GetSval()
+		if name != "" && !seen[name] {
+			seen[name] = true
+			names = append(names, name)
+		}
+	}
+	walkNodes(n.ProtoReflect(), collect)
+	collect(n)
+	return names
+}

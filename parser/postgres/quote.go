@@ -1,0 +1,64 @@
+package postgres
+
+//go:generate go run ./internal/genkeywords
+
+import (
+	"strings"
+
+	"github.com/zdplan/zdplan/schema"
+)
+
+// QuoteIdent quotes an identifier the way PostgreSQL's quote_ident does:
+// only when it has to (not all lower-case letters, digits, underscores;
+// starts with a digit; or is a keyword that is not unreserved). Doubled
+// inner quotes keep names like `we"ird` intact.
+func QuoteIdent(s string) string {
+	if s != "" && !quotedKeywords[s] && isPlainIdent(s) {
+		return s
+	}
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+func isPlainIdent(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c == '_':
+		case (c >= '0' && c <= '9') || c == '$':
+			if i == 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// QuoteName quotes a schema-qualified name. Every name is qualified in
+// generated SQL, so that a plan never depends on the session's search_path.
+func QuoteName(n schema.Name) string {
+	if n.Schema == "" {
+		return QuoteIdent(n.Name)
+	}
+	return QuoteIdent(n.Schema) + "." + QuoteIdent(n.Name)
+}
+
+// QuoteLiteral quotes a string literal. Standard-conforming strings are on
+// by default since PostgreSQL 9.1, so only single quotes need doubling; a
+// backslash gets the E'' form to be safe either way.
+func QuoteLiteral(s string) string {
+	q := "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	if strings.Contains(s, `\`) {
+		return "E" + strings.ReplaceAll(q, `\`, `\\`)
+	}
+	return q
+}
+
+// TypeSQL renders a column type, quoting a user-defined type's name.
+func TypeSQL(t schema.Type) string {
+	if t.Schema == "" {
+		return t.Format(t.Name)
+	}
+	return t.Format(QuoteName(schema.Name{Schema: t.Schema, Name: t.Name}))
+}

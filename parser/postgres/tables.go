@@ -1,0 +1,561 @@
+package postgres
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	pg "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/zdplan/zdplan/parser"
+	"github.com/zdplan/zdplan/schema"
+)
+
+// draft is a constraint read from DDL before PostgreSQL's implicit name has
+// been chosen for it; naming needs the raw expression (for CHECK) and must
+// follow the order PostgreSQL names constraints in.
+type draft struct {
+	con *schema.Constraint
+	raw *pg.Constraint
+}
+
+func (p *state) createTable(cs *pg.CreateStmt) error {
+	name, err := p.rangeVarName(cs.Relation)
+	if err != nil {
+		return err
+	}
+	var unsupported string
+	switch {
+	case cs.Partspec != nil:
+		unsupported = "CREATE TABLE ... PARTITION BY (partitioned table)"
+	case cs.Partbound != nil:
+		unsupported = "CREATE TABLE ... PARTITION OF (partition)"
+	case len(cs.InhRelations) > 0:
+		unsupported = "CREATE TABLE ... INHERITS (table inheritance)"
+	case cs.OfTypename != nil:
+		unsupported = "CREATE TABLE ... OF (typed table)"
+	case cs.Relation.Relpersistence == "u":
+		unsupported = "CREATE UNLOGGED TABLE"
+	case cs.Relation.Relpersistence == "t":
+		unsupported = "CREATE TEMPORARY TABLE"
+	case cs.AccessMethod != "":
+		unsupported = "CREATE TABLE ... USING (table access method)"
+	}
+	for _, elt := range cs.TableElts {
+		if elt.GetTableLikeClause() != nil {
+			unsupported = "CREATE TABLE ... (LIKE ...)"
+		}
+	}
+	if unsupported != "" {
+		p.unsupported(unsupported, name.String())
+		p.unmodelled[name] = true
+		p.relNames[name] = true
+		return nil
+	}
+	if p.relNames[name] {
+		if cs.IfNotExists {
+			return nil
+		}
+		return p.errorf(cs.Relation.Location, "relation %s already exists", name)
+	}
+	t := &schema.Table{Name: name, Pos: p.pos(cs.Relation.Location)}
+	p.relNames[name] = true
+	var drafts []draft
+	for _, elt := range cs.TableElts {
+		switch x := elt.Node.(type) {
+		case *pg.Node_ColumnDef:
+			col, ds, err := p.columnDef(t, x.ColumnDef)
+			if err != nil {
+				return err
+			}
+			if t.Column(col.Name) != nil {
+				return p.errorf(x.ColumnDef.Location, "column %q specified more than once", col.Name)
+			}
+			t.Columns = append(t.Columns, col)
+			drafts = append(drafts, ds...)
+		case *pg.Node_Constraint:
+			d, err := p.tableConstraint(x.Constraint, "")
+			if err != nil {
+				return err
+			}
+			drafts = append(drafts, d)
+		default:
+			return fmt.Errorf("unexpected table element %T", elt.Node)
+		}
+	}
+	if len(cs.Options) > 0 {
+		p.unsupportedOptions(name, cs.Options)
+	}
+	p.tables[name] = t
+	p.s.Tables = append(p.s.Tables, t)
+
+	// PostgreSQL names CHECK constraints when it creates the relation,
+	// then PRIMARY KEY and UNIQUE indexes, then foreign keys.
+	order := map[schema.ConstraintKind]int{schema.Check: 0, schema.PrimaryKey: 1, schema.Unique: 1, schema.ForeignKey: 2}
+	slices.SortStableFunc(drafts, func(a, b draft) int { return order[a.con.Kind] - order[b.con.Kind] })
+	for _, d := range drafts {
+		if err := p.addConstraint(t, d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unsupportedOptions reports storage parameters (WITH (...)) on a table:
+// the table itself is modelled, its options are not.
+func (p *state) unsupportedOptions(name schema.Name, opts []*pg.Node) {
+	var parts []string
+	for _, o := range opts {
+		if d := o.GetDefElem(); d != nil {
+			parts = append(parts, d.Defname)
+		}
+	}
+	p.unsupported("table storage parameters WITH ("+strings.Join(parts, ", ")+")", name.String())
+}
+
+// columnDef reads a column definition and returns the constraints declared
+// on it, not yet named.
+func (p *state) columnDef(t *schema.Table, cd *pg.ColumnDef) (*schema.Column, []draft, error) {
+	typ, serial, err := p.resolveType(cd.TypeName)
+	if err != nil {
+		return nil, nil, p.errorf(cd.TypeName.Location, "column %q: %v", cd.Colname, err)
+	}
+	col := &schema.Column{Name: truncateIdent(cd.Colname), Type: typ, NotNull: cd.IsNotNull, Pos: p.pos(cd.Location)}
+	if cd.CollClause != nil {
+		col.Collation = collationName(cd.CollClause.Collname)
+	}
+	if cd.RawDefault != nil {
+		if col.Default, err = p.newExpr(cd.RawDefault); err != nil {
+			return nil, nil, err
+		}
+	}
+	var drafts []draft
+	for _, cn := range cd.Constraints {
+		c := cn.GetConstraint()
+		if c == nil {
+			continue
+		}
+		switch c.Contype {
+		case pg.ConstrType_CONSTR_NOTNULL:
+			col.NotNull = true
+		case pg.ConstrType_CONSTR_NULL:
+			col.NotNull = false
+		case pg.ConstrType_CONSTR_DEFAULT:
+			if col.Default, err = p.newExpr(c.RawExpr); err != nil {
+				return nil, nil, err
+			}
+		case pg.ConstrType_CONSTR_IDENTITY:
+			if col.Identity, err = p.identity(t, col, c); err != nil {
+				return nil, nil, err
+			}
+			col.NotNull = true
+		case pg.ConstrType_CONSTR_GENERATED:
+			if col.Generated, err = p.newExpr(c.RawExpr); err != nil {
+				return nil, nil, err
+			}
+		case pg.ConstrType_CONSTR_ATTR_DEFERRABLE, pg.ConstrType_CONSTR_ATTR_NOT_DEFERRABLE,
+			pg.ConstrType_CONSTR_ATTR_DEFERRED, pg.ConstrType_CONSTR_ATTR_IMMEDIATE:
+			if len(drafts) == 0 {
+				return nil, nil, p.errorf(c.Location, "misplaced constraint attribute")
+			}
+			applyAttr(drafts[len(drafts)-1].con, c.Contype)
+		default:
+			d, err := p.tableConstraint(c, col.Name)
+			if err != nil {
+				return nil, nil, err
+			}
+			drafts = append(drafts, d)
+		}
+	}
+	if serial != "" {
+		if col.Default != nil || col.Identity != nil {
+			return nil, nil, p.errorf(cd.Location, "multiple default values specified for column %q", col.Name)
+		}
+		seqName := schema.Name{Schema: t.Name.Schema, Name: p.chooseRelName(t.Name.Schema, t.Name.Name, col.Name, "seq")}
+		seq := p.newSequence(seqName, typ.Name)
+		seq.OwnedBy = &schema.ColumnRef{Table: t.Name, Column: col.Name}
+		seq.Pos = col.Pos
+		p.addSequence(seq)
+		if col.Default, err = p.exprFromSQL(fmt.Sprintf("nextval(%s::regclass)", QuoteLiteral(QuoteName(seqName)))); err != nil {
+			return nil, nil, err
+		}
+		col.NotNull = true
+	}
+	return col, drafts, nil
+}
+
+func applyAttr(c *schema.Constraint, attr pg.ConstrType) {
+	switch attr {
+	case pg.ConstrType_CONSTR_ATTR_DEFERRABLE:
+		c.Deferrable = true
+	case pg.ConstrType_CONSTR_ATTR_NOT_DEFERRABLE:
+		c.Deferrable = false
+	case pg.ConstrType_CONSTR_ATTR_DEFERRED:
+		c.InitiallyDeferred = true
+		c.Deferrable = true
+	case pg.ConstrType_CONSTR_ATTR_IMMEDIATE:
+		c.InitiallyDeferred = false
+	}
+}
+
+func collationName(names []*pg.Node) string {
+	var parts []string
+	for _, n := range names {
+		parts = append(parts, n.GetString_().GetSval())
+	}
+	if len(parts) == 2 && parts[0] == "pg_catalog" {
+		parts = parts[1:]
+	}
+	if len(parts) == 1 && parts[0] == "default" {
+		return ""
+	}
+	return strings.Join(parts, ".")
+}
+
+// identity builds an identity column's implicit sequence.
+func (p *state) identity(t *schema.Table, col *schema.Column, c *pg.Constraint) (*schema.Identity, error) {
+	id := &schema.Identity{Always: c.GeneratedWhen == "a"}
+	var seqName schema.Name
+	var opts []*pg.Node
+	for _, o := range c.Options {
+		d := o.GetDefElem()
+		if d != nil && d.Defname == "sequence_name" {
+			n, err := p.nameList(d.Arg.GetList().GetItems())
+			if err != nil {
+				return nil, err
+			}
+			seqName = n
+			continue
+		}
+		opts = append(opts, o)
+	}
+	if seqName.Name == "" {
+		seqName = schema.Name{Schema: t.Name.Schema, Name: p.chooseRelName(t.Name.Schema, t.Name.Name, col.Name, "seq")}
+	}
+	p.relNames[seqName] = true
+	seq := p.newSequence(seqName, col.Type.Name)
+	if err := p.sequenceOptions(seq, opts, true); err != nil {
+		return nil, err
+	}
+	seq.OwnedBy = &schema.ColumnRef{Table: t.Name, Column: col.Name}
+	id.Sequence = seq
+	return id, nil
+}
+
+var fkActions = map[string]string{"a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL", "d": "SET DEFAULT", "": "NO ACTION"}
+var fkMatch = map[string]string{"s": "SIMPLE", "f": "FULL", "p": "PARTIAL", "": "SIMPLE"}
+
+// tableConstraint reads a PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK
+// constraint; column is set for one declared on a column.
+func (p *state) tableConstraint(c *pg.Constraint, column string) (draft, error) {
+	con := &schema.Constraint{
+		Name:              truncateIdent(c.Conname),
+		Deferrable:        c.Deferrable,
+		InitiallyDeferred: c.Initdeferred,
+		NotValid:          c.SkipValidation,
+		Pos:               p.pos(c.Location),
+	}
+	cols := func(nodes []*pg.Node) []string {
+		var out []string
+		for _, n := range nodes {
+			out = append(out, truncateIdent(n.GetString_().GetSval()))
+		}
+		if len(out) == 0 && column != "" {
+			out = []string{column}
+		}
+		return out
+	}
+	switch c.Contype {
+	case pg.ConstrType_CONSTR_PRIMARY, pg.ConstrType_CONSTR_UNIQUE:
+		con.Kind = schema.Unique
+		if c.Contype == pg.ConstrType_CONSTR_PRIMARY {
+			con.Kind = schema.PrimaryKey
+		}
+		if c.Indexname == "" {
+			con.Columns = cols(c.Keys)
+		}
+		con.Include = cols(c.Including)
+		if len(c.Including) == 0 {
+			con.Include = nil
+		}
+		con.NullsNotDistinct = c.NullsNotDistinct
+		if len(c.Options) > 0 || c.Indexspace != "" {
+			p.note(parser.Warning, con.Pos, "index storage options of constraint %s are ignored", c.Conname)
+		}
+	case pg.ConstrType_CONSTR_FOREIGN:
+		con.Kind = schema.ForeignKey
+		con.Columns = cols(c.FkAttrs)
+		ref, err := p.rangeVarName(c.Pktable)
+		if err != nil {
+			return draft{}, err
+		}
+		con.RefTable = ref
+		for _, n := range c.PkAttrs {
+			con.RefColumns = append(con.RefColumns, truncateIdent(n.GetString_().GetSval()))
+		}
+		con.OnDelete, con.OnUpdate, con.Match = fkActions[c.FkDelAction], fkActions[c.FkUpdAction], fkMatch[c.FkMatchtype]
+		if len(c.FkDelSetCols) > 0 {
+			return draft{}, p.errorf(c.Location, "unsupported: ON DELETE SET NULL/DEFAULT with a column list")
+		}
+	case pg.ConstrType_CONSTR_CHECK:
+		con.Kind = schema.Check
+		e, err := p.newExpr(c.RawExpr)
+		if err != nil {
+			return draft{}, err
+		}
+		con.Check = e
+		con.NoInherit = c.IsNoInherit
+	case pg.ConstrType_CONSTR_EXCLUSION:
+		return draft{}, p.errorf(c.Location, "unsupported: EXCLUDE constraints are not modelled yet")
+	default:
+		return draft{}, p.errorf(c.Location, "unsupported constraint type %s", c.Contype)
+	}
+	return draft{con: con, raw: c}, nil
+}
+
+// addConstraint names a constraint the way PostgreSQL would and attaches
+// it to its table.
+func (p *state) addConstraint(t *schema.Table, d draft) error {
+	c := d.con
+	for _, col := range append(slices.Clone(c.Columns), c.Include...) {
+		if t.Column(col) == nil {
+			return p.errorAt(c.Pos, "column %q named in constraint does not exist in %s", col, t.Name)
+		}
+	}
+	ns := t.Name.Schema
+	if c.Name == "" {
+		switch c.Kind {
+		case schema.PrimaryKey:
+			c.Name = p.chooseRelName(ns, t.Name.Name, "", "pkey")
+		case schema.Unique:
+			c.Name = p.chooseRelName(ns, t.Name.Name, joinColumnNames(indexColumnNames(append(slices.Clone(c.Columns), c.Include...))), "key")
+		case schema.ForeignKey:
+			c.Name = p.chooseConName(ns, t.Name.Name, joinColumnNames(c.Columns), "fkey")
+		case schema.Check:
+			var col string
+			if refs := columnRefs(d.raw.RawExpr); len(refs) == 1 {
+				col = refs[0]
+			}
+			c.Name = p.chooseConName(ns, t.Name.Name, col, "check")
+		}
+	}
+	if t.Constraint(c.Name) != nil {
+		return p.errorAt(c.Pos, "constraint %q for relation %s already exists", c.Name, t.Name)
+	}
+	p.conNames[schema.Name{Schema: ns, Name: c.Name}] = true
+	if c.Kind == schema.PrimaryKey || c.Kind == schema.Unique {
+		p.relNames[schema.Name{Schema: ns, Name: c.Name}] = true
+	}
+	if c.Kind == schema.PrimaryKey {
+		if t.PrimaryKey() != nil {
+			return p.errorAt(c.Pos, "multiple primary keys for table %s are not allowed", t.Name)
+		}
+		for _, name := range c.Columns {
+			t.Column(name).NotNull = true
+		}
+	}
+	if c.Kind == schema.ForeignKey && len(c.RefColumns) == 0 {
+		p.pendingFKs = append(p.pendingFKs, pendingFK{table: t, con: c})
+	}
+	t.Constraints = append(t.Constraints, c)
+	return nil
+}
+
+func (p *state) errorAt(pos schema.Pos, format string, args ...any) error {
+	return &parser.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (p *state) chooseRelName(ns, name1, name2, label string) string {
+	return chooseName(name1, name2, label, func(n string) bool {
+		k := schema.Name{Schema: ns, Name: n}
+		return p.relNames[k] || p.conNames[k]
+	})
+}
+
+func (p *state) chooseConName(ns, name1, name2, label string) string {
+	return chooseName(name1, name2, label, func(n string) bool {
+		return p.conNames[schema.Name{Schema: ns, Name: n}]
+	})
+}
+
+// exprFromSQL parses a standalone expression written by zdplan itself.
+func (p *state) exprFromSQL(sql string) (*schema.Expr, error) {
+	tree, err := pg.Parse("SELECT " + sql)
+	if err != nil {
+		return nil, fmt.Errorf("internal expression %q: %w", sql, err)
+	}
+	return p.newExpr(tree.Stmts[0].Stmt.GetSelectStmt().TargetList[0].GetResTarget().Val)
+}
+
+func (p *state) alterTable(s *pg.AlterTableStmt) error {
+	name, err := p.rangeVarName(s.Relation)
+	if err != nil {
+		return err
+	}
+	if s.Objtype != pg.ObjectType_OBJECT_TABLE {
+		for _, cn := range s.Cmds {
+			if cn.GetAlterTableCmd().GetSubtype() != pg.AlterTableType_AT_ChangeOwner {
+				p.unsupported("ALTER "+strings.TrimPrefix(s.Objtype.String(), "OBJECT_"), name.String())
+				return nil
+			}
+		}
+		p.ignore("OWNER TO")
+		return nil
+	}
+	t := p.tables[name]
+	if t == nil {
+		if p.unmodelled[name] {
+			p.unsupported("ALTER TABLE on an unmodelled table", name.String())
+			return nil
+		}
+		if s.MissingOk {
+			return nil
+		}
+		return p.errorf(s.Relation.Location, "relation %s does not exist", name)
+	}
+	for _, cn := range s.Cmds {
+		cmd := cn.GetAlterTableCmd()
+		if cmd == nil {
+			continue
+		}
+		if err := p.alterTableCmd(t, cmd); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *state) column(t *schema.Table, name string) (*schema.Column, error) {
+	if c := t.Column(name); c != nil {
+		return c, nil
+	}
+	return nil, p.errorAt(p.stmtPos, "column %q of relation %s does not exist", name, t.Name)
+}
+
+func (p *state) alterTableCmd(t *schema.Table, cmd *pg.AlterTableCmd) error {
+	switch cmd.Subtype {
+	case pg.AlterTableType_AT_AddColumn:
+		cd := cmd.Def.GetColumnDef()
+		col, drafts, err := p.columnDef(t, cd)
+		if err != nil {
+			return err
+		}
+		if t.Column(col.Name) != nil {
+			if cmd.MissingOk {
+				return nil
+			}
+			return p.errorf(cd.Location, "column %q of relation %s already exists", col.Name, t.Name)
+		}
+		t.Columns = append(t.Columns, col)
+		for _, d := range drafts {
+			if err := p.addConstraint(t, d); err != nil {
+				return err
+			}
+		}
+	case pg.AlterTableType_AT_ColumnDefault:
+		col, err := p.column(t, cmd.Name)
+		if err != nil {
+			return err
+		}
+		if col.Default, err = p.newExpr(cmd.Def); err != nil {
+			return err
+		}
+	case pg.AlterTableType_AT_SetNotNull, pg.AlterTableType_AT_DropNotNull:
+		col, err := p.column(t, cmd.Name)
+		if err != nil {
+			return err
+		}
+		col.NotNull = cmd.Subtype == pg.AlterTableType_AT_SetNotNull
+	case pg.AlterTableType_AT_AlterColumnType:
+		col, err := p.column(t, cmd.Name)
+		if err != nil {
+			return err
+		}
+		cd := cmd.Def.GetColumnDef()
+		if col.Type, _, err = p.resolveType(cd.TypeName); err != nil {
+			return p.errorf(cd.TypeName.Location, "column %q: %v", cmd.Name, err)
+		}
+		if cd.CollClause != nil {
+			col.Collation = collationName(cd.CollClause.Collname)
+		}
+	case pg.AlterTableType_AT_AddIdentity:
+		col, err := p.column(t, cmd.Name)
+		if err != nil {
+			return err
+		}
+		if col.Identity, err = p.identity(t, col, cmd.Def.GetConstraint()); err != nil {
+			return err
+		}
+		col.NotNull = true
+	case pg.AlterTableType_AT_AddConstraint:
+		return p.alterAddConstraint(t, cmd.Def.GetConstraint())
+	case pg.AlterTableType_AT_DropConstraint:
+		i := slices.IndexFunc(t.Constraints, func(c *schema.Constraint) bool { return c.Name == cmd.Name })
+		if i < 0 {
+			if cmd.MissingOk {
+				return nil
+			}
+			return p.errorAt(p.stmtPos, "constraint %q of relation %s does not exist", cmd.Name, t.Name)
+		}
+		t.Constraints = slices.Delete(t.Constraints, i, i+1)
+	case pg.AlterTableType_AT_DropColumn:
+		i := slices.IndexFunc(t.Columns, func(c *schema.Column) bool { return c.Name == cmd.Name })
+		if i < 0 {
+			if cmd.MissingOk {
+				return nil
+			}
+			return p.errorAt(p.stmtPos, "column %q of relation %s does not exist", cmd.Name, t.Name)
+		}
+		t.Columns = slices.Delete(t.Columns, i, i+1)
+		t.Constraints = slices.DeleteFunc(t.Constraints, func(c *schema.Constraint) bool { return slices.Contains(c.Columns, cmd.Name) })
+	case pg.AlterTableType_AT_ChangeOwner:
+		p.ignore("OWNER TO")
+	default:
+		p.unsupported("ALTER TABLE "+alterKind(cmd.Subtype), t.Name.String())
+	}
+	return nil
+}
+
+func alterKind(t pg.AlterTableType) string {
+	s := strings.TrimPrefix(t.String(), "AT_")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && r >= 'A' && r <= 'Z' {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return strings.ToUpper(b.String())
+}
+
+// alterAddConstraint handles ALTER TABLE ... ADD CONSTRAINT, including
+// the ADD CONSTRAINT ... USING INDEX form that turns an index into a
+// constraint.
+func (p *state) alterAddConstraint(t *schema.Table, c *pg.Constraint) error {
+	d, err := p.tableConstraint(c, "")
+	if err != nil {
+		return err
+	}
+	if c.Indexname != "" {
+		idxName := schema.Name{Schema: t.Name.Schema, Name: c.Indexname}
+		idx := p.indexes[idxName]
+		if idx == nil || idx.Table != t.Name {
+			return p.errorf(c.Location, "index %q does not exist on %s", c.Indexname, t.Name)
+		}
+		for _, k := range idx.Keys {
+			if k.Column == "" {
+				return p.errorf(c.Location, "index %q contains expressions", c.Indexname)
+			}
+			d.con.Columns = append(d.con.Columns, k.Column)
+		}
+		d.con.Include = idx.Include
+		d.con.NullsNotDistinct = idx.NullsNotDistinct
+		delete(p.indexes, idxName)
+		p.s.Indexes = slices.DeleteFunc(p.s.Indexes, func(i *schema.Index) bool { return i == idx })
+		delete(p.relNames, idxName)
+		if d.con.Name == "" {
+			d.con.Name = c.Indexname
+		}
+	}
+	return p.addConstraint(t, d)
+}

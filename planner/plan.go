@@ -1,0 +1,135 @@
+// Package planner turns a diff into a zero-downtime plan: ordered steps of
+// SQL in three phases that an old and a new application version can both
+// live through.
+//
+//	expand    additive, backward-compatible DDL (old and new version run)
+//	backfill  data copies and constraint validation (old and new version run)
+//	  ---     deploy the new version, retire the old one
+//	contract  drops and tightening that only the new version can live with
+//
+// Which phase a step lands in follows from who writes the data: a
+// constraint the old version could still violate is enforced only in
+// contract, after that version is retired; a loosening the new version
+// needs comes in expand.
+package planner
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/zdplan/zdplan/diff"
+)
+
+// Phase is one stage of a rollout.
+type Phase int
+
+// The phases, in execution order.
+const (
+	Expand Phase = iota
+	Backfill
+	Contract
+)
+
+// Phases lists every phase in execution order.
+var Phases = []Phase{Expand, Backfill, Contract}
+
+func (p Phase) String() string {
+	switch p {
+	case Expand:
+		return "expand"
+	case Backfill:
+		return "backfill"
+	case Contract:
+		return "contract"
+	}
+	return fmt.Sprintf("Phase(%d)", int(p))
+}
+
+// Step is one statement (or one guarded block) of a plan.
+type Step struct {
+	Phase Phase
+	// Change is the kind of diff change the step belongs to, Object the
+	// object it acts on.
+	Change string
+	Object string
+	// Summary says in one line what the step does.
+	Summary string
+	// SQL is the statement, terminated, ready to run as it is.
+	SQL string
+	// Lock is the strongest lock the step takes and for how long, in the
+	// database's own terms.
+	Lock string
+	// Transactional is false for statements that cannot run inside a
+	// transaction block (CREATE INDEX CONCURRENTLY, ...).
+	Transactional bool
+	// Rerunnable is true when running the step again after it succeeded
+	// changes nothing.
+	Rerunnable bool
+
+	rank  int
+	order int
+}
+
+// Plan is a rollout for one diff.
+type Plan struct {
+	Dialect string
+	Steps   []Step
+	Diff    *diff.Diff
+	// LockTimeout is set at the top of every phase file, so that a DDL
+	// statement waiting behind a long transaction gives up instead of
+	// queueing every other query behind it.
+	LockTimeout string
+}
+
+// PhaseSteps returns the steps of one phase, in order.
+func (p *Plan) PhaseSteps(ph Phase) []Step {
+	var out []Step
+	for _, s := range p.Steps {
+		if s.Phase == ph {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Empty reports whether the plan has no step.
+func (p *Plan) Empty() bool { return len(p.Steps) == 0 }
+
+// Options tune a plan.
+type Options struct {
+	// LockTimeout for every phase; "5s" when empty.
+	LockTimeout string
+}
+
+// emitter is one dialect's strategies.
+type emitter interface {
+	steps(c diff.Change) []Step
+	finish() []Step
+}
+
+// New plans a diff for its schemas' dialect.
+func New(d *diff.Diff, opts Options) (*Plan, error) {
+	if opts.LockTimeout == "" {
+		opts.LockTimeout = "5s"
+	}
+	var e emitter
+	switch d.To.Dialect {
+	case "postgres":
+		e = newPostgres(d)
+	default:
+		return nil, fmt.Errorf("no planner for dialect %q", d.To.Dialect)
+	}
+	var steps []Step
+	for _, c := range d.Changes {
+		steps = append(steps, e.steps(c)...)
+	}
+	steps = append(steps, e.finish()...)
+	for i := range steps {
+		steps[i].order = i
+	}
+	slices.SortStableFunc(steps, func(a, b Step) int {
+		return cmp.Or(cmp.Compare(a.Phase, b.Phase), cmp.Compare(a.rank, b.rank), cmp.Compare(a.order, b.order))
+	})
+	return &Plan{Dialect: d.To.Dialect, Steps: steps, Diff: d, LockTimeout: opts.LockTimeout}, nil
+}

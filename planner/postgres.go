@@ -1,0 +1,771 @@
+package planner
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/zdplan/zdplan/diff"
+	pgq "github.com/zdplan/zdplan/parser/postgres"
+	"github.com/zdplan/zdplan/schema"
+)
+
+// Lock descriptions, in PostgreSQL's lock mode names.
+const (
+	lockAccessExclusiveBrief = "ACCESS EXCLUSIVE (brief, catalog only)"
+	lockAccessExclusiveScan  = "ACCESS EXCLUSIVE (for a full table rewrite)"
+	lockShareUpdateExclusive = "SHARE UPDATE EXCLUSIVE (reads and writes continue)"
+	lockShareRowExclusive    = "SHARE ROW EXCLUSIVE on both tables (brief)"
+	lockNone                 = "none on existing tables"
+)
+
+// Ranks order steps within a phase; equal ranks keep diff order.
+const (
+	rankNamespace = 10 + iota*10
+	rankType
+	rankSequence
+	rankTable
+	rankColumn
+	rankSequenceOwner
+	rankAlterColumn
+	rankLoosen
+	rankForeignKeyNewTable
+	rankNotValid
+	rankIndex
+	rankUniqueIndex
+	rankUsingIndex
+	rankView
+	rankComment
+	rankValidate
+	rankDropView
+	rankDropConstraint
+	rankDropIndex
+	rankDropColumn
+	rankDropTable
+	rankDropSequence
+	rankDropType
+	rankDropNamespace
+	rankNotNullCheck
+	rankNotNullValidate
+	rankSetNotNull
+	rankNotNullDone
+)
+
+type postgres struct {
+	d *diff.Diff
+	// views collects every replaced view, so they are rebuilt in one
+	// transaction: a view cannot be dropped while another reads it.
+	views []diff.ReplaceView
+}
+
+func newPostgres(d *diff.Diff) *postgres { return &postgres{d: d} }
+
+var (
+	qi  = pgq.QuoteIdent
+	qn  = pgq.QuoteName
+	lit = pgq.QuoteLiteral
+)
+
+func step(ph Phase, rank int, c diff.Change, summary, sql, lock string) Step {
+	return Step{
+		Phase: ph, rank: rank, Change: c.Kind(), Object: c.Object(),
+		Summary: summary, SQL: sql, Lock: lock, Transactional: true, Rerunnable: true,
+	}
+}
+
+func (p *postgres) steps(c diff.Change) []Step {
+	switch c := c.(type) {
+	case diff.CreateNamespace:
+		return []Step{step(Expand, rankNamespace, c, "create schema "+c.Namespace.Name,
+			fmt.Sprintf("CREATE SCHEMA IF NOT EXISTS %s;", qi(c.Namespace.Name)), lockNone)}
+	case diff.DropNamespace:
+		return []Step{step(Contract, rankDropNamespace, c, "drop schema "+c.Namespace.Name,
+			fmt.Sprintf("DROP SCHEMA IF EXISTS %s;", qi(c.Namespace.Name)), lockNone)}
+	case diff.CreateEnum:
+		var vals []string
+		for _, v := range c.Enum.Values {
+			vals = append(vals, lit(v))
+		}
+		sql := doIf(fmt.Sprintf("to_regtype(%s) IS NULL", lit(qn(c.Enum.Name))),
+			fmt.Sprintf("CREATE TYPE %s AS ENUM (%s)", qn(c.Enum.Name), strings.Join(vals, ", ")))
+		return []Step{step(Expand, rankType, c, "create enum type "+c.Enum.Name.String(), sql, lockNone)}
+	case diff.AddEnumValue:
+		where := ""
+		switch {
+		case c.After != "":
+			where = " AFTER " + lit(c.After)
+		case c.Before != "":
+			where = " BEFORE " + lit(c.Before)
+		}
+		return []Step{step(Expand, rankType, c, fmt.Sprintf("add label %s to enum %s", c.Value, c.Enum.Name),
+			fmt.Sprintf("ALTER TYPE %s ADD VALUE IF NOT EXISTS %s%s;", qn(c.Enum.Name), lit(c.Value), where), lockNone)}
+	case diff.DropEnum:
+		return []Step{step(Contract, rankDropType, c, "drop enum type "+c.Enum.Name.String(),
+			fmt.Sprintf("DROP TYPE IF EXISTS %s;", qn(c.Enum.Name)), lockNone)}
+	case diff.CreateSequence:
+		steps := []Step{step(Expand, rankSequence, c, "create sequence "+c.Sequence.Name.String(),
+			fmt.Sprintf("CREATE SEQUENCE IF NOT EXISTS %s %s;", qn(c.Sequence.Name), sequenceOptions(c.Sequence)), lockNone)}
+		if o := c.Sequence.OwnedBy; o != nil {
+			steps = append(steps, step(Expand, rankSequenceOwner, c, "tie sequence "+c.Sequence.Name.String()+" to its column",
+				fmt.Sprintf("ALTER SEQUENCE %s OWNED BY %s.%s;", qn(c.Sequence.Name), qn(o.Table), qi(o.Column)), lockNone))
+		}
+		return steps
+	case diff.AlterSequence:
+		owner := "NONE"
+		if o := c.To.OwnedBy; o != nil {
+			owner = qn(o.Table) + "." + qi(o.Column)
+		}
+		return []Step{step(Expand, rankSequenceOwner, c, "alter sequence "+c.To.Name.String(),
+			fmt.Sprintf("ALTER SEQUENCE %s %s OWNED BY %s;", qn(c.To.Name), sequenceOptions(c.To), owner), "ROW EXCLUSIVE on the sequence (brief)")}
+	case diff.DropSequence:
+		return []Step{step(Contract, rankDropSequence, c, "drop sequence "+c.Sequence.Name.String(),
+			fmt.Sprintf("DROP SEQUENCE IF EXISTS %s;", qn(c.Sequence.Name)), lockNone)}
+	case diff.CreateTable:
+		return []Step{step(Expand, rankTable, c, "create table "+c.Table.Name.String(), createTable(c.Table), lockNone)}
+	case diff.DropTable:
+		return []Step{step(Contract, rankDropTable, c, "drop table "+c.Table.Name.String(),
+			fmt.Sprintf("DROP TABLE IF EXISTS %s;", qn(c.Table.Name)), "ACCESS EXCLUSIVE (brief; nothing uses the table any more)")}
+	case diff.AddColumn:
+		return p.addColumn(c)
+	case diff.DropColumn:
+		return []Step{step(Contract, rankDropColumn, c, fmt.Sprintf("drop column %s", c.Object()),
+			fmt.Sprintf("ALTER TABLE %s DROP COLUMN IF EXISTS %s;", qn(c.Table.Name), qi(c.Column.Name)), lockAccessExclusiveBrief)}
+	case diff.AlterColumnType:
+		return p.alterType(c)
+	case diff.DropNotNull:
+		return []Step{step(Expand, rankAlterColumn, c, fmt.Sprintf("allow NULL in %s", c.Object()),
+			fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP NOT NULL;", qn(c.Table.Name), qi(c.Column.Name)), lockAccessExclusiveBrief)}
+	case diff.SetDefault:
+		return []Step{step(Expand, rankAlterColumn, c, fmt.Sprintf("set default of %s", c.Object()),
+			fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;", qn(c.Table.Name), qi(c.Column.Name), c.Column.Default.SQL), lockAccessExclusiveBrief)}
+	case diff.DropDefault:
+		// The old version may insert rows relying on the default.
+		return []Step{step(Contract, rankDropConstraint, c, fmt.Sprintf("drop default of %s (the old version may rely on it)", c.Object()),
+			fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;", qn(c.Table.Name), qi(c.Column.Name)), lockAccessExclusiveBrief)}
+	case diff.SetNotNull:
+		return setNotNull(c, c.Table, c.Column)
+	case diff.AddConstraint:
+		return p.addConstraint(c)
+	case diff.DropConstraint:
+		return p.dropConstraint(c)
+	case diff.AddIndex:
+		return p.addIndex(c, c.Index, c.NewTable)
+	case diff.ReplaceIndex:
+		return p.replaceIndex(c)
+	case diff.DropIndex:
+		return []Step{dropIndexConcurrently(c, c.Index.Name, "drop index "+c.Index.Name.String(), rankDropIndex)}
+	case diff.CreateView:
+		return []Step{step(Expand, rankView, c, "create "+viewKind(c.View)+" "+c.View.Name.String(), createView(c.View, true), lockNone)}
+	case diff.ReplaceView:
+		p.views = append(p.views, c)
+		return nil
+	case diff.DropView:
+		return []Step{step(Contract, rankDropView, c, "drop "+viewKind(c.View)+" "+c.View.Name.String(),
+			fmt.Sprintf("DROP %s IF EXISTS %s;", strings.ToUpper(viewKind(c.View)), qn(c.View.Name)), "ACCESS EXCLUSIVE on the view (brief)")}
+	case diff.SetComment:
+		return []Step{step(Expand, rankComment, c, fmt.Sprintf("comment on %s %s", strings.ToLower(c.On), c.Object()), commentSQL(c), "SHARE UPDATE EXCLUSIVE (brief)")}
+	case diff.Unsupported:
+		return nil
+	}
+	panic(fmt.Sprintf("planner: no PostgreSQL strategy for %T", c))
+}
+
+// finish emits what had to wait for the whole diff: the rebuild of
+// replaced views, as one transaction so that no query ever finds a view
+// missing.
+func (p *postgres) finish() []Step {
+	if len(p.views) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	var names []string
+	b.WriteString("BEGIN;\n")
+	for _, v := range slices.Backward(p.views) {
+		fmt.Fprintf(&b, "DROP %s IF EXISTS %s;\n", strings.ToUpper(viewKind(v.From)), qn(v.From.Name))
+	}
+	for _, v := range p.views {
+		b.WriteString(createView(v.To, false))
+		b.WriteByte('\n')
+		names = append(names, v.To.Name.String())
+	}
+	b.WriteString("COMMIT;")
+	s := Step{
+		Phase: Expand, rank: rankView, Change: "ReplaceView", Object: strings.Join(names, ", "),
+		Summary: "replace view definitions in one transaction: " + strings.Join(names, ", "),
+		SQL:     b.String(), Lock: "ACCESS EXCLUSIVE on the views (until commit)", Transactional: false, Rerunnable: true,
+	}
+	for _, v := range p.views {
+		if v.To.Materialized {
+			s.Lock = "ACCESS EXCLUSIVE on the views (until commit; a materialized view is repopulated inside)"
+		}
+	}
+	return []Step{s}
+}
+
+// doIf wraps a statement in a DO block that runs it only when cond holds,
+// for DDL that has no IF [NOT] EXISTS form. The dollar-quote tag is chosen
+// so that no identifier inside can end the block early.
+func doIf(cond, stmt string) string {
+	tag := "$zdplan$"
+	for i := 1; strings.Contains(stmt+cond, tag); i++ {
+		tag = fmt.Sprintf("$zdplan%d$", i)
+	}
+	return fmt.Sprintf("DO %s\nBEGIN\n  IF %s THEN\n    %s;\n  END IF;\nEND\n%s;", tag, cond, stmt, tag)
+}
+
+func regclass(n schema.Name) string { return lit(qn(n)) + "::regclass" }
+
+func constraintExists(table schema.Name, name string) string {
+	return fmt.Sprintf("EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = %s AND conname = %s)", regclass(table), lit(name))
+}
+
+func sequenceOptions(s *schema.Sequence) string {
+	cycle := "NO CYCLE"
+	if s.Cycle {
+		cycle = "CYCLE"
+	}
+	return fmt.Sprintf("AS %s INCREMENT BY %d MINVALUE %d MAXVALUE %d START WITH %d CACHE %d %s",
+		s.Type, s.Increment, s.Min, s.Max, s.Start, s.Cache, cycle)
+}
+
+func collation(name string) string {
+	var parts []string
+	for _, p := range strings.Split(name, ".") {
+		parts = append(parts, qi(p))
+	}
+	return strings.Join(parts, ".")
+}
+
+// columnSQL is a column definition as CREATE TABLE and ADD COLUMN take it.
+func columnSQL(t *schema.Table, c *schema.Column, withNotNull bool) string {
+	var b strings.Builder
+	b.WriteString(qi(c.Name) + " " + pgq.TypeSQL(c.Type))
+	if c.Collation != "" {
+		b.WriteString(" COLLATE " + collation(c.Collation))
+	}
+	switch {
+	case c.Generated != nil:
+		fmt.Fprintf(&b, " GENERATED ALWAYS AS (%s) STORED", c.Generated.SQL)
+	case c.Identity != nil:
+		when := "BY DEFAULT"
+		if c.Identity.Always {
+			when = "ALWAYS"
+		}
+		fmt.Fprintf(&b, " GENERATED %s AS IDENTITY", when)
+		if opts := identityOptions(t, c); opts != "" {
+			b.WriteString(" (" + opts + ")")
+		}
+	case c.Default != nil:
+		b.WriteString(" DEFAULT " + c.Default.SQL)
+	}
+	if withNotNull && c.NotNull && c.Identity == nil {
+		b.WriteString(" NOT NULL")
+	}
+	return b.String()
+}
+
+// identityOptions spells out the identity sequence options that differ
+// from what PostgreSQL would choose by itself.
+func identityOptions(t *schema.Table, c *schema.Column) string {
+	s := c.Identity.Sequence
+	var opts []string
+	if s.Name.Name != t.Name.Name+"_"+c.Name+"_seq" || s.Name.Schema != t.Name.Schema {
+		opts = append(opts, "SEQUENCE NAME "+qn(s.Name))
+	}
+	lo, hi := int64(1), int64(1<<63-1)
+	switch s.Type {
+	case "smallint":
+		hi = 1<<15 - 1
+	case "integer":
+		hi = 1<<31 - 1
+	}
+	if s.Increment < 0 {
+		lo, hi = -hi-1, -1
+	}
+	if s.Increment != 1 {
+		opts = append(opts, fmt.Sprintf("INCREMENT BY %d", s.Increment))
+	}
+	if s.Min != lo {
+		opts = append(opts, fmt.Sprintf("MINVALUE %d", s.Min))
+	}
+	if s.Max != hi {
+		opts = append(opts, fmt.Sprintf("MAXVALUE %d", s.Max))
+	}
+	if (s.Increment > 0 && s.Start != s.Min) || (s.Increment < 0 && s.Start != s.Max) {
+		opts = append(opts, fmt.Sprintf("START WITH %d", s.Start))
+	}
+	if s.Cache != 1 {
+		opts = append(opts, fmt.Sprintf("CACHE %d", s.Cache))
+	}
+	if s.Cycle {
+		opts = append(opts, "CYCLE")
+	}
+	return strings.Join(opts, " ")
+}
+
+func quotedList(names []string) string {
+	var out []string
+	for _, n := range names {
+		out = append(out, qi(n))
+	}
+	return strings.Join(out, ", ")
+}
+
+// constraintSQL is a constraint definition without NOT VALID.
+func constraintSQL(c *schema.Constraint) string {
+	var b strings.Builder
+	switch c.Kind {
+	case schema.PrimaryKey:
+		fmt.Fprintf(&b, "PRIMARY KEY (%s)", quotedList(c.Columns))
+	case schema.Unique:
+		b.WriteString("UNIQUE ")
+		if c.NullsNotDistinct {
+			b.WriteString("NULLS NOT DISTINCT ")
+		}
+		fmt.Fprintf(&b, "(%s)", quotedList(c.Columns))
+	case schema.ForeignKey:
+		fmt.Fprintf(&b, "FOREIGN KEY (%s) REFERENCES %s (%s)", quotedList(c.Columns), qn(c.RefTable), quotedList(c.RefColumns))
+		if c.Match == "FULL" {
+			b.WriteString(" MATCH FULL")
+		}
+		if c.OnUpdate != "NO ACTION" {
+			b.WriteString(" ON UPDATE " + c.OnUpdate)
+		}
+		if c.OnDelete != "NO ACTION" {
+			b.WriteString(" ON DELETE " + c.OnDelete)
+		}
+	case schema.Check:
+		fmt.Fprintf(&b, "CHECK (%s)", c.Check.SQL)
+		if c.NoInherit {
+			b.WriteString(" NO INHERIT")
+		}
+	}
+	if len(c.Include) > 0 {
+		fmt.Fprintf(&b, " INCLUDE (%s)", quotedList(c.Include))
+	}
+	if c.Deferrable {
+		b.WriteString(" DEFERRABLE")
+		if c.InitiallyDeferred {
+			b.WriteString(" INITIALLY DEFERRED")
+		}
+	}
+	return b.String()
+}
+
+func createTable(t *schema.Table) string {
+	var lines []string
+	for _, c := range t.Columns {
+		lines = append(lines, "  "+columnSQL(t, c, true))
+	}
+	for _, c := range t.Constraints {
+		if c.Kind != schema.ForeignKey {
+			lines = append(lines, fmt.Sprintf("  CONSTRAINT %s %s", qi(c.Name), constraintSQL(c)))
+		}
+	}
+	return fmt.Sprintf("CREATE TABLE IF NOT EXISTS %s (\n%s\n);", qn(t.Name), strings.Join(lines, ",\n"))
+}
+
+// volatileFunctions are the built-in functions whose value differs per
+// row: as a default of a new column they force a table rewrite.
+var volatileFunctions = []string{"random(", "clock_timestamp(", "gen_random_uuid(", "uuid_generate_v", "timeofday(", "nextval(", "txid_current("}
+
+// IsVolatileDefault reports whether a default makes ADD COLUMN rewrite the
+// table. PostgreSQL 11+ stores a non-volatile default in the catalog
+// instead of writing it into every row.
+func IsVolatileDefault(e *schema.Expr) bool {
+	if e == nil {
+		return false
+	}
+	for _, f := range volatileFunctions {
+		if strings.Contains(e.Key, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// RewritesOnAdd reports whether adding the column rewrites the table under
+// an ACCESS EXCLUSIVE lock.
+func RewritesOnAdd(c *schema.Column) bool {
+	return c.Generated != nil || c.Identity != nil || IsVolatileDefault(c.Default)
+}
+
+func (p *postgres) addColumn(c diff.AddColumn) []Step {
+	col := c.Column
+	lock := lockAccessExclusiveBrief
+	if RewritesOnAdd(col) {
+		lock = lockAccessExclusiveScan
+	}
+	// NOT NULL goes in with the column only when every existing row gets
+	// a value from it; otherwise the column starts nullable and is
+	// tightened in contract.
+	inline := col.Default != nil || col.Identity != nil || col.Generated != nil
+	s := step(Expand, rankColumn, c, "add column "+c.Object(),
+		fmt.Sprintf("ALTER TABLE %s ADD COLUMN IF NOT EXISTS %s;", qn(c.Table.Name), columnSQL(c.Table, col, inline)), lock)
+	steps := []Step{s}
+	if col.NotNull && !inline {
+		steps = append(steps, setNotNull(c, c.Table, col)...)
+	}
+	return steps
+}
+
+// InPlaceTypeChange reports whether PostgreSQL changes a column's type
+// without rewriting the table or rebuilding its indexes: widening a
+// varchar, dropping its limit, varchar to text, raising numeric precision
+// at the same scale.
+func InPlaceTypeChange(from, to *schema.Column) bool {
+	if from.Collation != to.Collation || from.Type.ArrayDims != to.Type.ArrayDims || from.Type.Schema != "" || to.Type.Schema != "" {
+		return false
+	}
+	ft, tt := from.Type, to.Type
+	limit := func(t schema.Type) int {
+		if len(t.Mods) == 0 {
+			return 1 << 30
+		}
+		var n int
+		fmt.Sscan(t.Mods[0], &n)
+		return n
+	}
+	switch {
+	case ft.Name == "character varying" && tt.Name == "text":
+		return true
+	case ft.Name == "character varying" && tt.Name == "character varying":
+		return limit(tt) >= limit(ft)
+	case ft.Name == "text" && tt.Name == "character varying" && len(tt.Mods) == 0:
+		return true
+	case (ft.Name == "bit varying" && tt.Name == "bit varying"):
+		return limit(tt) >= limit(ft)
+	case ft.Name == "numeric" && tt.Name == "numeric":
+		if len(tt.Mods) == 0 {
+			return true
+		}
+		if len(ft.Mods) == 0 {
+			return false
+		}
+		fs, ts := "0", "0"
+		if len(ft.Mods) > 1 {
+			fs = ft.Mods[1]
+		}
+		if len(tt.Mods) > 1 {
+			ts = tt.Mods[1]
+		}
+		return fs == ts && limit(tt) >= limit(ft)
+	}
+	return false
+}
+
+func (p *postgres) alterType(c diff.AlterColumnType) []Step {
+	typ := pgq.TypeSQL(c.To.Type)
+	if c.To.Collation != "" {
+		typ += " COLLATE " + collation(c.To.Collation)
+	}
+	sql := fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s TYPE %s", qn(c.Table.Name), qi(c.To.Name), typ)
+	if InPlaceTypeChange(c.From, c.To) {
+		return []Step{step(Expand, rankAlterColumn, c, fmt.Sprintf("change type of %s to %s (catalog only, no rewrite)", c.Object(), c.To.Type), sql+";", lockAccessExclusiveBrief)}
+	}
+	sql += fmt.Sprintf(" USING %s::%s;", qi(c.To.Name), pgq.TypeSQL(c.To.Type))
+	return []Step{step(Expand, rankAlterColumn, c, fmt.Sprintf("change type of %s to %s (REWRITES the table)", c.Object(), c.To.Type), sql, lockAccessExclusiveScan)}
+}
+
+// notNullCheckName names the temporary CHECK that lets SET NOT NULL skip
+// its table scan.
+func notNullCheckName(t *schema.Table, col string) string {
+	name := t.Name.Name + "_" + col + "_zdplan_nn"
+	if len(name) > 63 {
+		name = fmt.Sprintf("zdplan_nn_%x", fnv32(t.Name.String()+"."+col))
+	}
+	return name
+}
+
+func fnv32(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// setNotNull tightens a column in contract without a long ACCESS
+// EXCLUSIVE scan: a NOT VALID check is validated under SHARE UPDATE
+// EXCLUSIVE, after which SET NOT NULL trusts it (PostgreSQL 12+).
+func setNotNull(c diff.Change, t *schema.Table, col *schema.Column) []Step {
+	chk := notNullCheckName(t, col.Name)
+	isNotNull := fmt.Sprintf("EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = %s AND attname = %s AND attnotnull)", regclass(t.Name), lit(col.Name))
+	obj := c.Object()
+	if _, ok := c.(diff.AddColumn); ok {
+		obj = t.Name.String() + "." + col.Name
+	}
+	mk := func(rank int, summary, sql, lock string) Step {
+		s := step(Contract, rank, c, summary, sql, lock)
+		s.Object = obj
+		return s
+	}
+	return []Step{
+		mk(rankNotNullCheck, fmt.Sprintf("add NOT VALID check that %s is not null", obj),
+			doIf(fmt.Sprintf("NOT %s AND NOT %s", isNotNull, constraintExists(t.Name, chk)),
+				fmt.Sprintf("ALTER TABLE %s ADD CONSTRAINT %s CHECK (%s IS NOT NULL) NOT VALID", qn(t.Name), qi(chk), qi(col.Name))),
+			lockAccessExclusiveBrief),
+		mk(rankNotNullValidate, fmt.Sprintf("validate that %s has no nulls", obj),
+			doIf(constraintExists(t.Name, chk), fmt.Sprintf("ALTER TABLE %s VALIDATE CONSTRAINT %s", qn(t.Name), qi(chk))),
+			lockShareUpdateExclusive),
+		mk(rankSetNotNull, fmt.Sprintf("set %s NOT NULL (uses the validated check, no scan)", obj),
+			fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s SET NOT NULL;", qn(t.Name), qi(col.Name)), lockAccessExclusiveBrief),
+		mk(rankNotNullDone, "drop the temporary check "+chk,
+			fmt.Sprintf("ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s;", qn(t.Name), qi(chk)), lockAccessExclusiveBrief),
+	}
+}
+
+// writtenByOldVersion reports whether any of the columns exists in the
+// current schema, where the old application version writes it.
+func (p *postgres) writtenByOldVersion(table schema.Name, cols []string) bool {
+	old := p.d.From.Table(table)
+	if old == nil {
+		return false
+	}
+	for _, c := range cols {
+		if old.Column(c) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *postgres) addConstraint(c diff.AddConstraint) []Step {
+	con, t := c.Constraint, c.Table
+	add := fmt.Sprintf("ALTER TABLE %s ADD CONSTRAINT %s %s", qn(t.Name), qi(con.Name), constraintSQL(con))
+	if c.NewTable {
+		// The table is empty: validating costs nothing.
+		return []Step{step(Expand, rankForeignKeyNewTable, c, fmt.Sprintf("add %s %s to new table %s", con.Kind, con.Name, t.Name),
+			doIf("NOT "+constraintExists(t.Name, con.Name), add), lockShareRowExclusive)}
+	}
+	// A constraint on columns the old version writes could reject its
+	// writes: it is enforced only once that version is retired.
+	phase, validatePhase := Expand, Backfill
+	why := "only new columns, which the old version does not write"
+	if p.writtenByOldVersion(t.Name, con.Columns) {
+		phase, validatePhase = Contract, Contract
+		why = "the old version writes these columns"
+	}
+	switch con.Kind {
+	case schema.PrimaryKey, schema.Unique:
+		idx := &schema.Index{Name: schema.Name{Schema: t.Name.Schema, Name: con.Name}, Table: t.Name, Unique: true, Method: "btree",
+			Include: con.Include, NullsNotDistinct: con.NullsNotDistinct}
+		for _, col := range con.Columns {
+			idx.Keys = append(idx.Keys, schema.IndexKey{Column: col})
+		}
+		steps := buildIndexConcurrently(c, idx, phase, rankUniqueIndex, fmt.Sprintf("build the unique index for %s %s online (%s)", con.Kind, con.Name, why))
+		using := fmt.Sprintf("ALTER TABLE %s ADD CONSTRAINT %s %s USING INDEX %s", qn(t.Name), qi(con.Name), con.Kind, qi(con.Name))
+		if con.Deferrable {
+			using += " DEFERRABLE"
+			if con.InitiallyDeferred {
+				using += " INITIALLY DEFERRED"
+			}
+		}
+		lock := lockAccessExclusiveBrief
+		return append(steps, step(phase, rankUsingIndex, c, fmt.Sprintf("attach index as %s %s", con.Kind, con.Name),
+			doIf("NOT "+constraintExists(t.Name, con.Name), using), lock))
+	}
+	lock := lockAccessExclusiveBrief
+	if con.Kind == schema.ForeignKey {
+		lock = lockShareRowExclusive
+	}
+	return []Step{
+		step(phase, rankNotValid, c, fmt.Sprintf("add %s %s NOT VALID: checks new writes only (%s)", con.Kind, con.Name, why),
+			doIf("NOT "+constraintExists(t.Name, con.Name), add+" NOT VALID"), lock),
+		step(validatePhase, rankValidate, c, fmt.Sprintf("validate %s %s against existing rows", con.Kind, con.Name),
+			fmt.Sprintf("ALTER TABLE %s VALIDATE CONSTRAINT %s;", qn(t.Name), qi(con.Name)), lockShareUpdateExclusive),
+	}
+}
+
+func (p *postgres) dropConstraint(c diff.DropConstraint) []Step {
+	con := c.Constraint
+	// Dropping a CHECK, or a foreign key without actions, only loosens:
+	// the old version cannot notice, and the new one may need it gone.
+	loosening := con.Kind == schema.Check ||
+		(con.Kind == schema.ForeignKey && isPlainAction(con.OnDelete) && isPlainAction(con.OnUpdate))
+	ph, rank, why := Contract, rankDropConstraint, ""
+	if loosening {
+		ph, rank, why = Expand, rankLoosen, " (loosening: safe for the old version)"
+	}
+	lock := lockAccessExclusiveBrief
+	if con.Kind == schema.ForeignKey {
+		lock = lockShareRowExclusive
+	}
+	return []Step{step(ph, rank, c, fmt.Sprintf("drop %s %s%s", con.Kind, con.Name, why),
+		fmt.Sprintf("ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s;", qn(c.Table.Name), qi(con.Name)), lock)}
+}
+
+func isPlainAction(a string) bool { return a == "NO ACTION" || a == "RESTRICT" }
+
+func indexSQL(i *schema.Index, concurrently bool) string {
+	var b strings.Builder
+	b.WriteString("CREATE ")
+	if i.Unique {
+		b.WriteString("UNIQUE ")
+	}
+	b.WriteString("INDEX ")
+	if concurrently {
+		b.WriteString("CONCURRENTLY ")
+	}
+	fmt.Fprintf(&b, "IF NOT EXISTS %s ON %s", qi(i.Name.Name), qn(i.Table))
+	if i.Method != "btree" {
+		b.WriteString(" USING " + qi(i.Method))
+	}
+	var keys []string
+	for _, k := range i.Keys {
+		keys = append(keys, indexKeySQL(k))
+	}
+	fmt.Fprintf(&b, " (%s)", strings.Join(keys, ", "))
+	if len(i.Include) > 0 {
+		fmt.Fprintf(&b, " INCLUDE (%s)", quotedList(i.Include))
+	}
+	if i.NullsNotDistinct {
+		b.WriteString(" NULLS NOT DISTINCT")
+	}
+	if i.Where != nil {
+		b.WriteString(" WHERE " + i.Where.SQL)
+	}
+	b.WriteString(";")
+	return b.String()
+}
+
+func indexKeySQL(k schema.IndexKey) string {
+	s := qi(k.Column)
+	if k.Expr != nil {
+		s = "(" + k.Expr.SQL + ")"
+	}
+	if k.Collation != "" {
+		s += " COLLATE " + collation(k.Collation)
+	}
+	if k.Opclass != "" {
+		s += " " + collation(k.Opclass)
+	}
+	if k.Desc {
+		s += " DESC"
+	}
+	if k.NullsFirst != k.Desc {
+		if k.NullsFirst {
+			s += " NULLS FIRST"
+		} else {
+			s += " NULLS LAST"
+		}
+	}
+	return s
+}
+
+// buildIndexConcurrently builds an index without blocking writes. A build
+// that was interrupted leaves an INVALID index behind, which IF NOT EXISTS
+// would then take for done; the first step drops such a leftover.
+func buildIndexConcurrently(c diff.Change, i *schema.Index, ph Phase, rank int, summary string) []Step {
+	leftover := step(ph, rank, c, "drop the INVALID leftover of an interrupted build of "+i.Name.String()+", if any",
+		doIf(fmt.Sprintf("EXISTS (SELECT 1 FROM pg_catalog.pg_index WHERE indexrelid = to_regclass(%s) AND NOT indisvalid)", lit(qn(i.Name))),
+			"DROP INDEX "+qn(i.Name)), "ACCESS EXCLUSIVE (brief, only if a leftover exists)")
+	build := step(ph, rank, c, summary, indexSQL(i, true), lockShareUpdateExclusive)
+	build.Transactional = false
+	return []Step{leftover, build}
+}
+
+func (p *postgres) addIndex(c diff.Change, i *schema.Index, newTable bool) []Step {
+	if newTable {
+		return []Step{step(Expand, rankIndex, c, fmt.Sprintf("create index %s on new table %s", i.Name, i.Table), indexSQL(i, false), lockNone)}
+	}
+	ph, summary := Expand, fmt.Sprintf("build index %s online", i.Name)
+	if i.Unique && p.writtenByOldVersion(i.Table, indexColumns(i)) {
+		// The old version could insert duplicates and fail once it exists.
+		ph, summary = Contract, fmt.Sprintf("build unique index %s online (the old version writes its columns)", i.Name)
+	}
+	return buildIndexConcurrently(c, i, ph, rankIndex, summary)
+}
+
+func indexColumns(i *schema.Index) []string {
+	var cols []string
+	for _, k := range i.Keys {
+		if k.Column != "" {
+			cols = append(cols, k.Column)
+		}
+		if k.Expr != nil {
+			cols = append(cols, "?expr") // conservatively: an expression reads existing columns
+		}
+	}
+	return cols
+}
+
+// replaceIndex builds the new definition under a temporary name, then
+// swaps names and drops the old index, so that queries always have one.
+func (p *postgres) replaceIndex(c diff.ReplaceIndex) []Step {
+	tmp := *c.To
+	tmp.Name.Name = tempName(c.To.Name.Name, "_zdnew")
+	old := schema.Name{Schema: c.To.Name.Schema, Name: tempName(c.To.Name.Name, "_zdold")}
+	ph := Expand
+	if c.To.Unique && p.writtenByOldVersion(c.To.Table, indexColumns(c.To)) {
+		ph = Contract
+	}
+	steps := buildIndexConcurrently(c, &tmp, ph, rankIndex, fmt.Sprintf("build the new definition of %s online as %s", c.To.Name, tmp.Name.Name))
+	swap := fmt.Sprintf("ALTER INDEX %s RENAME TO %s;\n    ALTER INDEX %s RENAME TO %s",
+		qn(c.From.Name), qi(old.Name), qn(tmp.Name), qi(c.To.Name.Name))
+	steps = append(steps,
+		step(Contract, rankDropIndex, c, fmt.Sprintf("swap %s for its new definition", c.To.Name),
+			doIf(fmt.Sprintf("to_regclass(%s) IS NOT NULL", lit(qn(tmp.Name))), swap), lockAccessExclusiveBrief),
+		dropIndexConcurrently(c, old, "drop the old definition of "+c.To.Name.String(), rankDropIndex))
+	return steps
+}
+
+func tempName(name, suffix string) string {
+	if len(name)+len(suffix) > 63 {
+		name = name[:63-len(suffix)]
+	}
+	return name + suffix
+}
+
+func dropIndexConcurrently(c diff.Change, name schema.Name, summary string, rank int) Step {
+	s := step(Contract, rank, c, summary, fmt.Sprintf("DROP INDEX CONCURRENTLY IF EXISTS %s;", qn(name)), lockShareUpdateExclusive)
+	s.Transactional = false
+	return s
+}
+
+func viewKind(v *schema.View) string {
+	if v.Materialized {
+		return "materialized view"
+	}
+	return "view"
+}
+
+func createView(v *schema.View, rerunnable bool) string {
+	var b strings.Builder
+	switch {
+	case v.Materialized && rerunnable:
+		b.WriteString("CREATE MATERIALIZED VIEW IF NOT EXISTS ")
+	case v.Materialized:
+		b.WriteString("CREATE MATERIALIZED VIEW ")
+	case rerunnable:
+		b.WriteString("CREATE OR REPLACE VIEW ")
+	default:
+		b.WriteString("CREATE VIEW ")
+	}
+	b.WriteString(qn(v.Name))
+	if len(v.Columns) > 0 {
+		fmt.Fprintf(&b, " (%s)", quotedList(v.Columns))
+	}
+	fmt.Fprintf(&b, " AS %s", v.Query.SQL)
+	if v.CheckOption != "" {
+		fmt.Fprintf(&b, " WITH %s CHECK OPTION", v.CheckOption)
+	}
+	b.WriteString(";")
+	return b.String()
+}
+
+func commentSQL(c diff.SetComment) string {
+	target := qn(c.Name)
+	switch c.On {
+	case "SCHEMA":
+		target = qi(c.Name.Name)
+	case "COLUMN":
+		target += "." + qi(c.Column)
+	}
+	text := "NULL"
+	if c.Comment != "" {
+		text = lit(c.Comment)
+	}
+	return fmt.Sprintf("COMMENT ON %s %s IS %s;", c.On, target, text)
+}

@@ -1,0 +1,90 @@
+// Package report renders a plan and its findings for people (text,
+// Markdown) and machines (JSON, phase files). Renderers decide nothing:
+// everything they print is in the Result they are given.
+package report
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/zdplan/zdplan/parser"
+	"github.com/zdplan/zdplan/planner"
+	"github.com/zdplan/zdplan/rules"
+)
+
+// Result is everything one zdplan run produced.
+type Result struct {
+	Current, Desired string
+	// DialectDetected is set when the dialect was guessed, not given.
+	DialectDetected bool
+	Plan            *planner.Plan
+	Findings        []rules.Finding
+	Diagnostics     []parser.Diagnostic
+}
+
+// PhaseFileName is the name of a phase's file in --out-dir: a fixed number
+// per phase, so that the files sort in execution order.
+func PhaseFileName(ph planner.Phase) string {
+	return fmt.Sprintf("%02d_%s.sql", int(ph)+1, ph)
+}
+
+// phaseIntro says what may run while a phase runs.
+var phaseIntro = map[planner.Phase]string{
+	planner.Expand:   "additive changes; the old application version keeps running",
+	planner.Backfill: "data copies and validation; old and new application versions may both run",
+	planner.Contract: "run only after the old application version is retired",
+}
+
+// PhaseSQL renders one phase as a file that runs as it is with
+// psql -X -v ON_ERROR_STOP=1 -f, outside an explicit transaction, and can
+// be run again.
+func PhaseSQL(r *Result, ph planner.Phase) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "-- zdplan %s phase: %s\n", ph, phaseIntro[ph])
+	fmt.Fprintf(&b, "-- %s -> %s\n", r.Current, r.Desired)
+	b.WriteString("-- Every statement is safe to run again.\n\n")
+	fmt.Fprintf(&b, "SET lock_timeout = %s;\n", quoteSetting(r.Plan.LockTimeout))
+	for _, s := range r.Plan.PhaseSteps(ph) {
+		fmt.Fprintf(&b, "\n-- %s\n-- lock: %s", s.Summary, s.Lock)
+		if !s.Transactional {
+			b.WriteString("; cannot run inside a transaction block")
+		}
+		b.WriteString("\n" + s.SQL + "\n")
+	}
+	return b.String()
+}
+
+func quoteSetting(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// WriteFiles writes one file per phase that has steps into dir and returns
+// their paths.
+func WriteFiles(dir string, r *Result) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create %s: %w", dir, err)
+	}
+	var paths []string
+	for _, ph := range planner.Phases {
+		if len(r.Plan.PhaseSteps(ph)) == 0 {
+			continue
+		}
+		path := filepath.Join(dir, PhaseFileName(ph))
+		if err := os.WriteFile(path, []byte(PhaseSQL(r, ph)), 0o644); err != nil {
+			return nil, fmt.Errorf("write %s: %w", path, err)
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
+}
+
+// Blocking returns the unhandled findings at or above a severity.
+func Blocking(fs []rules.Finding, failOn rules.Severity) []rules.Finding {
+	var out []rules.Finding
+	for _, f := range fs {
+		if !f.Handled && f.Severity >= failOn {
+			out = append(out, f)
+		}
+	}
+	return out
+}

@@ -1,0 +1,106 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/zdplan/zdplan/parser"
+	"github.com/zdplan/zdplan/planner"
+	"github.com/zdplan/zdplan/rules"
+)
+
+// TextOptions tune the text renderer.
+type TextOptions struct {
+	// Verbose includes informational diagnostics and handled findings.
+	Verbose bool
+}
+
+// Text renders a plan for a terminal.
+func Text(w io.Writer, r *Result, opts TextOptions) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "zdplan: %s -> %s (%s", r.Current, r.Desired, r.Plan.Dialect)
+	if r.DialectDetected {
+		b.WriteString(", detected")
+	}
+	b.WriteString(")\n")
+	if r.Plan.Empty() {
+		b.WriteString("\nNo changes: the schemas are the same.\n")
+	}
+	for _, ph := range planner.Phases {
+		steps := r.Plan.PhaseSteps(ph)
+		if ph == planner.Contract && len(steps) > 0 {
+			b.WriteString("\n=== checkpoint: deploy the new application version, then retire the old one ===\n")
+		}
+		if len(steps) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\n%s (%s, %d steps): %s\n", strings.ToUpper(ph.String()), PhaseFileName(ph), len(steps), phaseIntro[ph])
+		for i, s := range steps {
+			fmt.Fprintf(&b, "\n  %d. %s\n     lock: %s", i+1, s.Summary, s.Lock)
+			if !s.Transactional {
+				b.WriteString("; outside a transaction")
+			}
+			b.WriteString("\n")
+			for _, line := range strings.Split(s.SQL, "\n") {
+				b.WriteString("     " + line + "\n")
+			}
+		}
+	}
+	writeFindings(&b, r.Findings, opts.Verbose)
+	writeDiagnostics(&b, r.Diagnostics, opts.Verbose)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeFindings(b *strings.Builder, fs []rules.Finding, verbose bool) {
+	var shown []rules.Finding
+	for _, f := range fs {
+		if verbose || !f.Handled {
+			shown = append(shown, f)
+		}
+	}
+	if len(shown) == 0 {
+		return
+	}
+	b.WriteString("\nFindings:\n")
+	for _, f := range shown {
+		handled := ""
+		if f.Handled {
+			handled = " (handled by the plan)"
+		}
+		fmt.Fprintf(b, "  %s: %s %s [%s]: %s%s\n", f.Pos, f.Severity, f.Rule.ID, f.Rule.Name, f.Message, handled)
+	}
+}
+
+func writeDiagnostics(b *strings.Builder, ds []parser.Diagnostic, verbose bool) {
+	var shown []parser.Diagnostic
+	for _, d := range ds {
+		if verbose || d.Severity > parser.Info {
+			shown = append(shown, d)
+		}
+	}
+	if len(shown) == 0 {
+		return
+	}
+	b.WriteString("\nNotes:\n")
+	for _, d := range shown {
+		fmt.Fprintf(b, "  %s\n", d)
+	}
+}
+
+// SQL renders every phase as one script, with the checkpoint as a comment.
+func SQL(w io.Writer, r *Result) error {
+	var parts []string
+	for _, ph := range planner.Phases {
+		if len(r.Plan.PhaseSteps(ph)) == 0 {
+			continue
+		}
+		if ph == planner.Contract {
+			parts = append(parts, "-- === checkpoint: deploy the new application version, then retire the old one ===\n")
+		}
+		parts = append(parts, PhaseSQL(r, ph))
+	}
+	_, err := io.WriteString(w, strings.Join(parts, "\n"))
+	return err
+}

@@ -1,0 +1,133 @@
+// Package rules is zdplan's catalogue of unsafe schema operations. Each
+// rule is one small, documented unit — an ID, a name, a severity, why the
+// operation is unsafe and what to do instead — run over the diff, in the
+// spirit of golang.org/x/tools/go/analysis. Rules judge; they never change
+// the plan.
+package rules
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/zdplan/zdplan/diff"
+	"github.com/zdplan/zdplan/schema"
+)
+
+// Severity grades a finding.
+type Severity int
+
+// Severities, least severe first.
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return fmt.Sprintf("Severity(%d)", int(s))
+}
+
+// ParseSeverity reads a severity name.
+func ParseSeverity(s string) (Severity, error) {
+	for _, v := range []Severity{Info, Warning, Error} {
+		if v.String() == s {
+			return v, nil
+		}
+	}
+	return 0, fmt.Errorf("unknown severity %q (want info, warning or error)", s)
+}
+
+// Rule is one entry of the catalogue.
+type Rule struct {
+	ID       string
+	Name     string
+	Severity Severity
+	// Summary is one line; Why a paragraph on what goes wrong; Safe the
+	// pattern zdplan's plan follows (or the human decision needed).
+	Summary string
+	Why     string
+	Safe    string
+	Run     func(*Pass)
+}
+
+// Finding is one rule's verdict on one object.
+type Finding struct {
+	Rule     *Rule
+	Severity Severity
+	Object   string
+	Message  string
+	Pos      schema.Pos
+	// Handled is set when the plan already does the safe thing and the
+	// finding is only there to explain it.
+	Handled bool
+}
+
+// Pass is what a rule sees and reports to.
+type Pass struct {
+	Diff     *diff.Diff
+	rule     *Rule
+	findings *[]Finding
+}
+
+// Report records a finding at the rule's severity.
+func (p *Pass) Report(object string, pos schema.Pos, handled bool, format string, args ...any) {
+	*p.findings = append(*p.findings, Finding{
+		Rule: p.rule, Severity: p.rule.Severity, Object: object, Pos: pos, Handled: handled,
+		Message: fmt.Sprintf(format, args...),
+	})
+}
+
+// Lookup returns the rule with the given ID or name.
+func Lookup(idOrName string) *Rule {
+	for _, r := range Catalogue {
+		if r.ID == idOrName || r.Name == idOrName {
+			return r
+		}
+	}
+	return nil
+}
+
+// Run runs every rule of the catalogue over a diff and returns the
+// findings, most severe first, then in file order.
+func Run(d *diff.Diff) []Finding {
+	var out []Finding
+	for _, r := range Catalogue {
+		r.Run(&Pass{Diff: d, rule: r, findings: &out})
+	}
+	slices.SortStableFunc(out, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(b.Severity, a.Severity),
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.Rule.ID, b.Rule.ID),
+			cmp.Compare(a.Object, b.Object),
+		)
+	})
+	return out
+}
+
+// Max returns the highest severity among unhandled findings, and whether
+// there is any.
+func Max(fs []Finding) (Severity, bool) {
+	var max Severity
+	found := false
+	for _, f := range fs {
+		if f.Handled {
+			continue
+		}
+		if !found || f.Severity > max {
+			max, found = f.Severity, true
+		}
+	}
+	return max, found
+}

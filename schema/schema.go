@@ -1,0 +1,474 @@
+// Package schema is zdplan's dialect-neutral model of a database schema.
+//
+// A Schema is what a parser makes of one DDL file: namespaces, tables with
+// their columns and constraints, indexes, views, sequences and enum types,
+// each carrying the source position it was declared at so that findings can
+// point back into the file. Names are stored as the database would store
+// them (case-folded, unquoted); quoting is the emitter's business.
+//
+// The model holds no parser or planner logic. Its types are compared by the
+// diff package, so every field either takes part in equality or is a source
+// position; normalisation (type aliases, default expressions, implicit
+// names) happens in the parser before values reach this package.
+package schema
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Pos is a position in a source file. Line and Col are 1-based; a zero Pos
+// means "unknown".
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// IsValid reports whether p points somewhere.
+func (p Pos) IsValid() bool { return p.Line > 0 }
+
+// String formats p as file:line:col, the form editors and CI annotations
+// understand.
+func (p Pos) String() string {
+	if !p.IsValid() {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Name is a schema-qualified object name. Schema is never empty once a
+// parser has resolved it.
+type Name struct {
+	Schema string
+	Name   string
+}
+
+// String renders the name unquoted, for messages and sort keys. Use a
+// dialect's quoting function for SQL.
+func (n Name) String() string {
+	if n.Schema == "" {
+		return n.Name
+	}
+	return n.Schema + "." + n.Name
+}
+
+// Compare orders names by schema, then name.
+func (n Name) Compare(o Name) int {
+	if c := strings.Compare(n.Schema, o.Schema); c != 0 {
+		return c
+	}
+	return strings.Compare(n.Name, o.Name)
+}
+
+// Expr is an SQL expression as the parser understood it.
+type Expr struct {
+	// SQL is the expression in canonical form, ready to be emitted.
+	SQL string
+	// Key is a normalised form used only for comparison: two expressions
+	// with the same Key mean the same thing (redundant casts, parentheses,
+	// qualification and IN-list spelling removed).
+	Key string
+}
+
+// Equal reports whether two possibly nil expressions mean the same thing.
+func (e *Expr) Equal(o *Expr) bool {
+	if e == nil || o == nil {
+		return e == nil && o == nil
+	}
+	return e.Key == o.Key
+}
+
+// Schema is one parsed schema file.
+type Schema struct {
+	Dialect    string
+	Namespaces []*Namespace
+	Tables     []*Table
+	Indexes    []*Index
+	Views      []*View
+	Sequences  []*Sequence
+	Enums      []*Enum
+	// Unsupported lists statements the model does not cover. They are kept
+	// so that a difference in them is reported instead of silently ignored.
+	Unsupported []*Unsupported
+
+	once  sync.Once
+	index *lookup
+}
+
+// Table returns the named table, or nil.
+func (s *Schema) Table(n Name) *Table { return s.lookup().tables[n] }
+
+// View returns the named view or materialized view, or nil.
+func (s *Schema) View(n Name) *View { return s.lookup().views[n] }
+
+// Sequence returns the named sequence, or nil.
+func (s *Schema) Sequence(n Name) *Sequence { return s.lookup().sequences[n] }
+
+// Enum returns the named enum type, or nil.
+func (s *Schema) Enum(n Name) *Enum { return s.lookup().enums[n] }
+
+// IndexNamed returns the named index, or nil.
+func (s *Schema) IndexNamed(n Name) *Index { return s.lookup().indexes[n] }
+
+// Namespace returns the named namespace, or nil.
+func (s *Schema) Namespace(name string) *Namespace { return s.lookup().namespaces[name] }
+
+// lookup builds name indexes on first use. A Schema is not modified once
+// its parser has returned it, so the index never goes stale.
+func (s *Schema) lookup() *lookup {
+	s.once.Do(func() {
+		l := &lookup{
+			tables:     map[Name]*Table{},
+			views:      map[Name]*View{},
+			sequences:  map[Name]*Sequence{},
+			enums:      map[Name]*Enum{},
+			indexes:    map[Name]*Index{},
+			namespaces: map[string]*Namespace{},
+		}
+		for _, t := range s.Tables {
+			l.tables[t.Name] = t
+		}
+		for _, v := range s.Views {
+			l.views[v.Name] = v
+		}
+		for _, q := range s.Sequences {
+			l.sequences[q.Name] = q
+		}
+		for _, e := range s.Enums {
+			l.enums[e.Name] = e
+		}
+		for _, i := range s.Indexes {
+			l.indexes[i.Name] = i
+		}
+		for _, n := range s.Namespaces {
+			l.namespaces[n.Name] = n
+		}
+		s.index = l
+	})
+	return s.index
+}
+
+type lookup struct {
+	tables     map[Name]*Table
+	views      map[Name]*View
+	sequences  map[Name]*Sequence
+	enums      map[Name]*Enum
+	indexes    map[Name]*Index
+	namespaces map[string]*Namespace
+}
+
+// Namespace is a schema created with CREATE SCHEMA (PostgreSQL) — the
+// default namespace is implicit and not listed.
+type Namespace struct {
+	Name    string
+	Comment string
+	Pos     Pos
+}
+
+// Table is a base table.
+type Table struct {
+	Name        Name
+	Columns     []*Column
+	Constraints []*Constraint
+	Comment     string
+	// Options holds dialect table options that take part in the diff
+	// (e.g. MySQL ENGINE), keyed by lower-case option name.
+	Options map[string]string
+	Pos     Pos
+}
+
+// Column returns the named column, or nil.
+func (t *Table) Column(name string) *Column {
+	for _, c := range t.Columns {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// Constraint returns the named constraint, or nil.
+func (t *Table) Constraint(name string) *Constraint {
+	for _, c := range t.Constraints {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// PrimaryKey returns the table's primary key constraint, or nil.
+func (t *Table) PrimaryKey() *Constraint {
+	for _, c := range t.Constraints {
+		if c.Kind == PrimaryKey {
+			return c
+		}
+	}
+	return nil
+}
+
+// Type is a column's data type.
+type Type struct {
+	// Schema is set for user-defined types (enums, domains, extension
+	// types) and empty for built-in ones.
+	Schema string
+	// Name is the canonical type name: for built-in types the name as the
+	// database reports it ("integer", "character varying", "timestamp with
+	// time zone").
+	Name string
+	// Mods are the type modifiers as written, e.g. ["10", "2"] for
+	// numeric(10,2). Empty when the type takes none or uses the default.
+	Mods []string
+	// ArrayDims is the number of array dimensions ([] suffixes).
+	ArrayDims int
+}
+
+// Equal reports whether two types are the same.
+func (t Type) Equal(o Type) bool {
+	return t.Schema == o.Schema && t.Name == o.Name && slices.Equal(t.Mods, o.Mods) && t.ArrayDims == o.ArrayDims
+}
+
+// String renders the type in canonical SQL spelling, unquoted. Emitters
+// quote user-defined type names themselves (see TypeSQL in the dialect
+// packages).
+func (t Type) String() string {
+	if t.Schema != "" {
+		return t.Schema + "." + t.Format(t.Name)
+	}
+	return t.Format(t.Name)
+}
+
+// Format renders the type with name standing for the (possibly quoted)
+// type name, adding modifiers and array dimensions.
+func (t Type) Format(name string) string {
+	var b strings.Builder
+	b.WriteString(name)
+	if len(t.Mods) > 0 {
+		// Spelled the way format_type does: "timestamp(3) with time zone".
+		if head, tail, ok := strings.Cut(name, " with"); ok && t.Schema == "" && strings.HasPrefix(name, "time") {
+			b.Reset()
+			fmt.Fprintf(&b, "%s(%s) with%s", head, strings.Join(t.Mods, ","), tail)
+		} else {
+			fmt.Fprintf(&b, "(%s)", strings.Join(t.Mods, ","))
+		}
+	}
+	for range t.ArrayDims {
+		b.WriteString("[]")
+	}
+	return b.String()
+}
+
+// Identity describes an identity column.
+type Identity struct {
+	// Always is true for GENERATED ALWAYS, false for BY DEFAULT.
+	Always bool
+	// Sequence holds the identity sequence's options; its Name is the
+	// implicit sequence's name.
+	Sequence *Sequence
+}
+
+// Column is a table column.
+type Column struct {
+	Name    string
+	Type    Type
+	NotNull bool
+	Default *Expr
+	// Generated is the expression of a GENERATED ALWAYS AS (...) STORED
+	// column.
+	Generated *Expr
+	Identity  *Identity
+	// Collation is set only when it differs from the type's default.
+	Collation string
+	Comment   string
+	// Options holds dialect column attributes that take part in the diff
+	// (e.g. MySQL ON UPDATE), keyed by lower-case attribute name.
+	Options map[string]string
+	Pos     Pos
+}
+
+// ConstraintKind distinguishes table constraints.
+type ConstraintKind int
+
+// The constraint kinds. NOT NULL is a column property, not a constraint.
+const (
+	PrimaryKey ConstraintKind = iota + 1
+	Unique
+	ForeignKey
+	Check
+)
+
+func (k ConstraintKind) String() string {
+	switch k {
+	case PrimaryKey:
+		return "PRIMARY KEY"
+	case Unique:
+		return "UNIQUE"
+	case ForeignKey:
+		return "FOREIGN KEY"
+	case Check:
+		return "CHECK"
+	}
+	return fmt.Sprintf("ConstraintKind(%d)", int(k))
+}
+
+// Constraint is a PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK constraint.
+type Constraint struct {
+	Name    string
+	Kind    ConstraintKind
+	Columns []string
+
+	// Include lists INCLUDE columns of a PRIMARY KEY or UNIQUE constraint.
+	Include []string
+	// NullsNotDistinct is UNIQUE NULLS NOT DISTINCT.
+	NullsNotDistinct bool
+
+	// Foreign key fields. Actions are canonical upper-case SQL
+	// ("NO ACTION", "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT"),
+	// Match is "SIMPLE", "FULL" or "PARTIAL".
+	RefTable   Name
+	RefColumns []string
+	OnDelete   string
+	OnUpdate   string
+	Match      string
+
+	Deferrable        bool
+	InitiallyDeferred bool
+
+	// Check fields.
+	Check     *Expr
+	NoInherit bool
+
+	// NotValid records a constraint declared NOT VALID; it is not part of
+	// the constraint's identity but tells the planner the rows were never
+	// checked.
+	NotValid bool
+
+	Pos Pos
+}
+
+// Equal reports whether two constraints have the same definition, ignoring
+// NotValid and position.
+func (c *Constraint) Equal(o *Constraint) bool {
+	return c.Name == o.Name && c.Kind == o.Kind &&
+		slices.Equal(c.Columns, o.Columns) && slices.Equal(c.Include, o.Include) &&
+		c.NullsNotDistinct == o.NullsNotDistinct &&
+		c.RefTable == o.RefTable && slices.Equal(c.RefColumns, o.RefColumns) &&
+		c.OnDelete == o.OnDelete && c.OnUpdate == o.OnUpdate && c.Match == o.Match &&
+		c.Deferrable == o.Deferrable && c.InitiallyDeferred == o.InitiallyDeferred &&
+		c.Check.Equal(o.Check) && c.NoInherit == o.NoInherit
+}
+
+// IndexKey is one key column or expression of an index.
+type IndexKey struct {
+	// Column is set for a plain column key, Expr for an expression key.
+	Column    string
+	Expr      *Expr
+	Collation string
+	Opclass   string
+	Desc      bool
+	// NullsFirst is the effective NULLS ordering; it is emitted only when it
+	// differs from the default for the sort direction.
+	NullsFirst bool
+	// Length is a MySQL prefix length; 0 when none.
+	Length int
+}
+
+// Equal reports whether two index keys are the same.
+func (k IndexKey) Equal(o IndexKey) bool {
+	return k.Column == o.Column && k.Expr.Equal(o.Expr) && k.Collation == o.Collation &&
+		k.Opclass == o.Opclass && k.Desc == o.Desc && k.NullsFirst == o.NullsFirst && k.Length == o.Length
+}
+
+// Index is a secondary index (indexes that implement PRIMARY KEY or UNIQUE
+// constraints belong to the constraint, not here).
+type Index struct {
+	Name             Name
+	Table            Name
+	Unique           bool
+	Method           string
+	Keys             []IndexKey
+	Include          []string
+	Where            *Expr
+	NullsNotDistinct bool
+	Pos              Pos
+}
+
+// Equal reports whether two indexes have the same definition.
+func (i *Index) Equal(o *Index) bool {
+	return i.Name == o.Name && i.Table == o.Table && i.Unique == o.Unique && i.Method == o.Method &&
+		slices.EqualFunc(i.Keys, o.Keys, IndexKey.Equal) && slices.Equal(i.Include, o.Include) &&
+		i.Where.Equal(o.Where) && i.NullsNotDistinct == o.NullsNotDistinct
+}
+
+// View is a view or materialized view.
+type View struct {
+	Name         Name
+	Materialized bool
+	// Columns are explicit output column names, if given.
+	Columns []string
+	Query   Expr
+	// CheckOption is "", "LOCAL" or "CASCADED".
+	CheckOption string
+	// Refs lists the relations the query reads, for ordering and for
+	// rebuilding a view when a relation under it changes. Not part of the
+	// view's identity.
+	Refs []Name
+	// Star is set when the query selects *: PostgreSQL expands the list
+	// when the view is created, so the view changes with its relations.
+	Star bool
+	Comment     string
+	Pos         Pos
+}
+
+// Sequence is a sequence generator. All options hold their effective
+// values (defaults filled in), so that spelled-out defaults compare equal to
+// omitted ones.
+type Sequence struct {
+	Name      Name
+	Type      string
+	Start     int64
+	Increment int64
+	Min       int64
+	Max       int64
+	Cache     int64
+	Cycle     bool
+	// OwnedBy is the owning column ("table.column", table schema-qualified
+	// by the owning table's Name), empty when none.
+	OwnedBy *ColumnRef
+	Pos     Pos
+}
+
+// ColumnRef names a column of a table.
+type ColumnRef struct {
+	Table  Name
+	Column string
+}
+
+// OptionsEqual reports whether two sequences have the same options,
+// ignoring name and ownership.
+func (s *Sequence) OptionsEqual(o *Sequence) bool {
+	return s.Type == o.Type && s.Start == o.Start && s.Increment == o.Increment &&
+		s.Min == o.Min && s.Max == o.Max && s.Cache == o.Cache && s.Cycle == o.Cycle
+}
+
+// Enum is an enumerated type.
+type Enum struct {
+	Name   Name
+	Values []string
+	Pos    Pos
+}
+
+// Unsupported is a statement the model does not represent.
+type Unsupported struct {
+	// Kind names the construct, e.g. "CREATE FUNCTION".
+	Kind string
+	// Object names the object the statement creates or alters, if known.
+	Object string
+	// Key identifies the statement's meaning independently of formatting,
+	// so that the same statement in both files is recognised as unchanged.
+	Key string
+	Pos Pos
+}

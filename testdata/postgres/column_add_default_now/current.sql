@@ -1,0 +1,5 @@
+CREATE TABLE documents (
+    id bigint PRIMARY KEY,
+    title text NOT NULL,
+    body text
+);

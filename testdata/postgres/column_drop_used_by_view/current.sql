@@ -1,0 +1,11 @@
+CREATE TABLE users (
+    id bigint PRIMARY KEY,
+    email text NOT NULL,
+    nickname text,
+    is_active boolean NOT NULL DEFAULT true
+);
+
+CREATE VIEW user_directory AS
+    SELECT id, email, nickname
+    FROM users
+    WHERE is_active;

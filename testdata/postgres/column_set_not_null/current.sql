@@ -1,0 +1,6 @@
+CREATE TABLE users (
+    id bigint PRIMARY KEY,
+    email text,
+    country_code char(2),
+    signup_source text
+);

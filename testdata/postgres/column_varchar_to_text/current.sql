@@ -1,0 +1,5 @@
+CREATE TABLE articles (
+    id bigint PRIMARY KEY,
+    slug varchar(80) NOT NULL UNIQUE,
+    summary varchar(500)
+);

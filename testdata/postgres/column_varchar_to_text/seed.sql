@@ -1,0 +1,3 @@
+INSERT INTO articles (id, slug, summary) VALUES
+    (1, 'hello-world', 'Our first post.'),
+    (2, 'zero-downtime-migrations', NULL);

@@ -1,0 +1,10 @@
+CREATE TABLE users (
+    id bigint PRIMARY KEY,
+    email text NOT NULL
+);
+
+CREATE TABLE orders (
+    id bigint PRIMARY KEY,
+    user_id bigint NOT NULL,
+    total numeric(10,2) NOT NULL
+);

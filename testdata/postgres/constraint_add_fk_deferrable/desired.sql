@@ -1,0 +1,13 @@
+CREATE TABLE accounts (
+    id bigint PRIMARY KEY,
+    name text NOT NULL
+);
+
+CREATE TABLE transfers (
+    id bigint PRIMARY KEY,
+    from_account_id bigint NOT NULL,
+    to_account_id bigint NOT NULL,
+    amount numeric(12,2) NOT NULL,
+    CONSTRAINT transfers_from_account_id_fkey FOREIGN KEY (from_account_id) REFERENCES accounts (id) DEFERRABLE INITIALLY DEFERRED,
+    CONSTRAINT transfers_to_account_id_fkey FOREIGN KEY (to_account_id) REFERENCES accounts (id) DEFERRABLE
+);

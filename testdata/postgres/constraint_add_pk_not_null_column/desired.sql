@@ -1,0 +1,6 @@
+CREATE TABLE page_views (
+    id bigint NOT NULL,
+    path text NOT NULL,
+    viewed_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT page_views_pkey PRIMARY KEY (id)
+);

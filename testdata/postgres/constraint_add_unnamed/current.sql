@@ -1,0 +1,11 @@
+CREATE TABLE users (
+    id bigint PRIMARY KEY,
+    email text NOT NULL,
+    age integer
+);
+
+CREATE TABLE orders (
+    id bigint PRIMARY KEY,
+    user_id bigint NOT NULL,
+    total numeric(10,2) NOT NULL
+);

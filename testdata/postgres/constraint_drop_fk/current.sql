@@ -1,0 +1,11 @@
+CREATE TABLE users (
+    id bigint PRIMARY KEY,
+    email text NOT NULL
+);
+
+CREATE TABLE audit_events (
+    id bigint PRIMARY KEY,
+    actor_id bigint,
+    action text NOT NULL,
+    CONSTRAINT audit_events_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES users (id)
+);

@@ -1,0 +1,1 @@
+INSERT INTO user_roles (user_id, role) VALUES (1, 'admin'), (1, 'billing'), (2, 'viewer');

@@ -1,0 +1,4 @@
+CREATE TABLE contacts (
+    id bigint PRIMARY KEY,
+    email text NOT NULL
+);

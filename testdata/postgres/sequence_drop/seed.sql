@@ -1,0 +1,1 @@
+INSERT INTO reports (title) VALUES ('Q1 revenue'), ('Churn analysis');

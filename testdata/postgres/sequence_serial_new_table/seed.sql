@@ -1,0 +1,1 @@
+INSERT INTO users (email) VALUES ('alice@example.com'), ('bob@example.com');

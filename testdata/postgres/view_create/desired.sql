@@ -1,0 +1,25 @@
+CREATE TABLE users (
+    id bigint PRIMARY KEY,
+    email text NOT NULL,
+    display_name text,
+    is_active boolean NOT NULL DEFAULT true,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE orders (
+    id bigint PRIMARY KEY,
+    user_id bigint NOT NULL REFERENCES users (id),
+    total numeric(10,2) NOT NULL,
+    placed_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE VIEW active_users AS
+    SELECT id, email, display_name
+    FROM users
+    WHERE is_active;
+
+CREATE VIEW user_order_totals AS
+    SELECT u.id AS user_id, u.email, count(o.id) AS order_count, coalesce(sum(o.total), 0) AS lifetime_total
+    FROM users u
+    LEFT JOIN orders o ON o.user_id = u.id
+    GROUP BY u.id, u.email;
