@@ -316,7 +316,10 @@ func (d *differ) droppedIndexes() {
 
 func (d *differ) addedIndexes() {
 	for _, i := range d.to.Indexes {
-		newTable := d.from.Table(i.Table) == nil && d.to.Table(i.Table) != nil
+		// An index on a table or materialized view (re)created by this
+		// diff is built on an empty or freshly populated relation.
+		newTable := (d.from.Table(i.Table) == nil && d.to.Table(i.Table) != nil) ||
+			(d.to.View(i.Table) != nil && (d.from.View(i.Table) == nil || d.rebuilt[i.Table]))
 		oi := d.from.IndexNamed(i.Name)
 		switch {
 		case oi == nil || d.rebuilt[i.Table]:

@@ -19,7 +19,10 @@ const (
 	lockNone                 = "none on existing tables"
 )
 
-// Ranks order steps within a phase; equal ranks keep diff order.
+// Ranks order steps within a phase; equal ranks keep diff order. In
+// contract, steps that add or tighten come after every drop (see
+// tighten), so that a constraint or index changed under the same name is
+// dropped before it is added again.
 const (
 	rankNamespace = 10 + iota*10
 	rankType
@@ -30,11 +33,19 @@ const (
 	rankAlterColumn
 	rankLoosen
 	rankForeignKeyNewTable
+	// NOT NULL comes before PRIMARY KEY ... USING INDEX, which would
+	// otherwise scan the table under ACCESS EXCLUSIVE to set it.
+	rankNotNullCheck
+	rankNotNullValidate
+	rankSetNotNull
+	rankNotNullDone
 	rankNotValid
 	rankIndex
 	rankUniqueIndex
 	rankUsingIndex
 	rankView
+	// Indexes of materialized views created or rebuilt by the plan.
+	rankViewIndex
 	rankComment
 	rankValidate
 	rankDropView
@@ -45,11 +56,18 @@ const (
 	rankDropSequence
 	rankDropType
 	rankDropNamespace
-	rankNotNullCheck
-	rankNotNullValidate
-	rankSetNotNull
-	rankNotNullDone
 )
+
+// tightenOffset moves a contract step that adds or tightens after every
+// drop of that phase.
+const tightenOffset = 1000
+
+func tighten(ph Phase, rank int) int {
+	if ph == Contract {
+		return rank + tightenOffset
+	}
+	return rank
+}
 
 type postgres struct {
 	d *diff.Diff
@@ -129,7 +147,7 @@ func (p *postgres) steps(c diff.Change) []Step {
 		return p.addColumn(c)
 	case diff.DropColumn:
 		return []Step{step(Contract, rankDropColumn, c, fmt.Sprintf("drop column %s", c.Object()),
-			fmt.Sprintf("ALTER TABLE %s DROP COLUMN IF EXISTS %s;", qn(c.Table.Name), qi(c.Column.Name)), lockAccessExclusiveBrief)}
+			fmt.Sprintf("ALTER TABLE IF EXISTS %s DROP COLUMN IF EXISTS %s;", qn(c.Table.Name), qi(c.Column.Name)), lockAccessExclusiveBrief)}
 	case diff.AlterColumnType:
 		return p.alterType(c)
 	case diff.DropNotNull:
@@ -497,7 +515,7 @@ func setNotNull(c diff.Change, t *schema.Table, col *schema.Column) []Step {
 		obj = t.Name.String() + "." + col.Name
 	}
 	mk := func(rank int, summary, sql, lock string) Step {
-		s := step(Contract, rank, c, summary, sql, lock)
+		s := step(Contract, tighten(Contract, rank), c, summary, sql, lock)
 		s.Object = obj
 		return s
 	}
@@ -554,7 +572,7 @@ func (p *postgres) addConstraint(c diff.AddConstraint) []Step {
 		for _, col := range con.Columns {
 			idx.Keys = append(idx.Keys, schema.IndexKey{Column: col})
 		}
-		steps := buildIndexConcurrently(c, idx, phase, rankUniqueIndex, fmt.Sprintf("build the unique index for %s %s online (%s)", con.Kind, con.Name, why))
+		steps := buildIndexConcurrently(c, idx, phase, tighten(phase, rankUniqueIndex), fmt.Sprintf("build the unique index for %s %s online (%s)", con.Kind, con.Name, why))
 		using := fmt.Sprintf("ALTER TABLE %s ADD CONSTRAINT %s %s USING INDEX %s", qn(t.Name), qi(con.Name), con.Kind, qi(con.Name))
 		if con.Deferrable {
 			using += " DEFERRABLE"
@@ -563,7 +581,7 @@ func (p *postgres) addConstraint(c diff.AddConstraint) []Step {
 			}
 		}
 		lock := lockAccessExclusiveBrief
-		return append(steps, step(phase, rankUsingIndex, c, fmt.Sprintf("attach index as %s %s", con.Kind, con.Name),
+		return append(steps, step(phase, tighten(phase, rankUsingIndex), c, fmt.Sprintf("attach index as %s %s", con.Kind, con.Name),
 			doIf("NOT "+constraintExists(t.Name, con.Name), using), lock))
 	}
 	lock := lockAccessExclusiveBrief
@@ -571,9 +589,9 @@ func (p *postgres) addConstraint(c diff.AddConstraint) []Step {
 		lock = lockShareRowExclusive
 	}
 	return []Step{
-		step(phase, rankNotValid, c, fmt.Sprintf("add %s %s NOT VALID: checks new writes only (%s)", con.Kind, con.Name, why),
+		step(phase, tighten(phase, rankNotValid), c, fmt.Sprintf("add %s %s NOT VALID: checks new writes only (%s)", con.Kind, con.Name, why),
 			doIf("NOT "+constraintExists(t.Name, con.Name), add+" NOT VALID"), lock),
-		step(validatePhase, rankValidate, c, fmt.Sprintf("validate %s %s against existing rows", con.Kind, con.Name),
+		step(validatePhase, tighten(validatePhase, rankValidate), c, fmt.Sprintf("validate %s %s against existing rows", con.Kind, con.Name),
 			fmt.Sprintf("ALTER TABLE %s VALIDATE CONSTRAINT %s;", qn(t.Name), qi(con.Name)), lockShareUpdateExclusive),
 	}
 }
@@ -593,7 +611,7 @@ func (p *postgres) dropConstraint(c diff.DropConstraint) []Step {
 		lock = lockShareRowExclusive
 	}
 	return []Step{step(ph, rank, c, fmt.Sprintf("drop %s %s%s", con.Kind, con.Name, why),
-		fmt.Sprintf("ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s;", qn(c.Table.Name), qi(con.Name)), lock)}
+		fmt.Sprintf("ALTER TABLE IF EXISTS %s DROP CONSTRAINT IF EXISTS %s;", qn(c.Table.Name), qi(con.Name)), lock)}
 }
 
 func isPlainAction(a string) bool { return a == "NO ACTION" || a == "RESTRICT" }
@@ -667,6 +685,9 @@ func buildIndexConcurrently(c diff.Change, i *schema.Index, ph Phase, rank int, 
 }
 
 func (p *postgres) addIndex(c diff.Change, i *schema.Index, newTable bool) []Step {
+	if p.d.To.View(i.Table) != nil && newTable {
+		return []Step{step(Expand, rankViewIndex, c, fmt.Sprintf("create index %s on new materialized view %s", i.Name, i.Table), indexSQL(i, false), lockNone)}
+	}
 	if newTable {
 		return []Step{step(Expand, rankIndex, c, fmt.Sprintf("create index %s on new table %s", i.Name, i.Table), indexSQL(i, false), lockNone)}
 	}
@@ -675,7 +696,7 @@ func (p *postgres) addIndex(c diff.Change, i *schema.Index, newTable bool) []Ste
 		// The old version could insert duplicates and fail once it exists.
 		ph, summary = Contract, fmt.Sprintf("build unique index %s online (the old version writes its columns)", i.Name)
 	}
-	return buildIndexConcurrently(c, i, ph, rankIndex, summary)
+	return buildIndexConcurrently(c, i, ph, tighten(ph, rankIndex), summary)
 }
 
 func indexColumns(i *schema.Index) []string {
@@ -701,13 +722,15 @@ func (p *postgres) replaceIndex(c diff.ReplaceIndex) []Step {
 	if c.To.Unique && p.writtenByOldVersion(c.To.Table, indexColumns(c.To)) {
 		ph = Contract
 	}
-	steps := buildIndexConcurrently(c, &tmp, ph, rankIndex, fmt.Sprintf("build the new definition of %s online as %s", c.To.Name, tmp.Name.Name))
+	steps := buildIndexConcurrently(c, &tmp, ph, tighten(ph, rankIndex), fmt.Sprintf("build the new definition of %s online as %s", c.To.Name, tmp.Name.Name))
+	// The swap follows the build, also when the build is in contract.
+	swapRank := tighten(ph, rankDropIndex)
 	swap := fmt.Sprintf("ALTER INDEX %s RENAME TO %s;\n    ALTER INDEX %s RENAME TO %s",
 		qn(c.From.Name), qi(old.Name), qn(tmp.Name), qi(c.To.Name.Name))
 	steps = append(steps,
-		step(Contract, rankDropIndex, c, fmt.Sprintf("swap %s for its new definition", c.To.Name),
+		step(Contract, swapRank, c, fmt.Sprintf("swap %s for its new definition", c.To.Name),
 			doIf(fmt.Sprintf("to_regclass(%s) IS NOT NULL", lit(qn(tmp.Name))), swap), lockAccessExclusiveBrief),
-		dropIndexConcurrently(c, old, "drop the old definition of "+c.To.Name.String(), rankDropIndex))
+		dropIndexConcurrently(c, old, "drop the old definition of "+c.To.Name.String(), swapRank))
 	return steps
 }
 

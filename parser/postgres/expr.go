@@ -146,6 +146,23 @@ func (p *state) normalise(n *pg.Node) {
 		}
 	case *pg.Node_AExpr:
 		e := x.AExpr
+		switch e.Kind {
+		case pg.A_Expr_Kind_AEXPR_BETWEEN, pg.A_Expr_Kind_AEXPR_NOT_BETWEEN:
+			// PostgreSQL stores a BETWEEN b AND c as a >= b AND a <= c.
+			if items := e.Rexpr.GetList().GetItems(); len(items) == 2 {
+				lo, hi, op := ">=", "<=", pg.BoolExprType_AND_EXPR
+				if e.Kind == pg.A_Expr_Kind_AEXPR_NOT_BETWEEN {
+					lo, hi, op = "<", ">", pg.BoolExprType_OR_EXPR
+				}
+				n.Node = &pg.Node_BoolExpr{BoolExpr: &pg.BoolExpr{Boolop: op, Args: []*pg.Node{
+					binaryOp(lo, e.Lexpr, items[0]), binaryOp(hi, proto.Clone(e.Lexpr).(*pg.Node), items[1]),
+				}}}
+				return
+			}
+		case pg.A_Expr_Kind_AEXPR_LIKE, pg.A_Expr_Kind_AEXPR_ILIKE:
+			// Stored as the ~~ / ~~* operators they stand for.
+			e.Kind = pg.A_Expr_Kind_AEXPR_OP
+		}
 		if e.Kind == pg.A_Expr_Kind_AEXPR_IN {
 			items := e.Rexpr.GetList().GetItems()
 			e.Rexpr = &pg.Node{Node: &pg.Node_AArrayExpr{AArrayExpr: &pg.A_ArrayExpr{Elements: items}}}
@@ -165,6 +182,12 @@ func (p *state) normalise(n *pg.Node) {
 		}
 		rv.Inh = true
 	}
+}
+
+func binaryOp(op string, l, r *pg.Node) *pg.Node {
+	return &pg.Node{Node: &pg.Node_AExpr{AExpr: &pg.A_Expr{
+		Kind: pg.A_Expr_Kind_AEXPR_OP, Name: []*pg.Node{pg.MakeStrNode(op)}, Lexpr: l, Rexpr: r,
+	}}}
 }
 
 func stripCatalog(names []*pg.Node) []*pg.Node {

@@ -226,6 +226,7 @@ func (p *state) viewQuery(v *schema.View, q *pg.Node) error {
 	k := proto.Clone(q).(*pg.Node)
 	walkNodes(k.ProtoReflect(), p.normalise)
 	walkNodes(k.ProtoReflect(), unqualifySingleRelation)
+	unqualifySingleRelation(k)
 	key, err := deparseStmt(k)
 	if err != nil {
 		return err
@@ -264,6 +265,30 @@ func unqualifySingleRelation(n *pg.Node) {
 				for _, x := range list {
 					walkNodes(x.ProtoReflect(), strip)
 				}
+			}
+		}
+	}
+	// GROUP BY 1 is stored as the expression it refers to.
+	ordinal := func(x *pg.Node) *pg.Node {
+		c := x.GetAConst()
+		if c == nil || c.GetSval() == nil {
+			return nil
+		}
+		i, err := strconv.Atoi(c.GetSval().Sval)
+		if err != nil || i < 1 || i > len(sel.TargetList) {
+			return nil
+		}
+		return proto.Clone(sel.TargetList[i-1].GetResTarget().GetVal()).(*pg.Node)
+	}
+	for i, g := range sel.GroupClause {
+		if e := ordinal(g); e != nil {
+			sel.GroupClause[i] = e
+		}
+	}
+	for _, s := range sel.SortClause {
+		if sb := s.GetSortBy(); sb != nil {
+			if e := ordinal(sb.Node); e != nil {
+				sb.Node = e
 			}
 		}
 	}

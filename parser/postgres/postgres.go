@@ -113,7 +113,7 @@ func (p *state) qualify(n schema.Name) schema.Name {
 }
 
 func (p *state) parse() error {
-	tree, err := pg.Parse(string(p.src))
+	tree, err := pg.Parse(string(blankMetaCommands(p.src)))
 	if err != nil {
 		return p.syntaxError(err)
 	}
@@ -129,6 +129,30 @@ func (p *state) parse() error {
 		}
 	}
 	return p.finish()
+}
+
+// blankMetaCommands replaces psql meta-command lines (pg_dump writes
+// \restrict and \unrestrict since PostgreSQL 15.14) with spaces, keeping
+// every byte offset, so that positions still point into the file.
+func blankMetaCommands(src []byte) []byte {
+	var out []byte
+	off := 0
+	for line := range bytes.Lines(src) {
+		trimmed := bytes.TrimLeft(line, " \t")
+		if bytes.HasPrefix(trimmed, []byte(`\`)) {
+			if out == nil {
+				out = bytes.Clone(src)
+			}
+			for i := range len(bytes.TrimRight(line, "\r\n")) {
+				out[off+i] = ' '
+			}
+		}
+		off += len(line)
+	}
+	if out == nil {
+		return src
+	}
+	return out
 }
 
 func (p *state) syntaxError(err error) error {

@@ -304,6 +304,7 @@ func (p *state) tableConstraint(c *pg.Constraint, column string) (draft, error) 
 			return draft{}, err
 		}
 		con.Check = e
+		con.Columns = columnRefs(c.RawExpr)
 		con.NoInherit = c.IsNoInherit
 	case pg.ConstrType_CONSTR_EXCLUSION:
 		return draft{}, p.errorf(c.Location, "unsupported: EXCLUDE constraints are not modelled yet")
@@ -392,14 +393,20 @@ func (p *state) alterTable(s *pg.AlterTableStmt) error {
 	if err != nil {
 		return err
 	}
-	if s.Objtype != pg.ObjectType_OBJECT_TABLE {
-		for _, cn := range s.Cmds {
-			if cn.GetAlterTableCmd().GetSubtype() != pg.AlterTableType_AT_ChangeOwner {
-				p.unsupported("ALTER "+strings.TrimPrefix(s.Objtype.String(), "OBJECT_"), name.String())
-				return nil
-			}
+	// pg_dump changes the owner of any relation, sequences included, with
+	// ALTER TABLE ... OWNER TO: ownership is not part of the model.
+	ownerOnly := true
+	for _, cn := range s.Cmds {
+		if cn.GetAlterTableCmd().GetSubtype() != pg.AlterTableType_AT_ChangeOwner {
+			ownerOnly = false
 		}
+	}
+	if ownerOnly {
 		p.ignore("OWNER TO")
+		return nil
+	}
+	if s.Objtype != pg.ObjectType_OBJECT_TABLE {
+		p.unsupported("ALTER "+strings.ReplaceAll(strings.TrimPrefix(s.Objtype.String(), "OBJECT_"), "_", " "), name.String())
 		return nil
 	}
 	t := p.tables[name]

@@ -69,6 +69,11 @@ func (p *state) resolveType(tn *pg.TypeName) (t schema.Type, serial string, err 
 	}
 	last := names[len(names)-1]
 	builtin := len(names) == 1 || (len(names) == 2 && names[0] == "pg_catalog")
+	// "_text" is the internal name of text[].
+	arrayOf := 0
+	if elem, ok := strings.CutPrefix(last, "_"); ok && builtin && builtinTypes[elem] != "" {
+		last, arrayOf = elem, 1
+	}
 	switch {
 	case builtin && serialTypes[last] != "" && len(names) == 1:
 		serial = serialTypes[last]
@@ -101,7 +106,7 @@ func (p *state) resolveType(tn *pg.TypeName) (t schema.Type, serial string, err 
 		}
 	}
 	t.Mods = normaliseMods(t, t.Mods)
-	t.ArrayDims = len(tn.ArrayBounds)
+	t.ArrayDims = len(tn.ArrayBounds) + arrayOf
 	return t, serial, nil
 }
 
