@@ -23,6 +23,7 @@ func Schemas(from, to *schema.Schema) *Diff {
 	d.columns()
 	d.alteredSequences()
 	d.droppedConstraints()
+	d.markRebuilt()
 	d.droppedIndexes()
 	d.addedConstraints()
 	d.addedIndexes()
@@ -43,6 +44,8 @@ type differ struct {
 	// rebuilt are views dropped and created again by this diff; indexes
 	// on rebuilt materialized views must be created again too.
 	rebuilt map[schema.Name]bool
+	// starOnly are rebuilt views whose definition is unchanged.
+	starOnly map[schema.Name]bool
 }
 
 func (d *differ) add(c Change) { d.changes = append(d.changes, c) }
@@ -330,10 +333,9 @@ func (d *differ) addedIndexes() {
 	}
 }
 
-// views drops removed views, then replaces changed ones and creates new
-// ones in dependency order. A changed view is rebuilt together with every
-// view that reads it.
-func (d *differ) views() {
+// markRebuilt finds the views that change, and with them every view that
+// reads one of them: all are dropped and created again.
+func (d *differ) markRebuilt() {
 	changed := map[schema.Name]bool{}
 	starChanged := map[schema.Name]bool{}
 	for _, v := range d.to.Views {
@@ -363,7 +365,13 @@ func (d *differ) views() {
 			}
 		}
 	}
-	d.rebuilt = changed
+	d.rebuilt, d.starOnly = changed, starChanged
+}
+
+// views drops removed views, then replaces changed ones and creates new
+// ones in dependency order.
+func (d *differ) views() {
+	changed, starChanged := d.rebuilt, d.starOnly
 	for _, v := range topoViews(d.from.Views, true) {
 		if d.to.View(v.Name) == nil {
 			d.add(DropView{v})

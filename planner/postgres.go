@@ -39,10 +39,12 @@ const (
 	rankNotNullValidate
 	rankSetNotNull
 	rankNotNullDone
-	rankNotValid
 	rankIndex
+	// UNIQUE and PRIMARY KEY come before foreign keys, which may
+	// reference them.
 	rankUniqueIndex
 	rankUsingIndex
+	rankNotValid
 	rankView
 	// Indexes of materialized views created or rebuilt by the plan.
 	rankViewIndex

@@ -418,9 +418,9 @@ type View struct {
 	Refs []Name
 	// Star is set when the query selects *: PostgreSQL expands the list
 	// when the view is created, so the view changes with its relations.
-	Star bool
-	Comment     string
-	Pos         Pos
+	Star    bool
+	Comment string
+	Pos     Pos
 }
 
 // Sequence is a sequence generator. All options hold their effective

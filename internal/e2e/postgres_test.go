@@ -142,111 +142,109 @@ func TestPlans(t *testing.T) {
 	}
 }
 
-// TestApplyPostgres applies every plan to the real server and compares the
-// result with DESIRED, through catalog queries only.
-func TestApplyPostgres(t *testing.T) {
+// TestPostgres applies every plan to the real server and compares the
+// result with DESIRED, through catalog queries only. The same DESIRED
+// database is then dumped with pg_dump --schema-only, and planning from the
+// dump to DESIRED must give an empty plan, however differently pg_dump
+// spells the same schema.
+func TestPostgres(t *testing.T) {
 	srv := pgtest.Require(t)
+	_, err := exec.LookPath("pg_dump")
+	havePgDump := err == nil
 	for _, c := range cases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			current, desired := read(t, filepath.Join(c.dir, "current.sql")), read(t, filepath.Join(c.dir, "desired.sql"))
-			res := plan(t, current, desired)
-			if hasUnsupported(res) {
-				t.Skip("zdplan reports an unsupported construct for this case")
-			}
-			files, err := report.WriteFiles(t.TempDir(), res)
-			if err != nil {
-				t.Fatal(err)
-			}
-			db := srv.CreateDB(t, "e2e")
-			if err := db.ExecFile(filepath.Join(c.dir, "current.sql")); err != nil {
-				t.Fatalf("load current: %v", err)
-			}
-			seed := filepath.Join(c.dir, "seed.sql")
-			counts := map[string]string{}
-			if exists(seed) {
-				if err := db.ExecFile(seed); err != nil {
-					t.Fatalf("seed: %v", err)
-				}
-				counts = rowCounts(t, db)
-			}
-			for _, f := range files {
-				for run := 1; run <= 2; run++ {
-					if err := db.ExecFile(f); err != nil {
-						t.Fatalf("%s (run %d): %v", filepath.Base(f), run, err)
-					}
-				}
-			}
-			got, err := db.Snapshot()
-			if err != nil {
-				t.Fatal(err)
-			}
 			want := srv.CreateDB(t, "e2e_want")
 			if err := want.ExecFile(filepath.Join(c.dir, "desired.sql")); err != nil {
 				t.Fatalf("load desired: %v", err)
 			}
-			wantSnap, err := want.Snapshot()
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, key := range equivalentKeys(t, c.dir) {
-				delete(wantSnap.Objects, key)
-				delete(got.Objects, key)
-			}
-			if d := pgtest.Diff(wantSnap, got); d != "" {
-				t.Errorf("schema after the plan differs from DESIRED (- desired, + migrated):\n%s", d)
-			}
-			// No row may be lost on the way: every table that survives
-			// keeps the rows the seed put in.
-			after := rowCounts(t, db)
-			for table, n := range counts {
-				if m, ok := after[table]; ok && m != n {
-					t.Errorf("table %s had %s rows before the plan and %s after", table, n, m)
+			t.Run("apply", func(t *testing.T) {
+				res := plan(t, current, desired)
+				if hasUnsupported(res) {
+					t.Skip("zdplan reports an unsupported construct for this case")
 				}
-			}
+				applyAndCompare(t, srv, c, res, want)
+			})
+			t.Run("pg_dump", func(t *testing.T) {
+				if !havePgDump {
+					t.Skip("pg_dump not installed")
+				}
+				pgDumpRoundTrip(t, srv, want, desired)
+			})
 		})
 	}
 }
 
-// TestPgDumpRoundTrip loads DESIRED, dumps it with pg_dump --schema-only
-// and plans from the dump to DESIRED: the plan must be empty, however
-// differently pg_dump spells the same schema.
-func TestPgDumpRoundTrip(t *testing.T) {
-	srv := pgtest.Require(t)
-	if _, err := exec.LookPath("pg_dump"); err != nil {
-		t.Skip("pg_dump not installed")
+func applyAndCompare(t *testing.T, srv pgtest.Server, c tcase, res *report.Result, want *pgtest.DB) {
+	files, err := report.WriteFiles(t.TempDir(), res)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, c := range cases(t) {
-		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
-			desired := read(t, filepath.Join(c.dir, "desired.sql"))
-			db := srv.CreateDB(t, "dump")
-			if err := db.ExecFile(filepath.Join(c.dir, "desired.sql")); err != nil {
-				t.Fatalf("load desired: %v", err)
+	db := srv.CreateDB(t, "e2e")
+	if err := db.ExecFile(filepath.Join(c.dir, "current.sql")); err != nil {
+		t.Fatalf("load current: %v", err)
+	}
+	seed := filepath.Join(c.dir, "seed.sql")
+	counts := map[string]string{}
+	if exists(seed) {
+		if err := db.ExecFile(seed); err != nil {
+			t.Fatalf("seed: %v", err)
+		}
+		counts = rowCounts(t, db)
+	}
+	for _, f := range files {
+		for run := 1; run <= 2; run++ {
+			if err := db.ExecFile(f); err != nil {
+				t.Fatalf("%s (run %d): %v", filepath.Base(f), run, err)
 			}
-			cmd := exec.Command("pg_dump", "--schema-only", "--no-owner", "--no-privileges", "-h", srv.Host, "-p", itoa(srv.Port), "-U", srv.User, db.Name)
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			dump, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("pg_dump: %v: %s", err, stderr.String())
-			}
-			res, err := pipeline.Run(pipeline.Input{Name: "dump.sql", Src: dump}, pipeline.Input{Name: "desired.sql", Src: desired}, pipeline.Options{})
-			if err != nil {
-				t.Fatalf("plan: %v", err)
-			}
-			if !res.Plan.Empty() {
-				var sums []string
-				for _, s := range res.Plan.Steps {
-					sums = append(sums, s.Phase.String()+": "+s.Summary)
-				}
-				t.Errorf("pg_dump of DESIRED vs DESIRED plans %d steps:\n  %s", len(sums), strings.Join(sums, "\n  "))
-			}
-		})
+		}
+	}
+	got, err := db.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantSnap, err := want.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range equivalentKeys(t, c.dir) {
+		delete(wantSnap.Objects, key)
+		delete(got.Objects, key)
+	}
+	if d := pgtest.Diff(wantSnap, got); d != "" {
+		t.Errorf("schema after the plan differs from DESIRED (- desired, + migrated):\n%s", d)
+	}
+	// No row may be lost on the way: every table that survives keeps the
+	// rows the seed put in.
+	after := rowCounts(t, db)
+	for table, n := range counts {
+		if m, ok := after[table]; ok && m != n {
+			t.Errorf("table %s had %s rows before the plan and %s after", table, n, m)
+		}
 	}
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }
+func pgDumpRoundTrip(t *testing.T, srv pgtest.Server, db *pgtest.DB, desired []byte) {
+	cmd := exec.Command("pg_dump", "--schema-only", "--no-owner", "--no-privileges", "-h", srv.Host, "-p", strconv.Itoa(srv.Port), "-U", srv.User, db.Name)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	dump, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pg_dump: %v: %s", err, stderr.String())
+	}
+	res, err := pipeline.Run(pipeline.Input{Name: "dump.sql", Src: dump}, pipeline.Input{Name: "desired.sql", Src: desired}, pipeline.Options{})
+	if err != nil {
+		t.Fatalf("plan: %v", err)
+	}
+	if !res.Plan.Empty() {
+		var sums []string
+		for _, s := range res.Plan.Steps {
+			sums = append(sums, s.Phase.String()+": "+s.Summary)
+		}
+		t.Errorf("pg_dump of DESIRED vs DESIRED plans %d steps:\n  %s", len(sums), strings.Join(sums, "\n  "))
+	}
+}
 
 // equivalentKeys reads a case's "equivalent" file: snapshot keys whose
 // catalog text differs although the definitions mean the same — PostgreSQL

@@ -264,6 +264,7 @@ func unqualifySingleRelation(n *pg.Node) {
 			for _, list := range [][]*pg.Node{sel.TargetList, sel.GroupClause, sel.SortClause} {
 				for _, x := range list {
 					walkNodes(x.ProtoReflect(), strip)
+					strip(x)
 				}
 			}
 		}

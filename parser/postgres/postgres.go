@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
 	pgparser "github.com/pganalyze/pg_query_go/v5/parser"
@@ -113,6 +114,22 @@ func (p *state) qualify(n schema.Name) schema.Name {
 }
 
 func (p *state) parse() error {
+	// The parser reads a C string: a NUL byte would silently end the file
+	// early. Neither it nor invalid UTF-8 belongs in a schema file.
+	if i := bytes.IndexByte(p.src, 0); i >= 0 {
+		return &parser.Error{Pos: p.lines.Pos(i), Msg: "NUL byte in input (is this a binary file?)"}
+	}
+	if !utf8.Valid(p.src) {
+		i := 0
+		for i < len(p.src) {
+			r, n := utf8.DecodeRune(p.src[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			i += n
+		}
+		return &parser.Error{Pos: p.lines.Pos(i), Msg: "invalid UTF-8 in input"}
+	}
 	tree, err := pg.Parse(string(blankMetaCommands(p.src)))
 	if err != nil {
 		return p.syntaxError(err)
@@ -285,24 +302,24 @@ func (p *state) statement(n *pg.Node) error {
 
 // statementKinds names statements for "unsupported" diagnostics.
 var statementKinds = map[string]string{
-	"CreateFunctionStmt":   "CREATE FUNCTION",
-	"CreateTrigStmt":       "CREATE TRIGGER",
-	"CreateEventTrigStmt":  "CREATE EVENT TRIGGER",
-	"CreatePolicyStmt":     "CREATE POLICY",
-	"CreateDomainStmt":     "CREATE DOMAIN",
-	"CreateExtensionStmt":  "CREATE EXTENSION",
-	"CompositeTypeStmt":    "CREATE TYPE (composite)",
-	"CreateRangeStmt":      "CREATE TYPE (range)",
-	"CreateCastStmt":       "CREATE CAST",
-	"RuleStmt":             "CREATE RULE",
-	"CreateRoleStmt":       "CREATE ROLE",
+	"CreateFunctionStmt":     "CREATE FUNCTION",
+	"CreateTrigStmt":         "CREATE TRIGGER",
+	"CreateEventTrigStmt":    "CREATE EVENT TRIGGER",
+	"CreatePolicyStmt":       "CREATE POLICY",
+	"CreateDomainStmt":       "CREATE DOMAIN",
+	"CreateExtensionStmt":    "CREATE EXTENSION",
+	"CompositeTypeStmt":      "CREATE TYPE (composite)",
+	"CreateRangeStmt":        "CREATE TYPE (range)",
+	"CreateCastStmt":         "CREATE CAST",
+	"RuleStmt":               "CREATE RULE",
+	"CreateRoleStmt":         "CREATE ROLE",
 	"CreateForeignTableStmt": "CREATE FOREIGN TABLE",
-	"CreateStatsStmt":      "CREATE STATISTICS",
-	"CreatePublicationStmt": "CREATE PUBLICATION",
-	"DoStmt":               "DO",
-	"InsertStmt":           "INSERT",
-	"UpdateStmt":           "UPDATE",
-	"DeleteStmt":           "DELETE",
+	"CreateStatsStmt":        "CREATE STATISTICS",
+	"CreatePublicationStmt":  "CREATE PUBLICATION",
+	"DoStmt":                 "DO",
+	"InsertStmt":             "INSERT",
+	"UpdateStmt":             "UPDATE",
+	"DeleteStmt":             "DELETE",
 }
 
 func statementKind(n *pg.Node, text string) string {

@@ -46,7 +46,7 @@ func QuoteName(n schema.Name) string {
 
 // QuoteLiteral quotes a string literal. Standard-conforming strings are on
 // by default since PostgreSQL 9.1, so only single quotes need doubling; a
-// backslash gets the E'' form to be safe either way.
+// backslash gets the E” form to be safe either way.
 func QuoteLiteral(s string) string {
 	q := "'" + strings.ReplaceAll(s, "'", "''") + "'"
 	if strings.Contains(s, `\`) {

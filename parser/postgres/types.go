@@ -23,7 +23,7 @@ var builtinTypes = map[string]string{
 	"varchar": "character varying", "character varying": "character varying",
 	"bpchar": "character", "character": "character",
 	"text": "text", "name": "name", "char": `"char"`,
-	"bytea": "bytea",
+	"bytea":       "bytea",
 	"date":        "date",
 	"time":        "time without time zone",
 	"timetz":      "time with time zone",

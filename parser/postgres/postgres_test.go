@@ -1,0 +1,222 @@
+package postgres
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/zdplan/zdplan/parser"
+	"github.com/zdplan/zdplan/schema"
+)
+
+func mustParse(t *testing.T, src string) *schema.Schema {
+	t.Helper()
+	s, _, err := Parse("test.sql", []byte(src))
+	if err != nil {
+		t.Fatalf("parse: %v\n%s", err, src)
+	}
+	return s
+}
+
+// TestImplicitNames checks the names PostgreSQL gives unnamed constraints,
+// indexes and sequences.
+func TestImplicitNames(t *testing.T) {
+	s := mustParse(t, `
+CREATE TABLE users (
+  id serial PRIMARY KEY,
+  email text UNIQUE,
+  age int CHECK (age > 0),
+  a int, b int,
+  org_id int,
+  CHECK (a < b),
+  UNIQUE (a, b)
+);
+CREATE TABLE orgs (id int PRIMARY KEY);
+ALTER TABLE users ADD FOREIGN KEY (org_id) REFERENCES orgs;
+ALTER TABLE users ADD CHECK (a > 0);
+CREATE INDEX ON users (lower(email));
+CREATE INDEX ON users (a, b);
+CREATE INDEX ON users ((a + b));
+CREATE UNIQUE INDEX ON users (email);
+CREATE TABLE "a_very_long_table_name_that_goes_on_and_on_and_on_for_ever" (
+  "a_very_long_column_name_that_goes_on_and_on_too" int PRIMARY KEY);
+`)
+	var got []string
+	for _, tb := range s.Tables {
+		for _, c := range tb.Constraints {
+			got = append(got, c.Kind.String()+" "+c.Name)
+		}
+	}
+	for _, i := range s.Indexes {
+		got = append(got, "INDEX "+i.Name.Name)
+	}
+	for _, q := range s.Sequences {
+		got = append(got, "SEQUENCE "+q.Name.Name)
+	}
+	want := []string{
+		"CHECK users_age_check", "CHECK users_check",
+		"PRIMARY KEY users_pkey", "UNIQUE users_email_key", "UNIQUE users_a_b_key",
+		"FOREIGN KEY users_org_id_fkey", "CHECK users_a_check",
+		"PRIMARY KEY orgs_pkey",
+		"PRIMARY KEY a_very_long_table_name_that_goes_on_and_on_and_on_for_ever_pkey",
+		"INDEX users_lower_idx", "INDEX users_a_b_idx", "INDEX users_expr_idx", "INDEX users_email_idx",
+		"SEQUENCE users_id_seq",
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("implicit names (-want +got):\n%s", d)
+	}
+	fk := s.Table(schema.Name{Schema: "public", Name: "users"}).Constraint("users_org_id_fkey")
+	if d := cmp.Diff([]string{"id"}, fk.RefColumns); d != "" {
+		t.Errorf("FK without column list should reference the primary key: %s", d)
+	}
+}
+
+func TestMakeObjectName(t *testing.T) {
+	for _, tc := range []struct{ n1, n2, label, want string }{
+		{"users", "email", "key", "users_email_key"},
+		{"users", "", "pkey", "users_pkey"},
+		{strings.Repeat("t", 60), "col", "fkey", strings.Repeat("t", 54) + "_col_fkey"},
+		{strings.Repeat("t", 40), strings.Repeat("c", 40), "idx", strings.Repeat("t", 29) + "_" + strings.Repeat("c", 29) + "_idx"},
+	} {
+		if got := makeObjectName(tc.n1, tc.n2, tc.label); got != tc.want || len(got) > 63 {
+			t.Errorf("makeObjectName(%q, %q, %q) = %q, want %q", tc.n1, tc.n2, tc.label, got, tc.want)
+		}
+	}
+}
+
+// TestSameSchemaWrittenDifferently: pairs of spellings that must produce
+// the same model.
+func TestSameSchemaWrittenDifferently(t *testing.T) {
+	for _, tc := range []struct{ name, a, b string }{
+		{"type aliases",
+			"CREATE TABLE t (a int, b int4, c varchar(5), d bool, e timestamptz, f decimal(10,2), g float8, h _text)",
+			"CREATE TABLE public.t (a integer, b integer, c character varying(5), d boolean, e timestamp with time zone, f numeric(10,2), g double precision, h text[])"},
+		{"identifier case", `CREATE TABLE Users (ID int)`, `CREATE TABLE "users" ("id" int)`},
+		{"default casts", `CREATE TABLE t (a varchar(9) DEFAULT 'x', b int DEFAULT -1, c text DEFAULT 'y')`,
+			`CREATE TABLE t (a varchar(9) DEFAULT 'x'::character varying, b int DEFAULT '-1'::integer, c text DEFAULT 'y'::text)`},
+		{"serial", `CREATE TABLE t (id serial PRIMARY KEY)`, `
+CREATE TABLE t (id integer NOT NULL);
+CREATE SEQUENCE t_id_seq AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;
+ALTER SEQUENCE t_id_seq OWNED BY t.id;
+ALTER TABLE ONLY t ALTER COLUMN id SET DEFAULT nextval('public.t_id_seq'::regclass);
+ALTER TABLE ONLY t ADD CONSTRAINT t_pkey PRIMARY KEY (id);`},
+		{"check spelling", `CREATE TABLE t (s varchar(5), n int, CHECK (s IN ('a','b')), CHECK (n BETWEEN 1 AND 9))`,
+			`CREATE TABLE t (s varchar(5), n int,
+  CONSTRAINT t_s_check CHECK (((s)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))),
+  CONSTRAINT t_n_check CHECK (((n >= 1) AND (n <= 9))))`},
+		{"view spelling", `CREATE TABLE t (id int, s text); CREATE VIEW v AS SELECT id, count(*) FROM t WHERE s NOT LIKE 'x%' GROUP BY 1`,
+			`CREATE TABLE t (id int, s text); CREATE VIEW public.v AS SELECT t.id, count(*) AS count FROM public.t WHERE (t.s !~~ 'x%'::text) GROUP BY t.id`},
+		{"search_path", `SET search_path = app; CREATE SCHEMA IF NOT EXISTS app; CREATE TABLE t (id int);`,
+			`CREATE SCHEMA app; CREATE TABLE app.t (id int);`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := mustParse(t, tc.a), mustParse(t, tc.b)
+			opts := []cmp.Option{cmp.FilterPath(func(p cmp.Path) bool {
+				last := p.Last().String()
+				return last == ".Pos" || last == ".SQL" || last == ".once" || last == ".index"
+			}, cmp.Ignore())}
+			if tc.name == "search_path" {
+				// CREATE SCHEMA order differs; only the tables matter here.
+				a.Namespaces, b.Namespaces = nil, nil
+			}
+			if d := cmp.Diff(a, b, opts...); d != "" {
+				t.Errorf("models differ (-a +b):\n%s", d)
+			}
+		})
+	}
+}
+
+// TestErrors: bad input gives a positioned error, never a panic.
+func TestErrors(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"syntax error mid-file", "CREATE TABLE a (id int);\nCREATE TABLE b (id int,,);\n", "test.sql:2:24: syntax error at or near \",\""},
+		{"unterminated string", "CREATE TABLE a (s text DEFAULT 'x);\n", "test.sql:1:32: unterminated quoted string"},
+		{"unterminated dollar quote", "CREATE FUNCTION f() RETURNS int AS $$ select 1;\n", "test.sql:1:36: unterminated dollar-quoted string"},
+		{"table defined twice", "CREATE TABLE a (id int);\nCREATE TABLE a (id int);\n", "test.sql:2:14: relation public.a already exists"},
+		{"FK to missing table", "CREATE TABLE a (b_id int REFERENCES b (id));\n", "test.sql:1:26: foreign key a_b_id_fkey references missing table public.b"},
+		{"ALTER missing table", "ALTER TABLE nope ADD COLUMN x int;\n", "test.sql:1:13: relation public.nope does not exist"},
+		{"binary garbage", "CREATE TABLE a (id int);\n\x00\x01\x02\xff", "test.sql:2:1: NUL byte in input"},
+		{"invalid UTF-8", "CREATE TABLE a (id int);\n-- caf\xe9\n", "test.sql:2:7: invalid UTF-8"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := Parse("test.sql", []byte(tc.src))
+			var pe *parser.Error
+			if !errors.As(err, &pe) {
+				t.Fatalf("want a *parser.Error, got %v", err)
+			}
+			if !strings.HasPrefix(err.Error(), tc.want) {
+				t.Errorf("error = %q, want prefix %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestUnsupportedIsReported: statements outside the model become
+// diagnostics and Unsupported entries, never silence.
+func TestUnsupportedIsReported(t *testing.T) {
+	s, diags, err := Parse("test.sql", []byte(`
+CREATE EXTENSION IF NOT EXISTS pgcrypto;
+CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE TABLE p (id int) PARTITION BY RANGE (id);
+GRANT SELECT ON p TO public;
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, u := range s.Unsupported {
+		kinds = append(kinds, u.Kind+"@"+u.Pos.String())
+	}
+	want := []string{"CREATE EXTENSION@test.sql:2:1", "CREATE FUNCTION@test.sql:3:1", "CREATE TABLE ... PARTITION BY (partitioned table)@test.sql:4:1"}
+	if d := cmp.Diff(want, kinds); d != "" {
+		t.Errorf("unsupported (-want +got):\n%s", d)
+	}
+	var infos int
+	for _, d := range diags {
+		if d.Severity == parser.Info && strings.Contains(d.Message, "GRANT") {
+			infos++
+		}
+	}
+	if infos != 1 {
+		t.Errorf("GRANT should be noted once as ignored, got %d notes: %v", infos, diags)
+	}
+}
+
+func TestQuoteIdent(t *testing.T) {
+	for in, want := range map[string]string{
+		"users": "users", "user": `"user"`, "Users": `"Users"`, "first name": `"first name"`,
+		`we"ird`: `"we""ird"`, "1abc": `"1abc"`, "a;b": `"a;b"`, "--": `"--"`, "select": `"select"`, "abc$1": "abc$1",
+	} {
+		if got := QuoteIdent(in); got != want {
+			t.Errorf("QuoteIdent(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// FuzzParse: any input either parses or fails with a positioned error.
+func FuzzParse(f *testing.F) {
+	for _, seed := range []string{
+		"CREATE TABLE t (id serial PRIMARY KEY, e text UNIQUE CHECK (e <> ''))",
+		"CREATE VIEW v AS SELECT 1; COMMENT ON VIEW v IS 'x'",
+		"CREATE TYPE m AS ENUM ('a'); ALTER TYPE m ADD VALUE 'b' BEFORE 'a'",
+		"CREATE TABLE t (a int); CREATE INDEX ON t (a) WHERE a > 0; ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID",
+		"\\restrict x\nSET search_path = ''; SELECT pg_catalog.set_config('search_path', '', false);",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		s, _, err := Parse("fuzz.sql", src)
+		if err != nil {
+			var pe *parser.Error
+			if !errors.As(err, &pe) || !pe.Pos.IsValid() {
+				t.Fatalf("error without a position: %v", err)
+			}
+			return
+		}
+		if s == nil {
+			t.Fatal("nil schema without error")
+		}
+	})
+}
