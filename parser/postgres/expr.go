@@ -73,6 +73,16 @@ func (p *state) newExpr(n *pg.Node) (*schema.Expr, error) {
 	n = proto.Clone(n).(*pg.Node)
 	walkNodes(n.ProtoReflect(), p.canonicalise)
 	p.canonicalise(n)
+	// Deparsing crosses into C twice per expression; schemas repeat the
+	// same defaults and checks over and over, so results are memoised by
+	// the node itself, positions removed.
+	clearLocations(n.ProtoReflect())
+	memoKey, err := proto.MarshalOptions{Deterministic: true}.MarshalAppend([]byte(p.defaultSchema()+"\x00"), n)
+	if err == nil {
+		if e, ok := p.exprMemo[string(memoKey)]; ok {
+			return &schema.Expr{SQL: e.SQL, Key: e.Key}, nil
+		}
+	}
 	sql, err := deparseExpr(n)
 	if err != nil {
 		return nil, err
@@ -81,7 +91,30 @@ func (p *state) newExpr(n *pg.Node) (*schema.Expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &schema.Expr{SQL: sql, Key: key}, nil
+	e := &schema.Expr{SQL: sql, Key: key}
+	if memoKey != nil {
+		p.exprMemo[string(memoKey)] = *e
+	}
+	return e, nil
+}
+
+// clearLocations zeroes every "location" field below m.
+func clearLocations(m protoreflect.Message) {
+	m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+		switch {
+		case fd.Name() == "location" && fd.Kind() == protoreflect.Int32Kind:
+			m.Clear(fd)
+		case fd.Message() == nil || fd.IsMap():
+		case fd.IsList():
+			l := v.List()
+			for i := 0; i < l.Len(); i++ {
+				clearLocations(l.Get(i).Message())
+			}
+		default:
+			clearLocations(v.Message())
+		}
+		return true
+	})
 }
 
 func (p *state) exprKey(n *pg.Node) (string, error) {

@@ -52,6 +52,7 @@ func Parse(file string, src []byte) (*schema.Schema, []parser.Diagnostic, error)
 		namespaces: map[string]*schema.Namespace{},
 		unmodelled: map[schema.Name]bool{},
 		ignored:    map[string]bool{},
+		exprMemo:   map[string]schema.Expr{},
 	}
 	if err := p.parse(); err != nil {
 		return nil, nil, err
@@ -82,6 +83,11 @@ type state struct {
 	// unmodelled are relations created by statements the model does not
 	// cover; statements on them are unsupported too, not errors.
 	unmodelled map[schema.Name]bool
+
+	// exprMemo caches newExpr by the canonical node (see newExpr). The
+	// search path is fixed for the canonical node's meaning only through
+	// nextval, which canonicalise has already qualified.
+	exprMemo map[string]schema.Expr
 
 	pendingFKs []pendingFK
 	diags      []parser.Diagnostic

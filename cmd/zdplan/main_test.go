@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func write(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestExitCodes checks the CLI contract: 0 plan without blocking finding,
+// 1 blocking finding, 2 bad input or usage.
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	cur := write(t, dir, "current.sql", "CREATE TABLE users (id int PRIMARY KEY, email text);\n")
+	addCol := write(t, dir, "add_col.sql", "CREATE TABLE users (id int PRIMARY KEY, email text, name text);\n")
+	notNull := write(t, dir, "not_null.sql", "CREATE TABLE users (id int PRIMARY KEY, email text, name text NOT NULL);\n")
+	renamed := write(t, dir, "renamed.sql", "CREATE TABLE users (id int PRIMARY KEY, mail text);\n")
+	bad := write(t, dir, "bad.sql", "CREATE TABLE users (id int PRIMARY KEY,\n  email text,,\n);\n")
+	for _, tc := range []struct {
+		name       string
+		args       []string
+		stdin      string
+		code       int
+		stdout     string // substring
+		stderr     string // substring
+		noStdout   bool
+		extraCheck func(t *testing.T, stdout string)
+	}{
+		{name: "plan", args: []string{cur, addCol}, code: 0, stdout: "ADD COLUMN IF NOT EXISTS name text;"},
+		{name: "plan subcommand", args: []string{"plan", cur, addCol}, code: 0, stdout: "EXPAND"},
+		{name: "no changes", args: []string{cur, cur}, code: 0, stdout: "No changes"},
+		{name: "blocking finding", args: []string{cur, notNull}, code: 1, stdout: "ZD101"},
+		{name: "handled findings never block", args: []string{"--fail-on", "info", cur, addCol}, code: 0},
+		{name: "warning passes by default", args: []string{cur, renamed}, code: 0, stdout: "ZD106"},
+		{name: "fail-on warning", args: []string{"--fail-on", "warning", cur, renamed}, code: 1, stdout: "zdplan:renamed-from email"},
+		{name: "lint", args: []string{"lint", cur, notNull}, code: 1, stdout: "error ZD101"},
+		{name: "lint clean", args: []string{"lint", cur, addCol}, code: 0, stdout: "no findings"},
+		{name: "syntax error", args: []string{cur, bad}, code: 2, stderr: "bad.sql:2:14: syntax error at or near \",\"", noStdout: true},
+		{name: "missing file", args: []string{cur, filepath.Join(dir, "nope.sql")}, code: 2, stderr: "nope.sql"},
+		{name: "unknown flag", args: []string{"--nope", cur, addCol}, code: 2, stderr: "unknown flag"},
+		{name: "wrong arg count", args: []string{cur}, code: 2, stderr: "accepts 2 arg"},
+		{name: "unknown format", args: []string{"--format", "yaml", cur, addCol}, code: 2, stderr: "unknown --format"},
+		{name: "unknown dialect", args: []string{"--dialect", "oracle", cur, addCol}, code: 2, stderr: "unknown --dialect"},
+		{name: "stdin", args: []string{cur, "-"}, stdin: "CREATE TABLE users (id int PRIMARY KEY, email text, x int);", code: 0, stdout: "add column public.users.x"},
+		{name: "rules", args: []string{"rules"}, code: 0, stdout: "ZD101  add-not-null-column-without-default"},
+		{name: "one rule", args: []string{"rules", "ZD107"}, code: 0, stdout: "Safe pattern:"},
+		{name: "unknown rule", args: []string{"rules", "ZD999"}, code: 2, stderr: "no rule"},
+		{name: "json", args: []string{"--format", "json", cur, notNull}, code: 1, extraCheck: func(t *testing.T, out string) {
+			var doc struct {
+				Version  int
+				Dialect  string
+				Phases   []struct{ Name, File string }
+				Findings []struct{ Rule, Severity, Location string }
+			}
+			if err := json.Unmarshal([]byte(out), &doc); err != nil {
+				t.Fatalf("invalid JSON: %v", err)
+			}
+			if doc.Version != 1 || doc.Dialect != "postgres" || len(doc.Phases) != 2 || doc.Phases[1].File != "03_contract.sql" {
+				t.Errorf("unexpected document: %+v", doc)
+			}
+			if len(doc.Findings) == 0 || doc.Findings[0].Rule != "ZD101" || !strings.HasSuffix(doc.Findings[0].Location, "not_null.sql:1:53") {
+				t.Errorf("unexpected findings: %+v", doc.Findings)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(tc.args, strings.NewReader(tc.stdin), &out, &errb)
+			if code != tc.code {
+				t.Errorf("exit code = %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, out.String(), errb.String())
+			}
+			if !strings.Contains(out.String(), tc.stdout) {
+				t.Errorf("stdout does not contain %q:\n%s", tc.stdout, out.String())
+			}
+			if !strings.Contains(errb.String(), tc.stderr) {
+				t.Errorf("stderr does not contain %q:\n%s", tc.stderr, errb.String())
+			}
+			if tc.noStdout && out.Len() > 0 {
+				t.Errorf("expected no output on stdout, got:\n%s", out.String())
+			}
+			if tc.extraCheck != nil {
+				tc.extraCheck(t, out.String())
+			}
+		})
+	}
+}
+
+// TestOutDir checks the phase files: named NN_<phase>.sql, only for
+// phases with steps, each starting with a lock_timeout.
+func TestOutDir(t *testing.T) {
+	dir := t.TempDir()
+	cur := write(t, dir, "current.sql", "CREATE TABLE users (id int PRIMARY KEY, email text, legacy text);\n")
+	des := write(t, dir, "desired.sql", "CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL, age int CHECK (age > 0));\n")
+	outDir := filepath.Join(dir, "plan")
+	var out, errb bytes.Buffer
+	if code := run([]string{"--out-dir", outDir, "--lock-timeout", "2s", cur, des}, nil, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	entries, err := os.ReadDir(outDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+		b, _ := os.ReadFile(filepath.Join(outDir, e.Name()))
+		if !strings.Contains(string(b), "SET lock_timeout = '2s';") {
+			t.Errorf("%s does not set lock_timeout", e.Name())
+		}
+	}
+	if got, want := strings.Join(names, " "), "01_expand.sql 02_backfill.sql 03_contract.sql"; got != want {
+		t.Errorf("files = %s, want %s", got, want)
+	}
+}
