@@ -112,6 +112,13 @@ type AddConstraint struct {
 	NewTable   bool
 }
 
+// ReplaceConstraint changes the definition of a constraint that keeps its
+// name.
+type ReplaceConstraint struct {
+	Table    *schema.Table
+	From, To *schema.Constraint
+}
+
 // DropConstraint drops a constraint.
 type DropConstraint struct {
 	Table      *schema.Table
@@ -163,60 +170,62 @@ type Unsupported struct {
 	At   schema.Pos
 }
 
-func (CreateNamespace) Kind() string { return "CreateNamespace" }
-func (DropNamespace) Kind() string   { return "DropNamespace" }
-func (CreateEnum) Kind() string      { return "CreateEnum" }
-func (AddEnumValue) Kind() string    { return "AddEnumValue" }
-func (DropEnum) Kind() string        { return "DropEnum" }
-func (CreateSequence) Kind() string  { return "CreateSequence" }
-func (AlterSequence) Kind() string   { return "AlterSequence" }
-func (DropSequence) Kind() string    { return "DropSequence" }
-func (CreateTable) Kind() string     { return "CreateTable" }
-func (DropTable) Kind() string       { return "DropTable" }
-func (AddColumn) Kind() string       { return "AddColumn" }
-func (DropColumn) Kind() string      { return "DropColumn" }
-func (AlterColumnType) Kind() string { return "AlterColumnType" }
-func (SetNotNull) Kind() string      { return "SetNotNull" }
-func (DropNotNull) Kind() string     { return "DropNotNull" }
-func (SetDefault) Kind() string      { return "SetDefault" }
-func (DropDefault) Kind() string     { return "DropDefault" }
-func (AddConstraint) Kind() string   { return "AddConstraint" }
-func (DropConstraint) Kind() string  { return "DropConstraint" }
-func (AddIndex) Kind() string        { return "AddIndex" }
-func (DropIndex) Kind() string       { return "DropIndex" }
-func (ReplaceIndex) Kind() string    { return "ReplaceIndex" }
-func (CreateView) Kind() string      { return "CreateView" }
-func (ReplaceView) Kind() string     { return "ReplaceView" }
-func (DropView) Kind() string        { return "DropView" }
-func (SetComment) Kind() string      { return "SetComment" }
-func (Unsupported) Kind() string     { return "Unsupported" }
+func (CreateNamespace) Kind() string   { return "CreateNamespace" }
+func (DropNamespace) Kind() string     { return "DropNamespace" }
+func (CreateEnum) Kind() string        { return "CreateEnum" }
+func (AddEnumValue) Kind() string      { return "AddEnumValue" }
+func (DropEnum) Kind() string          { return "DropEnum" }
+func (CreateSequence) Kind() string    { return "CreateSequence" }
+func (AlterSequence) Kind() string     { return "AlterSequence" }
+func (DropSequence) Kind() string      { return "DropSequence" }
+func (CreateTable) Kind() string       { return "CreateTable" }
+func (DropTable) Kind() string         { return "DropTable" }
+func (AddColumn) Kind() string         { return "AddColumn" }
+func (DropColumn) Kind() string        { return "DropColumn" }
+func (AlterColumnType) Kind() string   { return "AlterColumnType" }
+func (SetNotNull) Kind() string        { return "SetNotNull" }
+func (DropNotNull) Kind() string       { return "DropNotNull" }
+func (SetDefault) Kind() string        { return "SetDefault" }
+func (DropDefault) Kind() string       { return "DropDefault" }
+func (AddConstraint) Kind() string     { return "AddConstraint" }
+func (DropConstraint) Kind() string    { return "DropConstraint" }
+func (ReplaceConstraint) Kind() string { return "ReplaceConstraint" }
+func (AddIndex) Kind() string          { return "AddIndex" }
+func (DropIndex) Kind() string         { return "DropIndex" }
+func (ReplaceIndex) Kind() string      { return "ReplaceIndex" }
+func (CreateView) Kind() string        { return "CreateView" }
+func (ReplaceView) Kind() string       { return "ReplaceView" }
+func (DropView) Kind() string          { return "DropView" }
+func (SetComment) Kind() string        { return "SetComment" }
+func (Unsupported) Kind() string       { return "Unsupported" }
 
-func (c CreateNamespace) Object() string { return c.Namespace.Name }
-func (c DropNamespace) Object() string   { return c.Namespace.Name }
-func (c CreateEnum) Object() string      { return c.Enum.Name.String() }
-func (c AddEnumValue) Object() string    { return c.Enum.Name.String() }
-func (c DropEnum) Object() string        { return c.Enum.Name.String() }
-func (c CreateSequence) Object() string  { return c.Sequence.Name.String() }
-func (c AlterSequence) Object() string   { return c.To.Name.String() }
-func (c DropSequence) Object() string    { return c.Sequence.Name.String() }
-func (c CreateTable) Object() string     { return c.Table.Name.String() }
-func (c DropTable) Object() string       { return c.Table.Name.String() }
-func (c AddColumn) Object() string       { return columnName(c.Table, c.Column) }
-func (c DropColumn) Object() string      { return columnName(c.Table, c.Column) }
-func (c AlterColumnType) Object() string { return columnName(c.Table, c.To) }
-func (c SetNotNull) Object() string      { return columnName(c.Table, c.Column) }
-func (c DropNotNull) Object() string     { return columnName(c.Table, c.Column) }
-func (c SetDefault) Object() string      { return columnName(c.Table, c.Column) }
-func (c DropDefault) Object() string     { return columnName(c.Table, c.Column) }
-func (c AddConstraint) Object() string   { return c.Table.Name.String() + "." + c.Constraint.Name }
-func (c DropConstraint) Object() string  { return c.Table.Name.String() + "." + c.Constraint.Name }
-func (c AddIndex) Object() string        { return c.Index.Name.String() }
-func (c DropIndex) Object() string       { return c.Index.Name.String() }
-func (c ReplaceIndex) Object() string    { return c.To.Name.String() }
-func (c CreateView) Object() string      { return c.View.Name.String() }
-func (c ReplaceView) Object() string     { return c.To.Name.String() }
-func (c DropView) Object() string        { return c.View.Name.String() }
-func (c Unsupported) Object() string     { return c.Name }
+func (c CreateNamespace) Object() string   { return c.Namespace.Name }
+func (c DropNamespace) Object() string     { return c.Namespace.Name }
+func (c CreateEnum) Object() string        { return c.Enum.Name.String() }
+func (c AddEnumValue) Object() string      { return c.Enum.Name.String() }
+func (c DropEnum) Object() string          { return c.Enum.Name.String() }
+func (c CreateSequence) Object() string    { return c.Sequence.Name.String() }
+func (c AlterSequence) Object() string     { return c.To.Name.String() }
+func (c DropSequence) Object() string      { return c.Sequence.Name.String() }
+func (c CreateTable) Object() string       { return c.Table.Name.String() }
+func (c DropTable) Object() string         { return c.Table.Name.String() }
+func (c AddColumn) Object() string         { return columnName(c.Table, c.Column) }
+func (c DropColumn) Object() string        { return columnName(c.Table, c.Column) }
+func (c AlterColumnType) Object() string   { return columnName(c.Table, c.To) }
+func (c SetNotNull) Object() string        { return columnName(c.Table, c.Column) }
+func (c DropNotNull) Object() string       { return columnName(c.Table, c.Column) }
+func (c SetDefault) Object() string        { return columnName(c.Table, c.Column) }
+func (c DropDefault) Object() string       { return columnName(c.Table, c.Column) }
+func (c AddConstraint) Object() string     { return c.Table.Name.String() + "." + c.Constraint.Name }
+func (c DropConstraint) Object() string    { return c.Table.Name.String() + "." + c.Constraint.Name }
+func (c ReplaceConstraint) Object() string { return c.Table.Name.String() + "." + c.To.Name }
+func (c AddIndex) Object() string          { return c.Index.Name.String() }
+func (c DropIndex) Object() string         { return c.Index.Name.String() }
+func (c ReplaceIndex) Object() string      { return c.To.Name.String() }
+func (c CreateView) Object() string        { return c.View.Name.String() }
+func (c ReplaceView) Object() string       { return c.To.Name.String() }
+func (c DropView) Object() string          { return c.View.Name.String() }
+func (c Unsupported) Object() string       { return c.Name }
 func (c SetComment) Object() string {
 	if c.Column != "" {
 		return c.Name.String() + "." + c.Column
@@ -224,33 +233,34 @@ func (c SetComment) Object() string {
 	return c.Name.String()
 }
 
-func (c CreateNamespace) Pos() schema.Pos { return c.Namespace.Pos }
-func (c DropNamespace) Pos() schema.Pos   { return c.Namespace.Pos }
-func (c CreateEnum) Pos() schema.Pos      { return c.Enum.Pos }
-func (c AddEnumValue) Pos() schema.Pos    { return c.Enum.Pos }
-func (c DropEnum) Pos() schema.Pos        { return c.Enum.Pos }
-func (c CreateSequence) Pos() schema.Pos  { return c.Sequence.Pos }
-func (c AlterSequence) Pos() schema.Pos   { return c.To.Pos }
-func (c DropSequence) Pos() schema.Pos    { return c.Sequence.Pos }
-func (c CreateTable) Pos() schema.Pos     { return c.Table.Pos }
-func (c DropTable) Pos() schema.Pos       { return c.Table.Pos }
-func (c AddColumn) Pos() schema.Pos       { return c.Column.Pos }
-func (c DropColumn) Pos() schema.Pos      { return c.Column.Pos }
-func (c AlterColumnType) Pos() schema.Pos { return c.To.Pos }
-func (c SetNotNull) Pos() schema.Pos      { return c.Column.Pos }
-func (c DropNotNull) Pos() schema.Pos     { return c.Column.Pos }
-func (c SetDefault) Pos() schema.Pos      { return c.Column.Pos }
-func (c DropDefault) Pos() schema.Pos     { return c.Column.Pos }
-func (c AddConstraint) Pos() schema.Pos   { return c.Constraint.Pos }
-func (c DropConstraint) Pos() schema.Pos  { return c.Constraint.Pos }
-func (c AddIndex) Pos() schema.Pos        { return c.Index.Pos }
-func (c DropIndex) Pos() schema.Pos       { return c.Index.Pos }
-func (c ReplaceIndex) Pos() schema.Pos    { return c.To.Pos }
-func (c CreateView) Pos() schema.Pos      { return c.View.Pos }
-func (c ReplaceView) Pos() schema.Pos     { return c.To.Pos }
-func (c DropView) Pos() schema.Pos        { return c.View.Pos }
-func (c SetComment) Pos() schema.Pos      { return c.At }
-func (c Unsupported) Pos() schema.Pos     { return c.At }
+func (c CreateNamespace) Pos() schema.Pos   { return c.Namespace.Pos }
+func (c DropNamespace) Pos() schema.Pos     { return c.Namespace.Pos }
+func (c CreateEnum) Pos() schema.Pos        { return c.Enum.Pos }
+func (c AddEnumValue) Pos() schema.Pos      { return c.Enum.Pos }
+func (c DropEnum) Pos() schema.Pos          { return c.Enum.Pos }
+func (c CreateSequence) Pos() schema.Pos    { return c.Sequence.Pos }
+func (c AlterSequence) Pos() schema.Pos     { return c.To.Pos }
+func (c DropSequence) Pos() schema.Pos      { return c.Sequence.Pos }
+func (c CreateTable) Pos() schema.Pos       { return c.Table.Pos }
+func (c DropTable) Pos() schema.Pos         { return c.Table.Pos }
+func (c AddColumn) Pos() schema.Pos         { return c.Column.Pos }
+func (c DropColumn) Pos() schema.Pos        { return c.Column.Pos }
+func (c AlterColumnType) Pos() schema.Pos   { return c.To.Pos }
+func (c SetNotNull) Pos() schema.Pos        { return c.Column.Pos }
+func (c DropNotNull) Pos() schema.Pos       { return c.Column.Pos }
+func (c SetDefault) Pos() schema.Pos        { return c.Column.Pos }
+func (c DropDefault) Pos() schema.Pos       { return c.Column.Pos }
+func (c AddConstraint) Pos() schema.Pos     { return c.Constraint.Pos }
+func (c DropConstraint) Pos() schema.Pos    { return c.Constraint.Pos }
+func (c ReplaceConstraint) Pos() schema.Pos { return c.To.Pos }
+func (c AddIndex) Pos() schema.Pos          { return c.Index.Pos }
+func (c DropIndex) Pos() schema.Pos         { return c.Index.Pos }
+func (c ReplaceIndex) Pos() schema.Pos      { return c.To.Pos }
+func (c CreateView) Pos() schema.Pos        { return c.View.Pos }
+func (c ReplaceView) Pos() schema.Pos       { return c.To.Pos }
+func (c DropView) Pos() schema.Pos          { return c.View.Pos }
+func (c SetComment) Pos() schema.Pos        { return c.At }
+func (c Unsupported) Pos() schema.Pos       { return c.At }
 
 func columnName(t *schema.Table, c *schema.Column) string {
 	return t.Name.String() + "." + c.Name

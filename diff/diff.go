@@ -270,7 +270,7 @@ func (d *differ) droppedConstraints() {
 				if (c.Kind == schema.ForeignKey) != fkFirst {
 					continue
 				}
-				if nc := nt.Constraint(c.Name); nc == nil || !nc.Equal(c) {
+				if nt.Constraint(c.Name) == nil {
 					d.add(DropConstraint{Table: t, Constraint: c})
 				}
 			}
@@ -282,7 +282,13 @@ func (d *differ) droppedConstraints() {
 var constraintOrder = map[schema.ConstraintKind]int{schema.PrimaryKey: 0, schema.Unique: 1, schema.Check: 2, schema.ForeignKey: 3}
 
 func (d *differ) addedConstraints() {
-	var adds []AddConstraint
+	var adds []Change
+	kind := func(c Change) schema.ConstraintKind {
+		if r, ok := c.(ReplaceConstraint); ok {
+			return r.To.Kind
+		}
+		return c.(AddConstraint).Constraint.Kind
+	}
 	for _, t := range d.to.Tables {
 		old := d.from.Table(t.Name)
 		for _, c := range t.Constraints {
@@ -292,14 +298,18 @@ func (d *differ) addedConstraints() {
 			case old == nil:
 				// Created with the table.
 			default:
-				if oc := old.Constraint(c.Name); oc == nil || !oc.Equal(c) {
+				oc := old.Constraint(c.Name)
+				switch {
+				case oc == nil:
 					adds = append(adds, AddConstraint{Table: t, Constraint: c})
+				case !oc.Equal(c):
+					adds = append(adds, ReplaceConstraint{Table: t, From: oc, To: c})
 				}
 			}
 		}
 	}
-	slices.SortStableFunc(adds, func(a, b AddConstraint) int {
-		return constraintOrder[a.Constraint.Kind] - constraintOrder[b.Constraint.Kind]
+	slices.SortStableFunc(adds, func(a, b Change) int {
+		return constraintOrder[kind(a)] - constraintOrder[kind(b)]
 	})
 	for _, a := range adds {
 		d.add(a)

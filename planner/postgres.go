@@ -2,6 +2,7 @@ package planner
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -157,7 +158,7 @@ func (p *postgres) steps(c diff.Change) []Step {
 			fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP NOT NULL;", qn(c.Table.Name), qi(c.Column.Name)), lockAccessExclusiveBrief)}
 	case diff.SetDefault:
 		return []Step{step(Expand, rankAlterColumn, c, fmt.Sprintf("set default of %s", c.Object()),
-			fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;", qn(c.Table.Name), qi(c.Column.Name), c.Column.Default.SQL), lockAccessExclusiveBrief)}
+			fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;", qn(c.Table.Name), qi(c.Column.Name), defaultSQL(c.Column.Default)), lockAccessExclusiveBrief)}
 	case diff.DropDefault:
 		// The old version may insert rows relying on the default.
 		return []Step{step(Contract, rankDropConstraint, c, fmt.Sprintf("drop default of %s (the old version may rely on it)", c.Object()),
@@ -168,6 +169,8 @@ func (p *postgres) steps(c diff.Change) []Step {
 		return p.addConstraint(c)
 	case diff.DropConstraint:
 		return p.dropConstraint(c)
+	case diff.ReplaceConstraint:
+		return p.replaceConstraint(c)
 	case diff.AddIndex:
 		return p.addIndex(c, c.Index, c.NewTable)
 	case diff.ReplaceIndex:
@@ -276,7 +279,7 @@ func columnSQL(t *schema.Table, c *schema.Column, withNotNull bool) string {
 			b.WriteString(" (" + opts + ")")
 		}
 	case c.Default != nil:
-		b.WriteString(" DEFAULT " + c.Default.SQL)
+		b.WriteString(" DEFAULT " + defaultSQL(c.Default))
 	}
 	if withNotNull && c.NotNull && c.Identity == nil {
 		b.WriteString(" NOT NULL")
@@ -385,6 +388,20 @@ func createTable(t *schema.Table) string {
 	return fmt.Sprintf("CREATE TABLE IF NOT EXISTS %s (\n%s\n);", qn(t.Name), strings.Join(lines, ",\n"))
 }
 
+// simpleTerm matches defaults DEFAULT accepts without parentheses: a
+// literal with an optional cast, a number, a plain function call, a
+// keyword value.
+var simpleTerm = regexp.MustCompile(`^(?:'(?:[^']|'')*'(?:::[\w ."\[\]()]+)?|-?[0-9][0-9.]*|[A-Za-z_][\w.]*\((?:[^()']|'(?:[^']|'')*')*\)|true|false|NULL|CURRENT_[A-Z]+)$`)
+
+// defaultSQL parenthesises a default expression unless it is a simple
+// term: DEFAULT takes only a restricted expression (b_expr) without them.
+func defaultSQL(e *schema.Expr) string {
+	if simpleTerm.MatchString(e.SQL) {
+		return e.SQL
+	}
+	return "(" + e.SQL + ")"
+}
+
 // volatileFunctions are the built-in functions whose value differs per
 // row: as a default of a new column they force a table rewrite.
 var volatileFunctions = []string{"random(", "clock_timestamp(", "gen_random_uuid(", "uuid_generate_v", "timeofday(", "nextval(", "txid_current("}
@@ -479,12 +496,26 @@ func (p *postgres) alterType(c diff.AlterColumnType) []Step {
 	if c.To.Collation != "" {
 		typ += " COLLATE " + collation(c.To.Collation)
 	}
-	sql := fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s TYPE %s", qn(c.Table.Name), qi(c.To.Name), typ)
+	alter := fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s TYPE %s", qn(c.Table.Name), qi(c.To.Name), typ)
 	if InPlaceTypeChange(c.From, c.To) {
-		return []Step{step(Expand, rankAlterColumn, c, fmt.Sprintf("change type of %s to %s (catalog only, no rewrite)", c.Object(), c.To.Type), sql+";", lockAccessExclusiveBrief)}
+		return []Step{step(Expand, rankAlterColumn, c, fmt.Sprintf("change type of %s to %s (catalog only, no rewrite)", c.Object(), c.To.Type), alter+";", lockAccessExclusiveBrief)}
 	}
-	sql += fmt.Sprintf(" USING %s::%s;", qi(c.To.Name), pgq.TypeSQL(c.To.Type))
-	return []Step{step(Expand, rankAlterColumn, c, fmt.Sprintf("change type of %s to %s (REWRITES the table)", c.Object(), c.To.Type), sql, lockAccessExclusiveScan)}
+	// There is no cast between two enum types, nor from an enum to
+	// most types: go through text.
+	using := qi(c.To.Name)
+	if c.From.Type.Schema != "" || c.To.Type.Schema != "" {
+		using += "::text"
+	}
+	alter += fmt.Sprintf(" USING %s::%s", using, pgq.TypeSQL(c.To.Type))
+	// A default is not cast with the column: drop it first and set the
+	// new one (or the old one again) after, in the same statement.
+	if c.From.Default != nil {
+		alter = fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT,\n  %s", qn(c.Table.Name), qi(c.To.Name), strings.TrimPrefix(alter, "ALTER TABLE "+qn(c.Table.Name)+" "))
+		if c.To.Default != nil {
+			alter += fmt.Sprintf(",\n  ALTER COLUMN %s SET DEFAULT %s", qi(c.To.Name), defaultSQL(c.To.Default))
+		}
+	}
+	return []Step{step(Expand, rankAlterColumn, c, fmt.Sprintf("change type of %s to %s (REWRITES the table)", c.Object(), c.To.Type), alter+";", lockAccessExclusiveScan)}
 }
 
 // notNullCheckName names the temporary CHECK that lets SET NOT NULL skip
@@ -536,6 +567,42 @@ func setNotNull(c diff.Change, t *schema.Table, col *schema.Column) []Step {
 	}
 }
 
+// referencedKeyPhase returns the phase from which the unique key a
+// foreign key references exists: Expand when the current schema has it
+// already or the plan creates it there, Contract when the plan creates it
+// on columns the old version writes.
+func (p *postgres) referencedKeyPhase(fk *schema.Constraint) Phase {
+	old := p.d.From.Table(fk.RefTable)
+	if old == nil {
+		return Expand
+	}
+	for _, c := range old.Constraints {
+		if (c.Kind == schema.PrimaryKey || c.Kind == schema.Unique) && slices.Equal(c.Columns, fk.RefColumns) {
+			if nt := p.d.To.Table(fk.RefTable); nt != nil {
+				if nc := nt.Constraint(c.Name); nc != nil && nc.Equal(c) {
+					return Expand
+				}
+			}
+		}
+	}
+	for _, i := range p.d.From.Indexes {
+		if i.Table != fk.RefTable || !i.Unique || i.Where != nil || len(i.Keys) != len(fk.RefColumns) {
+			continue
+		}
+		same := true
+		for k, key := range i.Keys {
+			same = same && key.Column == fk.RefColumns[k]
+		}
+		if ni := p.d.To.IndexNamed(i.Name); same && ni != nil && ni.Equal(i) {
+			return Expand
+		}
+	}
+	if p.writtenByOldVersion(fk.RefTable, fk.RefColumns) {
+		return Contract
+	}
+	return Expand
+}
+
 // writtenByOldVersion reports whether any of the columns exists in the
 // current schema, where the old application version writes it.
 func (p *postgres) writtenByOldVersion(table schema.Name, cols []string) bool {
@@ -563,9 +630,13 @@ func (p *postgres) addConstraint(c diff.AddConstraint) []Step {
 	// writes: it is enforced only once that version is retired.
 	phase, validatePhase := Expand, Backfill
 	why := "only new columns, which the old version does not write"
-	if p.writtenByOldVersion(t.Name, con.Columns) {
+	switch {
+	case p.writtenByOldVersion(t.Name, con.Columns):
 		phase, validatePhase = Contract, Contract
 		why = "the old version writes these columns"
+	case con.Kind == schema.ForeignKey && p.referencedKeyPhase(con) == Contract:
+		phase, validatePhase = Contract, Contract
+		why = "the key it references is created in contract"
 	}
 	switch con.Kind {
 	case schema.PrimaryKey, schema.Unique:
@@ -616,6 +687,107 @@ func (p *postgres) dropConstraint(c diff.DropConstraint) []Step {
 		fmt.Sprintf("ALTER TABLE IF EXISTS %s DROP CONSTRAINT IF EXISTS %s;", qn(c.Table.Name), qi(con.Name)), lock)}
 }
 
+// replaceConstraint changes a constraint that keeps its name so that
+// running a phase again never drops the new definition:
+//   - PRIMARY KEY / UNIQUE: the new index is built under a temporary name;
+//     one guarded block then drops the old constraint and attaches the new
+//     index under the old name;
+//   - FOREIGN KEY: the old one is dropped only while its definition is
+//     still the old one; the new one is added as usual;
+//   - CHECK: dropped in expand (loosening), the new one added in contract.
+func (p *postgres) replaceConstraint(c diff.ReplaceConstraint) []Step {
+	t, from, to := c.Table, c.From, c.To
+	switch to.Kind {
+	case schema.PrimaryKey, schema.Unique:
+		if from.Kind != schema.PrimaryKey && from.Kind != schema.Unique {
+			break
+		}
+		tmp := schema.Name{Schema: t.Name.Schema, Name: tempName(to.Name, "_zdnew")}
+		idx := &schema.Index{Name: tmp, Table: t.Name, Unique: true, Method: "btree", Include: to.Include, NullsNotDistinct: to.NullsNotDistinct}
+		for _, col := range to.Columns {
+			idx.Keys = append(idx.Keys, schema.IndexKey{Column: col})
+		}
+		ph := Expand
+		if p.writtenByOldVersion(t.Name, to.Columns) {
+			ph = Contract
+		}
+		steps := buildIndexConcurrently(c, idx, ph, tighten(ph, rankUniqueIndex), fmt.Sprintf("build the new index for %s %s online as %s", to.Kind, to.Name, tmp.Name))
+		swap := fmt.Sprintf("ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s;\n    ALTER TABLE %s ADD CONSTRAINT %s %s USING INDEX %s%s",
+			qn(t.Name), qi(from.Name), qn(t.Name), qi(to.Name), to.Kind, qi(tmp.Name), deferrable(to))
+		// Run again, the build makes a fresh temporary index: the swap
+		// then sees the new key in place and leaves it, and the
+		// temporary index is dropped.
+		contype := map[schema.ConstraintKind]string{schema.PrimaryKey: "p", schema.Unique: "u"}[to.Kind]
+		done := fmt.Sprintf("EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = %s AND c.conname = %s AND c.contype = '%s' AND %s)",
+			regclass(t.Name), lit(to.Name), contype, keyColumnsAre("c.conrelid", "c.conkey", to.Columns))
+		return append(steps,
+			step(Contract, tighten(Contract, rankUsingIndex), c, fmt.Sprintf("swap %s %s for its new definition", to.Kind, to.Name),
+				doIf(fmt.Sprintf("to_regclass(%s) IS NOT NULL AND NOT %s", lit(qn(tmp)), done), swap), "ACCESS EXCLUSIVE (brief; SHARE ROW EXCLUSIVE on referencing tables)"),
+			dropIndexConcurrently(c, tmp, "drop the temporary index "+tmp.Name+" if a second run built it again", tighten(Contract, rankUsingIndex)))
+	case schema.ForeignKey:
+		if from.Kind != schema.ForeignKey {
+			break
+		}
+		drop := p.dropConstraint(diff.DropConstraint{Table: t, Constraint: from})[0]
+		drop.SQL = doIf(foreignKeyIs(t.Name, from), fmt.Sprintf("ALTER TABLE %s DROP CONSTRAINT %s", qn(t.Name), qi(from.Name)))
+		drop.Summary = fmt.Sprintf("drop the old definition of FOREIGN KEY %s", from.Name)
+		drop.Change, drop.Object = c.Kind(), c.Object()
+		return append([]Step{drop}, p.addConstraint(diff.AddConstraint{Table: t, Constraint: to})...)
+	case schema.Check:
+		if from.Kind != schema.Check {
+			break
+		}
+		drop := p.dropConstraint(diff.DropConstraint{Table: t, Constraint: from})[0]
+		drop.Change, drop.Object = c.Kind(), c.Object()
+		steps := []Step{drop}
+		for _, s := range p.addConstraint(diff.AddConstraint{Table: t, Constraint: to}) {
+			// Added after the old version is retired, so that re-running
+			// expand never drops the new definition.
+			s.Phase, s.rank = Contract, tighten(Contract, s.rank%tightenOffset)
+			s.Change, s.Object = c.Kind(), c.Object()
+			steps = append(steps, s)
+		}
+		return steps
+	}
+	// A change of kind under the same name: drop, then add.
+	return append(p.dropConstraint(diff.DropConstraint{Table: t, Constraint: from}), p.addConstraint(diff.AddConstraint{Table: t, Constraint: to})...)
+}
+
+func deferrable(c *schema.Constraint) string {
+	switch {
+	case c.InitiallyDeferred:
+		return " DEFERRABLE INITIALLY DEFERRED"
+	case c.Deferrable:
+		return " DEFERRABLE"
+	}
+	return ""
+}
+
+var fkActionCodes = map[string]string{"NO ACTION": "a", "RESTRICT": "r", "CASCADE": "c", "SET NULL": "n", "SET DEFAULT": "d"}
+
+// foreignKeyIs is a catalog condition that holds while the named foreign
+// key still has the given definition.
+func foreignKeyIs(table schema.Name, c *schema.Constraint) string {
+	cols := func(rel, attnums string, names []string) string { return keyColumnsAre(rel, attnums, names) }
+	match := map[string]string{"SIMPLE": "s", "FULL": "f", "PARTIAL": "p"}[c.Match]
+	return fmt.Sprintf("EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = %s AND c.conname = %s AND c.contype = 'f'"+
+		" AND c.confrelid = %s AND c.confupdtype = '%s' AND c.confdeltype = '%s' AND c.confmatchtype = '%s'"+
+		" AND c.condeferrable = %t AND c.condeferred = %t AND %s AND %s)",
+		regclass(table), lit(c.Name), regclass(c.RefTable), fkActionCodes[c.OnUpdate], fkActionCodes[c.OnDelete], match,
+		c.Deferrable, c.InitiallyDeferred, cols("c.conrelid", "c.conkey", c.Columns), cols("c.confrelid", "c.confkey", c.RefColumns))
+}
+
+// keyColumnsAre is a catalog condition: the attribute numbers in the
+// array column attnums of relation rel name exactly these columns, in order.
+func keyColumnsAre(rel, attnums string, names []string) string {
+	var quoted []string
+	for _, n := range names {
+		quoted = append(quoted, lit(n))
+	}
+	return fmt.Sprintf("(SELECT array_agg(a.attname ORDER BY k.i) FROM unnest(%s) WITH ORDINALITY AS k(n, i) JOIN pg_catalog.pg_attribute a ON a.attrelid = %s AND a.attnum = k.n) = ARRAY[%s]::name[]",
+		attnums, rel, strings.Join(quoted, ", "))
+}
+
 func isPlainAction(a string) bool { return a == "NO ACTION" || a == "RESTRICT" }
 
 func indexSQL(i *schema.Index, concurrently bool) string {
@@ -642,6 +814,9 @@ func indexSQL(i *schema.Index, concurrently bool) string {
 	}
 	if i.NullsNotDistinct {
 		b.WriteString(" NULLS NOT DISTINCT")
+	}
+	if len(i.Options) > 0 {
+		fmt.Fprintf(&b, " WITH (%s)", strings.Join(i.Options, ", "))
 	}
 	if i.Where != nil {
 		b.WriteString(" WHERE " + i.Where.SQL)

@@ -156,8 +156,13 @@ var Catalogue = []*Rule{
 			"version writes are enforced only in contract.",
 		Run: func(p *Pass) {
 			for _, c := range p.Diff.Changes {
-				if a, ok := c.(diff.AddConstraint); ok && !a.NewTable {
-					p.Report(c.Object(), c.Pos(), true, "%s %s is added without a long write-blocking lock", a.Constraint.Kind, c.Object())
+				switch a := c.(type) {
+				case diff.AddConstraint:
+					if !a.NewTable {
+						p.Report(c.Object(), c.Pos(), true, "%s %s is added without a long write-blocking lock", a.Constraint.Kind, c.Object())
+					}
+				case diff.ReplaceConstraint:
+					p.Report(c.Object(), c.Pos(), true, "%s %s is replaced without a long write-blocking lock", a.To.Kind, c.Object())
 				}
 			}
 		},

@@ -393,14 +393,24 @@ type Index struct {
 	Include          []string
 	Where            *Expr
 	NullsNotDistinct bool
-	Pos              Pos
+	// Options are storage parameters ("fillfactor=70") in written order,
+	// which is the order PostgreSQL keeps; equality ignores the order.
+	Options []string
+	Pos     Pos
 }
 
 // Equal reports whether two indexes have the same definition.
 func (i *Index) Equal(o *Index) bool {
 	return i.Name == o.Name && i.Table == o.Table && i.Unique == o.Unique && i.Method == o.Method &&
 		slices.EqualFunc(i.Keys, o.Keys, IndexKey.Equal) && slices.Equal(i.Include, o.Include) &&
-		i.Where.Equal(o.Where) && i.NullsNotDistinct == o.NullsNotDistinct
+		i.Where.Equal(o.Where) && i.NullsNotDistinct == o.NullsNotDistinct && sameSet(i.Options, o.Options)
+}
+
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
 }
 
 // View is a view or materialized view.

@@ -91,6 +91,12 @@ func (p *state) newExpr(n *pg.Node) (*schema.Expr, error) {
 	if err != nil {
 		return nil, err
 	}
+	// pg_query's deparser is not perfect (it drops the parentheses around
+	// AT TIME ZONE under a cast, for one): read the SQL back, and if it
+	// means something else, say so instead of emitting it.
+	if back, err := p.keyOfSQL(sql); err != nil || back != key {
+		p.unsupported("expression that cannot be printed back faithfully: "+sql, "")
+	}
 	e := &schema.Expr{SQL: sql, Key: key}
 	if memoKey != nil {
 		p.exprMemo[string(memoKey)] = *e
@@ -115,6 +121,22 @@ func clearLocations(m protoreflect.Message) {
 		}
 		return true
 	})
+}
+
+// keyOfSQL parses a standalone expression and returns its key.
+func (p *state) keyOfSQL(sql string) (string, error) {
+	tree, err := pg.Parse("SELECT " + sql)
+	if err != nil {
+		return "", err
+	}
+	stmts := tree.GetStmts()
+	if len(stmts) != 1 || len(stmts[0].Stmt.GetSelectStmt().GetTargetList()) != 1 {
+		return "", fmt.Errorf("not a single expression: %s", sql)
+	}
+	n := stmts[0].Stmt.GetSelectStmt().TargetList[0].GetResTarget().GetVal()
+	walkNodes(n.ProtoReflect(), p.canonicalise)
+	p.canonicalise(n)
+	return p.exprKey(n)
 }
 
 func (p *state) exprKey(n *pg.Node) (string, error) {

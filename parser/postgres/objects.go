@@ -9,7 +9,6 @@ import (
 	pg "github.com/pganalyze/pg_query_go/v5"
 	"google.golang.org/protobuf/proto"
 
-	"github.com/zdplan/zdplan/parser"
 	"github.com/zdplan/zdplan/schema"
 )
 
@@ -55,8 +54,16 @@ func (p *state) createIndex(s *pg.IndexStmt) error {
 			return err
 		}
 	}
-	if len(s.Options) > 0 {
-		p.note(parser.Warning, p.stmtPos, "storage parameters of index %s are not modelled and are ignored", s.Idxname)
+	for _, o := range s.Options {
+		d := o.GetDefElem()
+		if d == nil {
+			continue
+		}
+		opt, err := defElemSetting(d)
+		if err != nil {
+			return p.errorAt(p.stmtPos, "index %s: %v", s.Idxname, err)
+		}
+		idx.Options = append(idx.Options, opt)
 	}
 	name := truncateIdent(s.Idxname)
 	if name == "" {
@@ -75,6 +82,38 @@ func (p *state) createIndex(s *pg.IndexStmt) error {
 	p.indexes[idx.Name] = idx
 	p.s.Indexes = append(p.s.Indexes, idx)
 	return nil
+}
+
+// defElemSetting renders a storage parameter as name=value, the way
+// pg_class.reloptions stores it.
+func defElemSetting(d *pg.DefElem) (string, error) {
+	if d.Defnamespace != "" {
+		return "", fmt.Errorf("storage parameter %s.%s is not supported", d.Defnamespace, d.Defname)
+	}
+	var val string
+	switch a := d.Arg.GetNode().(type) {
+	case nil:
+		val = "true"
+	case *pg.Node_Integer:
+		val = strconv.Itoa(int(a.Integer.Ival))
+	case *pg.Node_Float:
+		val = a.Float.Fval
+	case *pg.Node_String_:
+		val = a.String_.Sval
+	case *pg.Node_Boolean:
+		val = strconv.FormatBool(a.Boolean.Boolval)
+	case *pg.Node_TypeName:
+		val = typeNameString(a.TypeName)
+	default:
+		return "", fmt.Errorf("storage parameter %s has an unsupported value", d.Defname)
+	}
+	switch strings.ToLower(val) {
+	case "on", "true":
+		val = "on"
+	case "off", "false":
+		val = "off"
+	}
+	return d.Defname + "=" + val, nil
 }
 
 // indexKey reads one index key and the name PostgreSQL derives from it for
