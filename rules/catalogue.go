@@ -19,12 +19,9 @@ var Catalogue = []*Rule{
 		Safe: "Write that part of the migration by hand, or keep the construct identical in both files " +
 			"(an unchanged unsupported statement is only noted, not flagged).",
 		Run: func(p *Pass) {
-			for _, c := range p.Diff.Changes {
-				if u, ok := c.(diff.Unsupported); ok {
-					obj := u.Name
-					p.Report(obj, u.At, false, "unsupported: %s; zdplan does not plan it", u.What)
-				}
-			}
+			Each(p, func(u diff.Unsupported) {
+				p.Report(u.Name, u.At, false, "unsupported: %s; zdplan does not plan it", u.What)
+			})
 		},
 	},
 	{
@@ -35,12 +32,11 @@ var Catalogue = []*Rule{
 		Safe: "Give the column a constant DEFAULT, or a backfill value (-- zdplan:backfill <expr>). zdplan adds the " +
 			"column nullable in expand and enforces NOT NULL in contract, which fails until existing rows are filled.",
 		Run: func(p *Pass) {
-			for _, c := range p.Diff.Changes {
-				if a, ok := c.(diff.AddColumn); ok && a.Column.NotNull && a.Column.Default == nil &&
-					a.Column.Identity == nil && a.Column.Generated == nil {
-					p.Report(c.Object(), c.Pos(), false, "NOT NULL column %s has no default: existing rows and the old version's inserts have no value for it", c.Object())
+			Each(p, func(a diff.AddColumn) {
+				if col := a.Column; col.NotNull && col.Default == nil && col.Identity == nil && col.Generated == nil {
+					p.Report(a.Object(), a.Pos(), false, "NOT NULL column %s has no default: existing rows and the old version's inserts have no value for it", a.Object())
 				}
-			}
+			})
 		},
 	},
 	{
@@ -52,11 +48,11 @@ var Catalogue = []*Rule{
 		Safe: "Add a new column of the new type, keep both in step with a trigger, backfill in batches, switch " +
 			"the application, then drop the old column (zdplan's shadow-column strategy).",
 		Run: func(p *Pass) {
-			for _, c := range p.Diff.Changes {
-				if a, ok := c.(diff.AlterColumnType); ok && p.Diff.To.Dialect == "postgres" && !planner.InPlaceTypeChange(a.From, a.To) {
-					p.Report(c.Object(), c.Pos(), false, "changing %s from %s to %s rewrites the table under an ACCESS EXCLUSIVE lock", c.Object(), a.From.Type, a.To.Type)
+			Each(p, func(a diff.AlterColumnType) {
+				if p.Diff.To.Dialect == "postgres" && !planner.InPlaceTypeChange(a.From, a.To) {
+					p.Report(a.Object(), a.Pos(), false, "changing %s from %s to %s rewrites the table under an ACCESS EXCLUSIVE lock", a.Object(), a.From.Type, a.To.Type)
 				}
-			}
+			})
 		},
 	},
 	{
@@ -68,11 +64,11 @@ var Catalogue = []*Rule{
 		Safe: "Add the column without the default, set the default (it then applies to new rows only), and " +
 			"backfill existing rows in batches.",
 		Run: func(p *Pass) {
-			for _, c := range p.Diff.Changes {
-				if a, ok := c.(diff.AddColumn); ok && planner.RewritesOnAdd(a.Column) {
-					p.Report(c.Object(), c.Pos(), false, "adding %s rewrites %s under an ACCESS EXCLUSIVE lock", c.Object(), a.Table.Name)
+			Each(p, func(a diff.AddColumn) {
+				if planner.RewritesOnAdd(a.Column) {
+					p.Report(a.Object(), a.Pos(), false, "adding %s rewrites %s under an ACCESS EXCLUSIVE lock", a.Object(), a.Table.Name)
 				}
-			}
+			})
 		},
 	},
 	{
@@ -82,11 +78,9 @@ var Catalogue = []*Rule{
 			"column fails once it is gone.",
 		Safe: "zdplan drops columns in contract, after the old version is retired. Make sure nothing else reads it.",
 		Run: func(p *Pass) {
-			for _, c := range p.Diff.Changes {
-				if _, ok := c.(diff.DropColumn); ok {
-					p.Report(c.Object(), c.Pos(), true, "column %s is dropped in contract; its data is lost", c.Object())
-				}
-			}
+			Each(p, func(d diff.DropColumn) {
+				p.Report(d.Object(), d.Pos(), true, "column %s is dropped in contract; its data is lost", d.Object())
+			})
 		},
 	},
 	{
@@ -95,11 +89,9 @@ var Catalogue = []*Rule{
 		Why:     "Dropping a table deletes its rows, and the old application version fails on any query of it.",
 		Safe:    "zdplan drops tables in contract, after the old version is retired. Make sure nothing else reads it.",
 		Run: func(p *Pass) {
-			for _, c := range p.Diff.Changes {
-				if _, ok := c.(diff.DropTable); ok {
-					p.Report(c.Object(), c.Pos(), true, "table %s is dropped in contract; its rows are lost", c.Object())
-				}
-			}
+			Each(p, func(d diff.DropTable) {
+				p.Report(d.Object(), d.Pos(), true, "table %s is dropped in contract; its rows are lost", d.Object())
+			})
 		},
 	},
 	{
@@ -114,21 +106,17 @@ var Catalogue = []*Rule{
 				typ   string
 			}
 			dropped := map[key][]string{}
-			for _, c := range p.Diff.Changes {
-				if d, ok := c.(diff.DropColumn); ok {
-					k := key{d.Table.Name, d.Column.Type.String()}
-					dropped[k] = append(dropped[k], d.Column.Name)
+			Each(p, func(d diff.DropColumn) {
+				k := key{d.Table.Name, d.Column.Type.String()}
+				dropped[k] = append(dropped[k], d.Column.Name)
+			})
+			Each(p, func(a diff.AddColumn) {
+				if olds := dropped[key{a.Table.Name, a.Column.Type.String()}]; len(olds) > 0 {
+					slices.Sort(olds)
+					p.Report(a.Object(), a.Pos(), false, "%s is added and %s.%s of the same type dropped: if this is a rename, add -- zdplan:renamed-from %s",
+						a.Object(), a.Table.Name, olds[0], olds[0])
 				}
-			}
-			for _, c := range p.Diff.Changes {
-				if a, ok := c.(diff.AddColumn); ok {
-					if olds := dropped[key{a.Table.Name, a.Column.Type.String()}]; len(olds) > 0 {
-						slices.Sort(olds)
-						p.Report(c.Object(), c.Pos(), false, "%s is added and %s.%s of the same type dropped: if this is a rename, add -- zdplan:renamed-from %s",
-							c.Object(), a.Table.Name, olds[0], olds[0])
-					}
-				}
-			}
+			})
 		},
 	},
 	{
@@ -139,11 +127,9 @@ var Catalogue = []*Rule{
 		Safe: "zdplan enforces it in contract: a CHECK (col IS NOT NULL) NOT VALID, VALIDATE (no write lock), then " +
 			"SET NOT NULL, which trusts the validated check instead of scanning.",
 		Run: func(p *Pass) {
-			for _, c := range p.Diff.Changes {
-				if _, ok := c.(diff.SetNotNull); ok {
-					p.Report(c.Object(), c.Pos(), true, "%s becomes NOT NULL in contract via a validated CHECK", c.Object())
-				}
-			}
+			Each(p, func(s diff.SetNotNull) {
+				p.Report(s.Object(), s.Pos(), true, "%s becomes NOT NULL in contract via a validated CHECK", s.Object())
+			})
 		},
 	},
 	{
@@ -192,11 +178,11 @@ var Catalogue = []*Rule{
 			"definition. A removed or renamed output column breaks it.",
 		Safe: "Keep the old output columns until contract (add, do not remove), or create a view under a new name.",
 		Run: func(p *Pass) {
-			for _, c := range p.Diff.Changes {
-				if v, ok := c.(diff.ReplaceView); ok && !v.Rebuild {
-					p.Report(c.Object(), c.Pos(), false, "view %s is replaced in expand; the old version reads the new definition", v.To.Name)
+			Each(p, func(v diff.ReplaceView) {
+				if !v.Rebuild {
+					p.Report(v.Object(), v.Pos(), false, "view %s is replaced in expand; the old version reads the new definition", v.To.Name)
 				}
-			}
+			})
 		},
 	},
 }

@@ -86,6 +86,15 @@ func (p *Pass) Report(object string, pos schema.Pos, handled bool, format string
 	})
 }
 
+// Each calls f for every change of type T, in diff order.
+func Each[T diff.Change](p *Pass, f func(T)) {
+	for _, c := range p.Diff.Changes {
+		if t, ok := c.(T); ok {
+			f(t)
+		}
+	}
+}
+
 // Lookup returns the rule with the given ID or name.
 func Lookup(idOrName string) *Rule {
 	for _, r := range Catalogue {
