@@ -54,8 +54,10 @@ const (
 	rankDropView
 	rankDropConstraint
 	rankDropIndex
-	rankDropColumn
+	// Tables before columns: a dropped table may have a foreign key on a
+	// column that is dropped too.
 	rankDropTable
+	rankDropColumn
 	rankDropSequence
 	rankDropType
 	rankDropNamespace
@@ -718,8 +720,15 @@ func (p *postgres) replaceConstraint(c diff.ReplaceConstraint) []Step {
 		// then sees the new key in place and leaves it, and the
 		// temporary index is dropped.
 		contype := map[schema.ConstraintKind]string{schema.PrimaryKey: "p", schema.Unique: "u"}[to.Kind]
-		done := fmt.Sprintf("EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = %s AND c.conname = %s AND c.contype = '%s' AND %s)",
-			regclass(t.Name), lit(to.Name), contype, keyColumnsAre("c.conrelid", "c.conkey", to.Columns))
+		nnd := ""
+		if from.NullsNotDistinct || to.NullsNotDistinct {
+			nnd = fmt.Sprintf(" AND i.indnullsnotdistinct = %t", to.NullsNotDistinct)
+		}
+		done := fmt.Sprintf("EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_index i ON i.indexrelid = c.conindid"+
+			" WHERE c.conrelid = %s AND c.conname = %s AND c.contype = '%s' AND c.condeferrable = %t AND c.condeferred = %t"+
+			" AND %s%s)",
+			regclass(t.Name), lit(to.Name), contype, to.Deferrable, to.InitiallyDeferred,
+			keyColumnsAre("c.conrelid", "i.indkey::int2[]", append(slices.Clone(to.Columns), to.Include...)), nnd)
 		return append(steps,
 			step(Contract, tighten(Contract, rankUsingIndex), c, fmt.Sprintf("swap %s %s for its new definition", to.Kind, to.Name),
 				doIf(fmt.Sprintf("to_regclass(%s) IS NOT NULL AND NOT %s", lit(qn(tmp)), done), swap), "ACCESS EXCLUSIVE (brief; SHARE ROW EXCLUSIVE on referencing tables)"),
