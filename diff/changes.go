@@ -39,6 +39,10 @@ type AddEnumValue struct {
 	Before, After string
 }
 
+// ChangeEnumLabels removes or reorders labels of an enum type, which
+// PostgreSQL cannot do in place.
+type ChangeEnumLabels struct{ From, To *schema.Enum }
+
 // DropEnum drops an enum type.
 type DropEnum struct{ Enum *schema.Enum }
 
@@ -175,6 +179,7 @@ func (DropNamespace) Kind() string     { return "DropNamespace" }
 func (CreateEnum) Kind() string        { return "CreateEnum" }
 func (AddEnumValue) Kind() string      { return "AddEnumValue" }
 func (DropEnum) Kind() string          { return "DropEnum" }
+func (ChangeEnumLabels) Kind() string  { return "ChangeEnumLabels" }
 func (CreateSequence) Kind() string    { return "CreateSequence" }
 func (AlterSequence) Kind() string     { return "AlterSequence" }
 func (DropSequence) Kind() string      { return "DropSequence" }
@@ -204,6 +209,7 @@ func (c DropNamespace) Object() string     { return c.Namespace.Name }
 func (c CreateEnum) Object() string        { return c.Enum.Name.String() }
 func (c AddEnumValue) Object() string      { return c.Enum.Name.String() }
 func (c DropEnum) Object() string          { return c.Enum.Name.String() }
+func (c ChangeEnumLabels) Object() string  { return c.To.Name.String() }
 func (c CreateSequence) Object() string    { return c.Sequence.Name.String() }
 func (c AlterSequence) Object() string     { return c.To.Name.String() }
 func (c DropSequence) Object() string      { return c.Sequence.Name.String() }
@@ -238,6 +244,7 @@ func (c DropNamespace) Pos() schema.Pos     { return c.Namespace.Pos }
 func (c CreateEnum) Pos() schema.Pos        { return c.Enum.Pos }
 func (c AddEnumValue) Pos() schema.Pos      { return c.Enum.Pos }
 func (c DropEnum) Pos() schema.Pos          { return c.Enum.Pos }
+func (c ChangeEnumLabels) Pos() schema.Pos  { return c.To.Pos }
 func (c CreateSequence) Pos() schema.Pos    { return c.Sequence.Pos }
 func (c AlterSequence) Pos() schema.Pos     { return c.To.Pos }
 func (c DropSequence) Pos() schema.Pos      { return c.Sequence.Pos }

@@ -91,7 +91,7 @@ func (d *differ) enumValues(from, to *schema.Enum) {
 		}
 	}
 	if i != len(from.Values) {
-		d.add(Unsupported{What: "enum labels removed or reordered (PostgreSQL can only add labels)", Name: to.Name.String(), At: to.Pos})
+		d.add(ChangeEnumLabels{From: from, To: to})
 		return
 	}
 	present := map[string]bool{}

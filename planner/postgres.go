@@ -189,7 +189,8 @@ func (p *postgres) steps(c diff.Change) []Step {
 			fmt.Sprintf("DROP %s IF EXISTS %s;", strings.ToUpper(viewKind(c.View)), qn(c.View.Name)), "ACCESS EXCLUSIVE on the view (brief)")}
 	case diff.SetComment:
 		return []Step{step(Expand, rankComment, c, fmt.Sprintf("comment on %s %s", strings.ToLower(c.On), c.Object()), commentSQL(c), "SHARE UPDATE EXCLUSIVE (brief)")}
-	case diff.Unsupported:
+	case diff.Unsupported, diff.ChangeEnumLabels:
+		// Nothing to run: rules report these as blocking.
 		return nil
 	}
 	panic(fmt.Sprintf("planner: no PostgreSQL strategy for %T", c))

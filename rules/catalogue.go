@@ -1,14 +1,17 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/zdplan/zdplan/diff"
 	"github.com/zdplan/zdplan/planner"
 	"github.com/zdplan/zdplan/schema"
 )
 
-// Catalogue lists every rule, in ID order.
+// Catalogue lists every rule, in ID order. docs/rules.md is generated from
+// it (go test ./rules -update), so the two cannot drift apart.
 var Catalogue = []*Rule{
 	{
 		ID: "ZD001", Name: "unsupported-construct", Severity: Error,
@@ -18,6 +21,8 @@ var Catalogue = []*Rule{
 			"plan, and the database would not end up as DESIRED.",
 		Safe: "Write that part of the migration by hand, or keep the construct identical in both files " +
 			"(an unchanged unsupported statement is only noted, not flagged).",
+		Unsafe:  "CREATE FUNCTION f() ... -- changed between CURRENT and DESIRED",
+		Planned: "no step; the finding names the statement and its file:line",
 		Run: func(p *Pass) {
 			Each(p, func(u diff.Unsupported) {
 				p.Report(u.Name, u.At, false, "unsupported: %s; zdplan does not plan it", u.What)
@@ -31,6 +36,9 @@ var Catalogue = []*Rule{
 			"and rows the old application version inserts would not have one either.",
 		Safe: "Give the column a constant DEFAULT, or a backfill value (-- zdplan:backfill <expr>). zdplan adds the " +
 			"column nullable in expand and enforces NOT NULL in contract, which fails until existing rows are filled.",
+		Unsafe:  "ALTER TABLE users ADD COLUMN name text NOT NULL;",
+		Planned: "expand: ADD COLUMN name text; contract: NOT NULL via a validated CHECK (fails while rows are NULL)",
+		SeeAlso: []string{"squawk adding-required-field", "strong_migrations add_column (NOT NULL)"},
 		Run: func(p *Pass) {
 			Each(p, func(a diff.AddColumn) {
 				if col := a.Column; col.NotNull && col.Default == nil && col.Identity == nil && col.Generated == nil {
@@ -44,9 +52,12 @@ var Catalogue = []*Rule{
 		Summary: "column type change that rewrites the table",
 		Why: "ALTER COLUMN ... TYPE rewrites every row and rebuilds the table's indexes while holding an ACCESS " +
 			"EXCLUSIVE lock, unless the change is binary compatible (varchar widening, varchar to text, ...). " +
-			"Every query on the table waits for the whole rewrite; a narrowing change can also fail or lose data.",
+			"Every query on the table waits for the whole rewrite.",
 		Safe: "Add a new column of the new type, keep both in step with a trigger, backfill in batches, switch " +
 			"the application, then drop the old column (zdplan's shadow-column strategy).",
+		Unsafe:  "ALTER TABLE orders ALTER COLUMN id TYPE bigint;",
+		Planned: "in place, with USING, and this finding (the shadow-column strategy comes with -- zdplan:using)",
+		SeeAlso: []string{"squawk changing-column-type", "strong_migrations change_column"},
 		Run: func(p *Pass) {
 			Each(p, func(a diff.AlterColumnType) {
 				if p.Diff.To.Dialect == "postgres" && !planner.InPlaceTypeChange(a.From, a.To) {
@@ -63,6 +74,9 @@ var Catalogue = []*Rule{
 			"table under an ACCESS EXCLUSIVE lock.",
 		Safe: "Add the column without the default, set the default (it then applies to new rows only), and " +
 			"backfill existing rows in batches.",
+		Unsafe:  "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();",
+		Planned: "as written, with this finding",
+		SeeAlso: []string{"squawk adding-field-with-default", "strong_migrations add_column_default"},
 		Run: func(p *Pass) {
 			Each(p, func(a diff.AddColumn) {
 				if planner.RewritesOnAdd(a.Column) {
@@ -76,7 +90,10 @@ var Catalogue = []*Rule{
 		Summary: "column dropped: its data is lost",
 		Why: "Dropping a column deletes its data, and any query of the old application version that names the " +
 			"column fails once it is gone.",
-		Safe: "zdplan drops columns in contract, after the old version is retired. Make sure nothing else reads it.",
+		Safe:    "zdplan drops columns in contract, after the old version is retired. Make sure nothing else reads it.",
+		Unsafe:  "ALTER TABLE orders DROP COLUMN note;",
+		Planned: "contract: ALTER TABLE IF EXISTS orders DROP COLUMN IF EXISTS note;",
+		SeeAlso: []string{"squawk ban-drop-column", "strong_migrations remove_column", "atlas DS103"},
 		Run: func(p *Pass) {
 			Each(p, func(d diff.DropColumn) {
 				p.Report(d.Object(), d.Pos(), true, "column %s is dropped in contract; its data is lost", d.Object())
@@ -88,6 +105,9 @@ var Catalogue = []*Rule{
 		Summary: "table dropped: its data is lost",
 		Why:     "Dropping a table deletes its rows, and the old application version fails on any query of it.",
 		Safe:    "zdplan drops tables in contract, after the old version is retired. Make sure nothing else reads it.",
+		Unsafe:  "DROP TABLE audit_log;",
+		Planned: "contract: DROP TABLE IF EXISTS audit_log;",
+		SeeAlso: []string{"squawk ban-drop-table", "atlas DS102"},
 		Run: func(p *Pass) {
 			Each(p, func(d diff.DropTable) {
 				p.Report(d.Object(), d.Pos(), true, "table %s is dropped in contract; its rows are lost", d.Object())
@@ -96,10 +116,13 @@ var Catalogue = []*Rule{
 	},
 	{
 		ID: "ZD106", Name: "possible-rename", Severity: Warning,
-		Summary: "a column dropped and one of the same type added: maybe a rename",
-		Why: "A diff cannot tell a rename from a drop and an add. Planned as drop + add, the column's data is lost " +
-			"and the old application version breaks.",
-		Safe: "If it is a rename, say so with a hint on the new column: -- zdplan:renamed-from <old name>.",
+		Summary: "a column or table dropped and one of the same shape added: maybe a rename",
+		Why: "A diff cannot tell a rename from a drop and an add. Planned as drop + add, the data is lost and " +
+			"the old application version breaks.",
+		Safe:    "If it is a rename, say so with a hint on the new column or table: -- zdplan:renamed-from <old name>.",
+		Unsafe:  "last_name text dropped, surname text added",
+		Planned: "drop + add, with this finding naming the hint to add",
+		SeeAlso: []string{"squawk renaming-column", "strong_migrations rename_column", "atlas BC102"},
 		Run: func(p *Pass) {
 			type key struct {
 				table schema.Name
@@ -117,6 +140,16 @@ var Catalogue = []*Rule{
 						a.Object(), a.Table.Name, olds[0], olds[0])
 				}
 			})
+			shapes := map[string][]schema.Name{}
+			Each(p, func(d diff.DropTable) {
+				shapes[tableShape(d.Table)] = append(shapes[tableShape(d.Table)], d.Table.Name)
+			})
+			Each(p, func(c diff.CreateTable) {
+				if olds := shapes[tableShape(c.Table)]; len(olds) > 0 {
+					p.Report(c.Object(), c.Pos(), false, "table %s is created and %s of the same columns dropped: if this is a rename, add -- zdplan:renamed-from %s above CREATE TABLE",
+						c.Table.Name, olds[0], olds[0].Name)
+				}
+			})
 		},
 	},
 	{
@@ -126,6 +159,9 @@ var Catalogue = []*Rule{
 			"may still be NULL.",
 		Safe: "zdplan enforces it in contract: a CHECK (col IS NOT NULL) NOT VALID, VALIDATE (no write lock), then " +
 			"SET NOT NULL, which trusts the validated check instead of scanning.",
+		Unsafe:  "ALTER TABLE users ALTER COLUMN email SET NOT NULL;",
+		Planned: "contract: ADD CONSTRAINT ... CHECK (email IS NOT NULL) NOT VALID; VALIDATE; SET NOT NULL; DROP CONSTRAINT",
+		SeeAlso: []string{"squawk adding-not-nullable-field", "strong_migrations change_column_null"},
 		Run: func(p *Pass) {
 			Each(p, func(s diff.SetNotNull) {
 				p.Report(s.Object(), s.Pos(), true, "%s becomes NOT NULL in contract via a validated CHECK", s.Object())
@@ -140,6 +176,10 @@ var Catalogue = []*Rule{
 		Safe: "zdplan adds CHECK and FOREIGN KEY as NOT VALID and validates separately; UNIQUE and PRIMARY KEY get " +
 			"an index built CONCURRENTLY first, then ADD CONSTRAINT ... USING INDEX. Constraints on columns the old " +
 			"version writes are enforced only in contract.",
+		Unsafe:  "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users;",
+		Planned: "ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT",
+		SeeAlso: []string{"squawk constraint-missing-not-valid", "squawk adding-foreign-key-constraint",
+			"squawk disallowed-unique-constraint", "strong_migrations add_foreign_key", "strong_migrations add_check_constraint"},
 		Run: func(p *Pass) {
 			for _, c := range p.Diff.Changes {
 				switch a := c.(type) {
@@ -158,6 +198,10 @@ var Catalogue = []*Rule{
 		Summary: "index built or dropped on an existing table",
 		Why:     "CREATE INDEX and DROP INDEX block writes to the table for as long as they run.",
 		Safe:    "zdplan uses CREATE INDEX CONCURRENTLY and DROP INDEX CONCURRENTLY, outside a transaction.",
+		Unsafe:  "CREATE INDEX orders_user_id_idx ON orders (user_id);",
+		Planned: "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_user_id_idx ON public.orders (user_id);",
+		SeeAlso: []string{"squawk require-concurrent-index-creation", "squawk require-concurrent-index-deletion",
+			"strong_migrations add_index", "strong_migrations remove_index"},
 		Run: func(p *Pass) {
 			for _, c := range p.Diff.Changes {
 				switch a := c.(type) {
@@ -176,7 +220,9 @@ var Catalogue = []*Rule{
 		Summary: "view definition changed",
 		Why: "A view is code the application runs: from expand on, the old application version reads the new " +
 			"definition. A removed or renamed output column breaks it.",
-		Safe: "Keep the old output columns until contract (add, do not remove), or create a view under a new name.",
+		Safe:    "Keep the old output columns until contract (add, do not remove), or create a view under a new name.",
+		Unsafe:  "CREATE OR REPLACE VIEW active_users AS SELECT id FROM users; -- was: SELECT id, email",
+		Planned: "expand: the view (and views reading it) dropped and recreated in one transaction",
 		Run: func(p *Pass) {
 			Each(p, func(v diff.ReplaceView) {
 				if !v.Rebuild {
@@ -185,4 +231,153 @@ var Catalogue = []*Rule{
 			})
 		},
 	},
+	{
+		ID: "ZD111", Name: "enum-labels-removed", Severity: Error,
+		Summary: "enum labels removed or reordered",
+		Why: "PostgreSQL can add a label to an enum type but not remove or reorder one; rows may still hold a " +
+			"removed label, and the old application version may still write it.",
+		Safe: "Create a new enum type, convert the columns to it (shadow column with -- zdplan:using), then drop " +
+			"the old type in contract.",
+		Unsafe:  "CREATE TYPE mood AS ENUM ('happy'); -- was: ('sad', 'happy')",
+		Planned: "no step; this finding blocks",
+		Run: func(p *Pass) {
+			Each(p, func(c diff.ChangeEnumLabels) {
+				var removed []string
+				for _, v := range c.From.Values {
+					if !slices.Contains(c.To.Values, v) {
+						removed = append(removed, strconv.Quote(v))
+					}
+				}
+				what := "reordered"
+				if len(removed) > 0 {
+					what = fmt.Sprintf("loses labels %v", removed)
+				}
+				p.Report(c.Object(), c.Pos(), false, "enum %s %s: PostgreSQL can only add labels", c.To.Name, what)
+			})
+		},
+	},
+	{
+		ID: "ZD112", Name: "table-without-primary-key", Severity: Warning,
+		Summary: "table without a primary key",
+		Why: "Without a primary key, rows cannot be addressed one batch at a time: a backfill of the table has " +
+			"to update it in one long statement, and logical replication cannot replicate its updates.",
+		Safe:    "Give the table a primary key (bigint identity, or a natural key).",
+		Unsafe:  "CREATE TABLE events (payload jsonb);",
+		Planned: "as written, with this finding",
+		Run: func(p *Pass) {
+			Each(p, func(c diff.CreateTable) {
+				if c.Table.PrimaryKey() == nil {
+					p.Report(c.Object(), c.Pos(), false, "table %s has no primary key", c.Table.Name)
+				}
+			})
+		},
+	},
+	{
+		ID: "ZD113", Name: "int-primary-key", Severity: Warning,
+		Summary: "new primary key on a 32-bit (or smaller) integer",
+		Why: "An integer or serial key runs out at 2,147,483,647 rows; widening it later rewrites the table and " +
+			"every table that references it.",
+		Safe:    "Use bigint, preferably GENERATED ... AS IDENTITY.",
+		Unsafe:  "CREATE TABLE orders (id serial PRIMARY KEY);",
+		Planned: "as written, with this finding",
+		SeeAlso: []string{"squawk prefer-bigint-over-int", "squawk prefer-identity"},
+		Run: func(p *Pass) {
+			check := func(c diff.Change, t *schema.Table, pk *schema.Constraint) {
+				for _, name := range pk.Columns {
+					if col := t.Column(name); col != nil && col.Type.ArrayDims == 0 && col.Type.Schema == "" &&
+						(col.Type.Name == "integer" || col.Type.Name == "smallint") {
+						p.Report(c.Object(), c.Pos(), false, "primary key column %s.%s is %s; prefer bigint", t.Name, name, col.Type.Name)
+					}
+				}
+			}
+			for _, c := range p.Diff.Changes {
+				switch a := c.(type) {
+				case diff.CreateTable:
+					if pk := a.Table.PrimaryKey(); pk != nil {
+						check(c, a.Table, pk)
+					}
+				case diff.AddConstraint:
+					if a.Constraint.Kind == schema.PrimaryKey {
+						check(c, a.Table, a.Constraint)
+					}
+				}
+			}
+		},
+	},
+	{
+		ID: "ZD114", Name: "narrowing-type-change", Severity: Error,
+		Summary: "column type narrowed: existing values may not fit",
+		Why: "A shorter varchar, a smaller integer or a numeric with less precision fails on the first existing " +
+			"row whose value does not fit — after holding the table's lock while it scanned up to that row — and " +
+			"the old application version may keep writing values that do not fit.",
+		Safe: "Check the data first (SELECT max(length(col)) ...), add a CHECK NOT VALID that expresses the new " +
+			"limit and validate it, then change the type.",
+		Unsafe:  "ALTER TABLE users ALTER COLUMN email TYPE varchar(50); -- was varchar(255)",
+		Planned: "in place, with this finding",
+		SeeAlso: []string{"strong_migrations change_column"},
+		Run: func(p *Pass) {
+			Each(p, func(a diff.AlterColumnType) {
+				if narrows(a.From.Type, a.To.Type) {
+					p.Report(a.Object(), a.Pos(), false, "%s narrows from %s to %s: existing values may not fit", a.Object(), a.From.Type, a.To.Type)
+				}
+			})
+		},
+	},
+	{
+		ID: "ZD115", Name: "drop-unique-or-primary-key", Severity: Warning,
+		Summary: "UNIQUE or PRIMARY KEY constraint dropped",
+		Why: "The old application version may rely on the constraint — INSERT ... ON CONFLICT needs it, and " +
+			"lookups use its index — and duplicates may appear once it is gone.",
+		Safe:    "zdplan drops it in contract, after the old version is retired. Check nothing else relies on it.",
+		Unsafe:  "ALTER TABLE users DROP CONSTRAINT users_email_key;",
+		Planned: "contract: ALTER TABLE IF EXISTS users DROP CONSTRAINT IF EXISTS users_email_key;",
+		Run: func(p *Pass) {
+			Each(p, func(d diff.DropConstraint) {
+				if k := d.Constraint.Kind; k == schema.PrimaryKey || k == schema.Unique {
+					p.Report(d.Object(), d.Pos(), true, "%s %s is dropped in contract", k, d.Object())
+				}
+			})
+		},
+	},
+}
+
+// tableShape is a table's column names and types, for spotting renames.
+func tableShape(t *schema.Table) string {
+	var s string
+	for _, c := range t.Columns {
+		s += c.Name + " " + c.Type.String() + ","
+	}
+	return s
+}
+
+// narrows reports whether a type change can reject values the old type
+// held.
+func narrows(from, to schema.Type) bool {
+	if from.Schema != "" || to.Schema != "" || from.ArrayDims != to.ArrayDims {
+		return false
+	}
+	mod := func(t schema.Type, i int) int {
+		if i >= len(t.Mods) {
+			return -1
+		}
+		n, err := strconv.Atoi(t.Mods[i])
+		if err != nil {
+			return -1
+		}
+		return n
+	}
+	ints := map[string]int{"smallint": 2, "integer": 4, "bigint": 8}
+	switch {
+	case ints[from.Name] > 0 && ints[to.Name] > 0:
+		return ints[to.Name] < ints[from.Name]
+	case (from.Name == "character varying" || from.Name == "text") && to.Name == "character varying" && len(to.Mods) > 0:
+		return from.Name == "text" || len(from.Mods) == 0 || mod(to, 0) < mod(from, 0)
+	case from.Name == "numeric" && to.Name == "numeric" && len(to.Mods) > 0:
+		if len(from.Mods) == 0 {
+			return true
+		}
+		fs, ts := max(mod(from, 1), 0), max(mod(to, 1), 0)
+		return mod(to, 0)-ts < mod(from, 0)-fs || ts < fs
+	}
+	return false
 }

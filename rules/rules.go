@@ -56,6 +56,13 @@ type Rule struct {
 	Summary string
 	Why     string
 	Safe    string
+	// Unsafe is an example of the operation as a hand-written migration
+	// would do it; Planned what zdplan does instead (or the hint to add).
+	Unsafe  string
+	Planned string
+	// SeeAlso names the equivalent checks of other tools, for users who
+	// come from them.
+	SeeAlso []string
 	Run     func(*Pass)
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -21,8 +20,7 @@ func newRulesCmd() *cobra.Command {
 				if r == nil {
 					return usageError(fmt.Errorf("no rule %q; `zdplan rules` lists them", args[0]))
 				}
-				fmt.Fprintf(w, "%s %s (%s)\n\n%s.\n\nWhy: %s\n\nSafe pattern: %s\n", r.ID, r.Name, r.Severity, capitalize(r.Summary), r.Why, r.Safe)
-				return nil
+				return rules.Explain(w, r)
 			}
 			for _, r := range rules.Catalogue {
 				fmt.Fprintf(w, "%s  %-38s %-8s %s\n", r.ID, r.Name, r.Severity, r.Summary)
@@ -30,11 +28,4 @@ func newRulesCmd() *cobra.Command {
 			return nil
 		},
 	}
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

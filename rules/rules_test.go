@@ -1,0 +1,154 @@
+package rules_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/zdplan/zdplan/diff"
+	"github.com/zdplan/zdplan/parser/postgres"
+	"github.com/zdplan/zdplan/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite docs/rules.md")
+
+func findings(t *testing.T, current, desired string) []rules.Finding {
+	t.Helper()
+	from, _, err := postgres.Parse("current.sql", []byte(current))
+	if err != nil {
+		t.Fatal(err)
+	}
+	to, _, err := postgres.Parse("desired.sql", []byte(desired))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rules.Run(diff.Schemas(from, to))
+}
+
+// TestEveryRule: each rule fires on a change that has the problem and
+// stays quiet on a close variant that does not.
+func TestEveryRule(t *testing.T) {
+	const users = "CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255), note text);\n"
+	cases := []struct {
+		rule                  string
+		current, fire, silent string
+	}{
+		{"ZD001", users + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';",
+			users + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 2';",
+			users + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';"},
+		{"ZD101", users,
+			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255), note text, name text NOT NULL);",
+			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255), note text, name text NOT NULL DEFAULT '');"},
+		{"ZD102", users,
+			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255), note integer);",
+			"CREATE TABLE users (id bigint PRIMARY KEY, email text, note text);"},
+		{"ZD103", users,
+			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255), note text, token uuid DEFAULT gen_random_uuid());",
+			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255), note text, created timestamptz DEFAULT now());"},
+		{"ZD104", users,
+			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255));",
+			users},
+		{"ZD105", users + "CREATE TABLE audit (id bigint PRIMARY KEY);", users, users + "CREATE TABLE audit (id bigint PRIMARY KEY);"},
+		{"ZD106", users,
+			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255), remark text);",
+			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255), remark jsonb);"},
+		{"ZD107", users,
+			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255) NOT NULL, note text);",
+			users},
+		{"ZD108", users,
+			users + "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);",
+			users},
+		{"ZD109", users,
+			users + "CREATE INDEX users_email_idx ON users (email);",
+			users + "CREATE TABLE t (a int PRIMARY KEY); CREATE INDEX t_a_idx ON t (a);"},
+		{"ZD110", users + "CREATE VIEW v AS SELECT id, email FROM users;",
+			users + "CREATE VIEW v AS SELECT id FROM users;",
+			users + "CREATE VIEW v AS SELECT id, email FROM users;"},
+		{"ZD111", "CREATE TYPE mood AS ENUM ('sad', 'happy');",
+			"CREATE TYPE mood AS ENUM ('happy');",
+			"CREATE TYPE mood AS ENUM ('sad', 'happy', 'meh');"},
+		{"ZD112", users,
+			users + "CREATE TABLE events (payload jsonb);",
+			users + "CREATE TABLE events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload jsonb);"},
+		{"ZD113", users,
+			users + "CREATE TABLE orders (id serial PRIMARY KEY);",
+			users + "CREATE TABLE orders (id bigserial PRIMARY KEY);"},
+		{"ZD114", users,
+			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(100), note text);",
+			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(300), note text);"},
+		{"ZD115", users + "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);",
+			users,
+			users + "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);"},
+	}
+	covered := map[string]bool{}
+	for _, tc := range cases {
+		covered[tc.rule] = true
+		t.Run(tc.rule, func(t *testing.T) {
+			has := func(fs []rules.Finding) bool {
+				for _, f := range fs {
+					if f.Rule.ID == tc.rule {
+						if !f.Pos.IsValid() {
+							t.Errorf("%s finding without a position: %+v", tc.rule, f)
+						}
+						return true
+					}
+				}
+				return false
+			}
+			if !has(findings(t, tc.current, tc.fire)) {
+				t.Errorf("%s does not fire on:\n%s", tc.rule, tc.fire)
+			}
+			if has(findings(t, tc.current, tc.silent)) {
+				t.Errorf("%s fires on:\n%s", tc.rule, tc.silent)
+			}
+		})
+	}
+	for _, r := range rules.Catalogue {
+		if !covered[r.ID] {
+			t.Errorf("rule %s has no test case", r.ID)
+		}
+		if r.Why == "" || r.Safe == "" || r.Summary == "" {
+			t.Errorf("rule %s is not fully documented", r.ID)
+		}
+	}
+}
+
+// TestDocsInSync: docs/rules.md is generated from the catalogue.
+func TestDocsInSync(t *testing.T) {
+	var b bytes.Buffer
+	if err := rules.Markdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	const path = "../docs/rules.md"
+	if *update {
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(string(want), b.String()); d != "" {
+		t.Errorf("docs/rules.md is out of date (go test ./rules -update):\n%s", d)
+	}
+}
+
+func TestIDsUniqueAndOrdered(t *testing.T) {
+	seen := map[string]bool{}
+	prev := ""
+	for _, r := range rules.Catalogue {
+		if seen[r.ID] || seen[r.Name] {
+			t.Errorf("duplicate rule %s %s", r.ID, r.Name)
+		}
+		seen[r.ID], seen[r.Name] = true, true
+		if strings.Compare(prev, r.ID) >= 0 {
+			t.Errorf("catalogue out of order at %s", r.ID)
+		}
+		prev = r.ID
+	}
+}
