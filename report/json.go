@@ -48,6 +48,9 @@ type jsonFinding struct {
 	Message  string `json:"message"`
 	Location string `json:"location"`
 	Handled  bool   `json:"handled"`
+	// Suppressed is true for a finding a -- zdplan:ignore comment covers.
+	Suppressed bool   `json:"suppressed"`
+	Reason     string `json:"suppress_reason,omitempty"`
 }
 
 type jsonDiagnostic struct {
@@ -82,7 +85,7 @@ func JSON(w io.Writer, r *Result) error {
 		doc.Phases = append(doc.Phases, jp)
 	}
 	for _, f := range r.Findings {
-		doc.Findings = append(doc.Findings, jsonFinding{f.Rule.ID, f.Rule.Name, f.Severity.String(), f.Object, f.Message, f.Pos.String(), f.Handled})
+		doc.Findings = append(doc.Findings, jsonFinding{f.Rule.ID, f.Rule.Name, f.Severity.String(), f.Object, f.Message, f.Pos.String(), f.Handled, f.Suppressed, f.SuppressReason})
 	}
 	for _, d := range r.Diagnostics {
 		doc.Diagnostics = append(doc.Diagnostics, jsonDiagnostic{d.Severity.String(), d.Message, d.Pos.String()})

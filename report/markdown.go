@@ -25,7 +25,7 @@ func Markdown(w io.Writer, r *Result, failOn rules.Severity) error {
 	}
 	var shown []rules.Finding
 	for _, f := range r.Findings {
-		if !f.Handled {
+		if !f.Handled && !f.Suppressed {
 			shown = append(shown, f)
 		}
 	}

@@ -82,7 +82,7 @@ func WriteFiles(dir string, r *Result) ([]string, error) {
 func Blocking(fs []rules.Finding, failOn rules.Severity) []rules.Finding {
 	var out []rules.Finding
 	for _, f := range fs {
-		if !f.Handled && f.Severity >= failOn {
+		if f.Blocks(failOn) {
 			out = append(out, f)
 		}
 	}

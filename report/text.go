@@ -56,7 +56,7 @@ func Text(w io.Writer, r *Result, opts TextOptions) error {
 func writeFindings(b *strings.Builder, fs []rules.Finding, verbose bool) {
 	var shown []rules.Finding
 	for _, f := range fs {
-		if verbose || !f.Handled {
+		if verbose || (!f.Handled && !f.Suppressed) {
 			shown = append(shown, f)
 		}
 	}
@@ -66,7 +66,10 @@ func writeFindings(b *strings.Builder, fs []rules.Finding, verbose bool) {
 	b.WriteString("\nFindings:\n")
 	for _, f := range shown {
 		handled := ""
-		if f.Handled {
+		switch {
+		case f.Suppressed:
+			handled = " (ignored: " + f.SuppressReason + ")"
+		case f.Handled:
 			handled = " (handled by the plan)"
 		}
 		fmt.Fprintf(b, "  %s: %s %s [%s]: %s%s\n", f.Pos, f.Severity, f.Rule.ID, f.Rule.Name, f.Message, handled)

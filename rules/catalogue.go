@@ -8,6 +8,7 @@ import (
 	"github.com/zdplan/zdplan/diff"
 	"github.com/zdplan/zdplan/planner"
 	"github.com/zdplan/zdplan/schema"
+	"github.com/zdplan/zdplan/usage"
 )
 
 // Catalogue lists every rule, in ID order. docs/rules.md is generated from
@@ -335,6 +336,29 @@ var Catalogue = []*Rule{
 			Each(p, func(d diff.DropConstraint) {
 				if k := d.Constraint.Kind; k == schema.PrimaryKey || k == schema.Unique {
 					p.Report(d.Object(), d.Pos(), true, "%s %s is dropped in contract", k, d.Object())
+				}
+			})
+		},
+	},
+	{
+		ID: "ZD116", Name: "drop-still-used", Severity: Error,
+		Summary: "column or table dropped while something still uses it",
+		Why: "The application code, SQL files or query logs given with --usage, or a function, trigger or " +
+			"other statement of DESIRED that zdplan does not model, still name the column or table: whatever " +
+			"runs them fails once contract drops it.",
+		Safe: "Remove the uses first (and deploy that), then drop. A column counts as used in a file that also " +
+			"names its table.",
+		Unsafe:  "ALTER TABLE orders DROP COLUMN note; -- app/orders.go:42 still selects it",
+		Planned: "contract drops it; this finding blocks until the uses are gone",
+		Run: func(p *Pass) {
+			Each(p, func(d diff.DropColumn) {
+				if refs := p.Usage.Column(d.Table.Name.Name, d.Column.Name); len(refs) > 0 {
+					p.Report(d.Object(), d.Pos(), false, "column %s is dropped but still used at %s", d.Object(), usage.Summary(usage.Sorted(refs)))
+				}
+			})
+			Each(p, func(d diff.DropTable) {
+				if refs := p.Usage.Table(d.Table.Name.Name); len(refs) > 0 {
+					p.Report(d.Object(), d.Pos(), false, "table %s is dropped but still used at %s", d.Object(), usage.Summary(usage.Sorted(refs)))
 				}
 			})
 		},

@@ -12,6 +12,7 @@ import (
 
 	"github.com/zdplan/zdplan/diff"
 	"github.com/zdplan/zdplan/schema"
+	"github.com/zdplan/zdplan/usage"
 )
 
 // Severity grades a finding.
@@ -76,21 +77,57 @@ type Finding struct {
 	// Handled is set when the plan already does the safe thing and the
 	// finding is only there to explain it.
 	Handled bool
+	// Suppressed is set by a -- zdplan:ignore comment, with its reason.
+	Suppressed     bool
+	SuppressReason string
+}
+
+// Blocks reports whether the finding fails a build at failOn.
+func (f Finding) Blocks(failOn Severity) bool {
+	return !f.Handled && !f.Suppressed && f.Severity >= failOn
 }
 
 // Pass is what a rule sees and reports to.
 type Pass struct {
-	Diff     *diff.Diff
+	Diff *diff.Diff
+	// Usage holds where the application and the schema's unmodelled
+	// statements mention the objects the diff drops.
+	Usage    *usage.Index
 	rule     *Rule
+	severity Severity
 	findings *[]Finding
 }
 
-// Report records a finding at the rule's severity.
+// Report records a finding at the rule's (possibly configured) severity.
 func (p *Pass) Report(object string, pos schema.Pos, handled bool, format string, args ...any) {
 	*p.findings = append(*p.findings, Finding{
-		Rule: p.rule, Severity: p.rule.Severity, Object: object, Pos: pos, Handled: handled,
+		Rule: p.rule, Severity: p.severity, Object: object, Pos: pos, Handled: handled,
 		Message: fmt.Sprintf(format, args...),
 	})
+}
+
+// Config tunes a run of the catalogue.
+type Config struct {
+	Usage *usage.Index
+	// Severities overrides rule severities by rule ID or name; the value
+	// is a severity name or "off" to disable the rule.
+	Severities map[string]string
+}
+
+// Validate checks that every override names a rule and a severity.
+func (c Config) Validate() error {
+	for k, v := range c.Severities {
+		if Lookup(k) == nil {
+			return fmt.Errorf("rules: no rule %q", k)
+		}
+		if v == "off" {
+			continue
+		}
+		if _, err := ParseSeverity(v); err != nil {
+			return fmt.Errorf("rules: %s: %w", k, err)
+		}
+	}
+	return nil
 }
 
 // Each calls f for every change of type T, in diff order.
@@ -113,11 +150,25 @@ func Lookup(idOrName string) *Rule {
 }
 
 // Run runs every rule of the catalogue over a diff and returns the
-// findings, most severe first, then in file order.
-func Run(d *diff.Diff) []Finding {
+// findings, most severe first, then in file order. The configuration must
+// have been validated.
+func Run(d *diff.Diff, cfg Config) []Finding {
 	var out []Finding
 	for _, r := range Catalogue {
-		r.Run(&Pass{Diff: d, rule: r, findings: &out})
+		sev := r.Severity
+		for _, key := range []string{r.Name, r.ID} {
+			if v, ok := cfg.Severities[key]; ok {
+				if v == "off" {
+					sev = -1
+				} else {
+					sev, _ = ParseSeverity(v)
+				}
+			}
+		}
+		if sev < 0 {
+			continue
+		}
+		r.Run(&Pass{Diff: d, Usage: cfg.Usage, rule: r, severity: sev, findings: &out})
 	}
 	slices.SortStableFunc(out, func(a, b Finding) int {
 		return cmp.Or(
@@ -138,7 +189,7 @@ func Max(fs []Finding) (Severity, bool) {
 	var max Severity
 	found := false
 	for _, f := range fs {
-		if f.Handled {
+		if f.Handled || f.Suppressed {
 			continue
 		}
 		if !found || f.Severity > max {

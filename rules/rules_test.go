@@ -12,6 +12,7 @@ import (
 	"github.com/zdplan/zdplan/diff"
 	"github.com/zdplan/zdplan/parser/postgres"
 	"github.com/zdplan/zdplan/rules"
+	"github.com/zdplan/zdplan/usage"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/rules.md")
@@ -26,7 +27,7 @@ func findings(t *testing.T, current, desired string) []rules.Finding {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return rules.Run(diff.Schemas(from, to))
+	return rules.Run(diff.Schemas(from, to), rules.Config{})
 }
 
 // TestEveryRule: each rule fires on a change that has the problem and
@@ -84,7 +85,7 @@ func TestEveryRule(t *testing.T) {
 			users,
 			users + "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);"},
 	}
-	covered := map[string]bool{}
+	covered := map[string]bool{"ZD116": true} // TestDropStillUsed
 	for _, tc := range cases {
 		covered[tc.rule] = true
 		t.Run(tc.rule, func(t *testing.T) {
@@ -150,5 +151,84 @@ func TestIDsUniqueAndOrdered(t *testing.T) {
 			t.Errorf("catalogue out of order at %s", r.ID)
 		}
 		prev = r.ID
+	}
+}
+
+// TestDropStillUsed: ZD116 fires on a column or table the application
+// still names, and only there.
+func TestDropStillUsed(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) {
+		if err := os.WriteFile(dir+"/"+name, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("orders.go", "package app\n\nconst q = `SELECT id, note FROM orders WHERE id = $1`\n")
+	write("users.go", "package app\n\n// note: a variable of the same name, in a file that never names the table\nvar note = 1\n")
+	write("report.sql", "SELECT count(*) FROM audit;\n")
+	const current = "CREATE TABLE orders (id bigint PRIMARY KEY, note text, legacy text);\nCREATE TABLE audit (id bigint PRIMARY KEY);\n"
+	const desired = "CREATE TABLE orders (id bigint PRIMARY KEY);\n"
+	from, _, _ := postgres.Parse("current.sql", []byte(current))
+	to, _, _ := postgres.Parse("desired.sql", []byte(desired))
+	d := diff.Schemas(from, to)
+	ix, err := usage.Search([]string{dir}, nil, []string{"orders", "note", "legacy", "audit"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range rules.Run(d, rules.Config{Usage: ix}) {
+		if f.Rule.ID == "ZD116" {
+			got = append(got, f.Object+": "+strings.ReplaceAll(f.Message, dir+"/", ""))
+		}
+	}
+	want := []string{
+		"public.orders.note: column public.orders.note is dropped but still used at orders.go:3",
+		"public.audit: table public.audit is dropped but still used at report.sql:1",
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("ZD116 findings (-want +got):\n%s", d)
+	}
+}
+
+func TestSuppression(t *testing.T) {
+	const desired = `CREATE TABLE users (
+  id bigint PRIMARY KEY,
+  name text NOT NULL, -- zdplan:ignore ZD101 filled by the signup job before contract
+  -- zdplan:ignore add-not-null-column-without-default
+  nick text NOT NULL,
+  bio text NOT NULL -- zdplan:ignore ZD999 wrong rule
+);`
+	fs := findings(t, "CREATE TABLE users (id bigint PRIMARY KEY);", desired)
+	rules.ScanSuppressions(map[string][]byte{"desired.sql": []byte(desired)}).Apply(fs)
+	got := map[string]bool{}
+	for _, f := range fs {
+		if f.Rule.ID == "ZD101" {
+			got[f.Object] = f.Suppressed
+		}
+	}
+	want := map[string]bool{"public.users.name": true, "public.users.nick": true, "public.users.bio": false}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("suppressed (-want +got):\n%s", d)
+	}
+}
+
+func TestSeverityOverrides(t *testing.T) {
+	from, _, _ := postgres.Parse("a.sql", []byte("CREATE TABLE t (id bigint PRIMARY KEY, a text);"))
+	to, _, _ := postgres.Parse("b.sql", []byte("CREATE TABLE t (id bigint PRIMARY KEY, b text);"))
+	d := diff.Schemas(from, to)
+	sev := func(cfg rules.Config) map[string]string {
+		out := map[string]string{}
+		for _, f := range rules.Run(d, cfg) {
+			out[f.Rule.ID] = f.Severity.String()
+		}
+		return out
+	}
+	if got := sev(rules.Config{Severities: map[string]string{"ZD106": "error", "drop-column": "off"}}); !cmp.Equal(got, map[string]string{"ZD106": "error"}) {
+		t.Errorf("overrides not applied: %v", got)
+	}
+	for _, bad := range []map[string]string{{"ZD999": "error"}, {"ZD106": "fatal"}} {
+		if err := (rules.Config{Severities: bad}).Validate(); err == nil {
+			t.Errorf("Validate(%v) = nil, want an error", bad)
+		}
 	}
 }

@@ -83,7 +83,7 @@ Exit codes: 0 plan produced, no blocking finding; 1 a finding at or above
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runPlan(cmd.OutOrStdout(), opts, args[0], args[1], false)
+			return runPlan(cmd, opts, args[0], args[1], false)
 		},
 	}
 	root.SetOut(stdout)
@@ -96,7 +96,7 @@ Exit codes: 0 plan produced, no blocking finding; 1 a finding at or above
 		Short: "Write the rollout plan (the default command)",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runPlan(cmd.OutOrStdout(), opts, args[0], args[1], false)
+			return runPlan(cmd, opts, args[0], args[1], false)
 		},
 	}
 	opts.register(plan)
@@ -105,7 +105,7 @@ Exit codes: 0 plan produced, no blocking finding; 1 a finding at or above
 		Short: "Report findings only; exit 1 on a blocking one",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runPlan(cmd.OutOrStdout(), opts, args[0], args[1], true)
+			return runPlan(cmd, opts, args[0], args[1], true)
 		},
 	}
 	opts.register(lint)

@@ -96,6 +96,36 @@ func TestExitCodes(t *testing.T) {
 	}
 }
 
+// TestUsageAndConfig: --usage finds a dropped column still in use
+// (blocking), and zdplan.yaml can lower that rule's severity.
+func TestUsageAndConfig(t *testing.T) {
+	dir := t.TempDir()
+	cur := write(t, dir, "current.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, note text);\n")
+	des := write(t, dir, "desired.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);\n")
+	app := filepath.Join(dir, "app")
+	if err := os.MkdirAll(filepath.Join(app, "node_modules"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, app, "orders.py", "rows = db.query('SELECT note FROM orders')\n")
+	write(t, filepath.Join(app, "node_modules"), "x.js", "orders.note\n")
+	var out, errb bytes.Buffer
+	if code := run([]string{"lint", "--usage", app, cur, des}, nil, &out, &errb); code != 1 {
+		t.Fatalf("exit %d, want 1: %s%s", code, out.String(), errb.String())
+	}
+	if !strings.Contains(out.String(), "app/orders.py:1") || strings.Contains(out.String(), "node_modules") {
+		t.Errorf("want a ZD116 finding pointing at app/orders.py:1 only:\n%s", out.String())
+	}
+	cfg := write(t, dir, "zdplan.yaml", "usage: ["+app+"]\nrules:\n  drop-still-used: warning\n")
+	out.Reset()
+	if code := run([]string{"lint", "--config", cfg, cur, des}, nil, &out, &errb); code != 0 {
+		t.Errorf("with ZD116 lowered to warning: exit %d, want 0\n%s", code, out.String())
+	}
+	bad := write(t, dir, "bad.yaml", "rulez: {}\n")
+	if code := run([]string{"lint", "--config", bad, cur, des}, nil, &out, &errb); code != 2 || !strings.Contains(errb.String(), "rulez") {
+		t.Errorf("unknown config key: exit %d, stderr %q", code, errb.String())
+	}
+}
+
 // TestOutDir checks the phase files: named NN_<phase>.sql, only for
 // phases with steps, each starting with a lock_timeout.
 func TestOutDir(t *testing.T) {

@@ -21,6 +21,9 @@ type planOptions struct {
 	failOn      string
 	lockTimeout string
 	verbose     bool
+	usage       []string
+	config      string
+	rules       map[string]string
 }
 
 func (o *planOptions) register(cmd *cobra.Command) {
@@ -31,6 +34,8 @@ func (o *planOptions) register(cmd *cobra.Command) {
 	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding has at least this severity: info, warning or error")
 	f.StringVar(&o.lockTimeout, "lock-timeout", "5s", "lock_timeout set at the top of every phase")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "also show informational notes and findings the plan handles")
+	f.StringArrayVar(&o.usage, "usage", nil, "search `PATH` (file or directory of code, SQL, query logs) for uses of dropped columns and tables; repeatable")
+	f.StringVar(&o.config, "config", "", "read settings from `FILE` (default: zdplan.yaml in the working directory, if any)")
 }
 
 func readInput(name string, stdin io.Reader) (pipeline.Input, error) {
@@ -48,7 +53,17 @@ func readInput(name string, stdin io.Reader) (pipeline.Input, error) {
 	return pipeline.Input{Name: name, Src: src}, nil
 }
 
-func runPlan(w io.Writer, o *planOptions, currentPath, desiredPath string, lintOnly bool) error {
+func runPlan(cmd *cobra.Command, o *planOptions, currentPath, desiredPath string, lintOnly bool) error {
+	w := cmd.OutOrStdout()
+	path, explicit := o.config, o.config != ""
+	if !explicit {
+		path = defaultConfigFile
+	}
+	cfg, err := loadConfig(path, explicit)
+	if err != nil {
+		return usageError(err)
+	}
+	o.apply(cmd, cfg)
 	failOn, err := rules.ParseSeverity(o.failOn)
 	if err != nil {
 		return usageError(err)
@@ -72,7 +87,7 @@ func runPlan(w io.Writer, o *planOptions, currentPath, desiredPath string, lintO
 	if err != nil {
 		return usageError(err)
 	}
-	res, err := pipeline.Run(current, desired, pipeline.Options{Dialect: o.dialect, LockTimeout: o.lockTimeout})
+	res, err := pipeline.Run(current, desired, pipeline.Options{Dialect: o.dialect, LockTimeout: o.lockTimeout, Usage: o.usage, Rules: o.rules})
 	if err != nil {
 		return usageError(err)
 	}
@@ -106,7 +121,7 @@ func lintText(w io.Writer, res *report.Result, verbose bool) error {
 	var b strings.Builder
 	n := 0
 	for _, f := range res.Findings {
-		if f.Handled && !verbose {
+		if (f.Handled || f.Suppressed) && !verbose {
 			continue
 		}
 		n++

@@ -6,6 +6,7 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/zdplan/zdplan/diff"
 	"github.com/zdplan/zdplan/parser"
@@ -14,6 +15,7 @@ import (
 	"github.com/zdplan/zdplan/report"
 	"github.com/zdplan/zdplan/rules"
 	"github.com/zdplan/zdplan/schema"
+	"github.com/zdplan/zdplan/usage"
 )
 
 // Input is one schema file.
@@ -27,6 +29,11 @@ type Options struct {
 	// Dialect is "postgres" or "mysql"; empty means detect.
 	Dialect     string
 	LockTimeout string
+	// Usage lists files and directories of application code, SQL and
+	// query logs to search for uses of dropped objects.
+	Usage []string
+	// Rules overrides rule severities (see rules.Config).
+	Rules map[string]string
 }
 
 // Run plans the change from current to desired. Input errors (syntax,
@@ -64,11 +71,51 @@ func Run(current, desired Input, opts Options) (*report.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	ix, err := usageIndex(df, opts.Usage, []string{current.Name, desired.Name})
+	if err != nil {
+		return nil, err
+	}
+	cfg := rules.Config{Usage: ix, Severities: opts.Rules}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	findings := rules.Run(df, cfg)
+	rules.ScanSuppressions(map[string][]byte{current.Name: current.Src, desired.Name: desired.Src}).Apply(findings)
 	return &report.Result{
 		Current: current.Name, Desired: desired.Name, DialectDetected: detected,
-		Plan: plan, Findings: rules.Run(df),
+		Plan: plan, Findings: findings,
 		Diagnostics: append(from.res.diags, to.diags...),
 	}, nil
+}
+
+// usageIndex searches the usage paths, and DESIRED's unmodelled
+// statements (function bodies, triggers), for the tables and columns the
+// diff drops.
+func usageIndex(df *diff.Diff, paths, schemaFiles []string) (*usage.Index, error) {
+	var wanted []string
+	for _, c := range df.Changes {
+		switch c := c.(type) {
+		case diff.DropTable:
+			wanted = append(wanted, c.Table.Name.Name)
+		case diff.DropColumn:
+			wanted = append(wanted, c.Table.Name.Name, c.Column.Name)
+		}
+	}
+	if len(wanted) == 0 {
+		return nil, nil
+	}
+	ix, err := usage.Search(paths, schemaFiles, wanted)
+	if err != nil {
+		return nil, err
+	}
+	want := map[string]bool{}
+	for _, w := range wanted {
+		want[strings.ToLower(w)] = true
+	}
+	for _, u := range df.To.Unsupported {
+		ix.AddSource(u.Pos.File, u.Pos.Line, []byte(u.Key), want)
+	}
+	return ix, nil
 }
 
 type parseResult struct {

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+)
+
+// defaultConfigFile is read from the working directory when --config is
+// not given.
+const defaultConfigFile = "zdplan.yaml"
+
+// fileConfig is zdplan.yaml. Flags given on the command line win over it.
+type fileConfig struct {
+	Dialect     string            `yaml:"dialect"`
+	Format      string            `yaml:"format"`
+	FailOn      string            `yaml:"fail_on"`
+	LockTimeout string            `yaml:"lock_timeout"`
+	Usage       []string          `yaml:"usage"`
+	Rules       map[string]string `yaml:"rules"`
+}
+
+// loadConfig reads the configuration file: the one named by --config, or
+// zdplan.yaml in the working directory if there is one. Unknown keys are
+// errors, so that a typo does not silently change nothing.
+func loadConfig(path string, explicit bool) (*fileConfig, error) {
+	src, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) && !explicit {
+		return &fileConfig{}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	var cfg fileConfig
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	dec.KnownFields(true)
+	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("config %s: %w", path, err)
+	}
+	return &cfg, nil
+}
+
+// apply fills the options the command line left unset from the file.
+func (o *planOptions) apply(cmd *cobra.Command, cfg *fileConfig) {
+	set := func(flag string, dst *string, val string) {
+		if val != "" && !cmd.Flags().Changed(flag) {
+			*dst = val
+		}
+	}
+	set("dialect", &o.dialect, cfg.Dialect)
+	set("format", &o.format, cfg.Format)
+	set("fail-on", &o.failOn, cfg.FailOn)
+	set("lock-timeout", &o.lockTimeout, cfg.LockTimeout)
+	if !cmd.Flags().Changed("usage") {
+		o.usage = append(o.usage, cfg.Usage...)
+	}
+	o.rules = cfg.Rules
+}
