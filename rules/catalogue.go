@@ -56,12 +56,13 @@ var Catalogue = []*Rule{
 			"Every query on the table waits for the whole rewrite.",
 		Safe: "Add a new column of the new type, keep both in step with a trigger, backfill in batches, switch " +
 			"the application, then drop the old column (zdplan's shadow-column strategy).",
-		Unsafe:  "ALTER TABLE orders ALTER COLUMN id TYPE bigint;",
-		Planned: "in place, with USING, and this finding (the shadow-column strategy comes with -- zdplan:using)",
-		SeeAlso: []string{"squawk changing-column-type", "strong_migrations change_column"},
+		Unsafe:   "ALTER TABLE orders ALTER COLUMN id TYPE bigint;",
+		Planned:  "in place, with USING, and this finding (the shadow-column strategy comes with -- zdplan:using)",
+		SeeAlso:  []string{"squawk changing-column-type", "strong_migrations change_column"},
+		Dialects: []string{"postgres"},
 		Run: func(p *Pass) {
 			Each(p, func(a diff.AlterColumnType) {
-				if p.Diff.To.Dialect == "postgres" && !planner.InPlaceTypeChange(a.From, a.To) {
+				if !planner.InPlaceTypeChange(a.From, a.To) {
 					p.Report(a.Object(), a.Pos(), false, "changing %s from %s to %s rewrites the table under an ACCESS EXCLUSIVE lock", a.Object(), a.From.Type, a.To.Type)
 				}
 			})
@@ -75,9 +76,10 @@ var Catalogue = []*Rule{
 			"table under an ACCESS EXCLUSIVE lock.",
 		Safe: "Add the column without the default, set the default (it then applies to new rows only), and " +
 			"backfill existing rows in batches.",
-		Unsafe:  "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();",
-		Planned: "as written, with this finding",
-		SeeAlso: []string{"squawk adding-field-with-default", "strong_migrations add_column_default"},
+		Unsafe:   "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();",
+		Planned:  "as written, with this finding",
+		SeeAlso:  []string{"squawk adding-field-with-default", "strong_migrations add_column_default"},
+		Dialects: []string{"postgres"},
 		Run: func(p *Pass) {
 			Each(p, func(a diff.AddColumn) {
 				if planner.RewritesOnAdd(a.Column) {
@@ -160,9 +162,10 @@ var Catalogue = []*Rule{
 			"may still be NULL.",
 		Safe: "zdplan enforces it in contract: a CHECK (col IS NOT NULL) NOT VALID, VALIDATE (no write lock), then " +
 			"SET NOT NULL, which trusts the validated check instead of scanning.",
-		Unsafe:  "ALTER TABLE users ALTER COLUMN email SET NOT NULL;",
-		Planned: "contract: ADD CONSTRAINT ... CHECK (email IS NOT NULL) NOT VALID; VALIDATE; SET NOT NULL; DROP CONSTRAINT",
-		SeeAlso: []string{"squawk adding-not-nullable-field", "strong_migrations change_column_null"},
+		Unsafe:   "ALTER TABLE users ALTER COLUMN email SET NOT NULL;",
+		Planned:  "contract: ADD CONSTRAINT ... CHECK (email IS NOT NULL) NOT VALID; VALIDATE; SET NOT NULL; DROP CONSTRAINT",
+		SeeAlso:  []string{"squawk adding-not-nullable-field", "strong_migrations change_column_null"},
+		Dialects: []string{"postgres"},
 		Run: func(p *Pass) {
 			Each(p, func(s diff.SetNotNull) {
 				p.Report(s.Object(), s.Pos(), true, "%s becomes NOT NULL in contract via a validated CHECK", s.Object())
@@ -181,6 +184,7 @@ var Catalogue = []*Rule{
 		Planned: "ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT",
 		SeeAlso: []string{"squawk constraint-missing-not-valid", "squawk adding-foreign-key-constraint",
 			"squawk disallowed-unique-constraint", "strong_migrations add_foreign_key", "strong_migrations add_check_constraint"},
+		Dialects: []string{"postgres"},
 		Run: func(p *Pass) {
 			for _, c := range p.Diff.Changes {
 				switch a := c.(type) {
@@ -203,6 +207,7 @@ var Catalogue = []*Rule{
 		Planned: "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_user_id_idx ON public.orders (user_id);",
 		SeeAlso: []string{"squawk require-concurrent-index-creation", "squawk require-concurrent-index-deletion",
 			"strong_migrations add_index", "strong_migrations remove_index"},
+		Dialects: []string{"postgres"},
 		Run: func(p *Pass) {
 			for _, c := range p.Diff.Changes {
 				switch a := c.(type) {

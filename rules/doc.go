@@ -32,7 +32,11 @@ func Markdown(w io.Writer) error {
 		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s |\n", r.ID, strings.ToLower(r.ID), r.Name, r.Severity, r.Summary)
 	}
 	for _, r := range Catalogue {
-		fmt.Fprintf(&b, "\n## %s\n\n**%s** — %s. Severity: %s.\n\n", r.ID, r.Name, r.Summary, r.Severity)
+		dialects := "all"
+		if len(r.Dialects) > 0 {
+			dialects = strings.Join(r.Dialects, ", ")
+		}
+		fmt.Fprintf(&b, "\n## %s\n\n**%s** — %s. Severity: %s. Dialects: %s.\n\n", r.ID, r.Name, r.Summary, r.Severity, dialects)
 		fmt.Fprintf(&b, "%s\n\n**Safe pattern.** %s\n", r.Why, r.Safe)
 		if r.Unsafe != "" {
 			fmt.Fprintf(&b, "\n```sql\n-- unsafe as written\n%s\n-- zdplan: %s\n```\n", r.Unsafe, r.Planned)

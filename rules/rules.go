@@ -64,7 +64,9 @@ type Rule struct {
 	// SeeAlso names the equivalent checks of other tools, for users who
 	// come from them.
 	SeeAlso []string
-	Run     func(*Pass)
+	// Dialects lists the dialects the rule applies to; empty means all.
+	Dialects []string
+	Run      func(*Pass)
 }
 
 // Finding is one rule's verdict on one object.
@@ -165,7 +167,7 @@ func Run(d *diff.Diff, cfg Config) []Finding {
 				}
 			}
 		}
-		if sev < 0 {
+		if sev < 0 || (len(r.Dialects) > 0 && !slices.Contains(r.Dialects, d.To.Dialect)) {
 			continue
 		}
 		r.Run(&Pass{Diff: d, Usage: cfg.Usage, rule: r, severity: sev, findings: &out})
