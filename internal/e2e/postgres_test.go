@@ -25,25 +25,29 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-const casesDir = "../../testdata/postgres"
+// casesDirs hold the cases: the test cases, and the bundled examples, so
+// that what the README shows is proven too.
+var casesDirs = []string{"../../testdata/postgres", "../../examples"}
 
 type tcase struct {
 	name, dir string
 }
 
 func cases(t *testing.T) []tcase {
-	entries, err := os.ReadDir(casesDir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []tcase
-	for _, e := range entries {
-		if e.IsDir() {
-			out = append(out, tcase{e.Name(), filepath.Join(casesDir, e.Name())})
+	for _, dir := range casesDirs {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if e.IsDir() {
+				out = append(out, tcase{e.Name(), filepath.Join(dir, e.Name())})
+			}
 		}
 	}
 	if len(out) < 30 {
-		t.Fatalf("only %d cases under %s", len(out), casesDir)
+		t.Fatalf("only %d cases under %v", len(out), casesDirs)
 	}
 	return out
 }
