@@ -15,7 +15,7 @@ import (
 // it (go test ./rules -update), so the two cannot drift apart.
 var Catalogue = []*Rule{
 	{
-		ID: "ZD001", Name: "unsupported-construct", Severity: Error,
+		ID: "ZD001", Name: "unsupported-construct", Severity: Error, Unplanned: true,
 		Summary: "a construct zdplan does not model changed",
 		Why: "zdplan plans only what its model covers. A statement it does not model (a function, trigger, " +
 			"policy, partition, ...) that differs between CURRENT and DESIRED would be silently left out of the " +
@@ -238,7 +238,7 @@ var Catalogue = []*Rule{
 		},
 	},
 	{
-		ID: "ZD111", Name: "enum-labels-removed", Severity: Error,
+		ID: "ZD111", Name: "enum-labels-removed", Severity: Error, Unplanned: true,
 		Summary: "enum labels removed or reordered",
 		Why: "PostgreSQL can add a label to an enum type but not remove or reorder one; rows may still hold a " +
 			"removed label, and the old application version may still write it.",

@@ -38,6 +38,9 @@ func Markdown(w io.Writer) error {
 		}
 		fmt.Fprintf(&b, "\n## %s\n\n**%s** — %s. Severity: %s. Dialects: %s.\n\n", r.ID, r.Name, r.Summary, r.Severity, dialects)
 		fmt.Fprintf(&b, "%s\n\n**Safe pattern.** %s\n", r.Why, r.Safe)
+		if r.Unplanned {
+			b.WriteString("\nThe plan leaves this change out: the finding always blocks until the change is made by hand or undone.\n")
+		}
 		if r.Unsafe != "" {
 			fmt.Fprintf(&b, "\n```sql\n-- unsafe as written\n%s\n-- zdplan: %s\n```\n", r.Unsafe, r.Planned)
 		}

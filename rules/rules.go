@@ -66,7 +66,10 @@ type Rule struct {
 	SeeAlso []string
 	// Dialects lists the dialects the rule applies to; empty means all.
 	Dialects []string
-	Run      func(*Pass)
+	// Unplanned is set for rules that flag a change the plan leaves out
+	// altogether (no step): the database will not end up as DESIRED.
+	Unplanned bool
+	Run       func(*Pass)
 }
 
 // Finding is one rule's verdict on one object.

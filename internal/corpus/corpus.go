@@ -142,7 +142,8 @@ const (
 	// Rejected: zdplan returned an error (syntax, or a construct it
 	// refuses), with a file:line:col diagnostic.
 	Rejected Category = "rejected"
-	// Unsupported: zdplan reported a ZD001 finding, i.e. said explicitly
+	// Unsupported: zdplan reported a finding from a rule that leaves the
+	// change out of the plan (ZD001, ZD111, ...), i.e. said explicitly
 	// that it cannot plan part of the change.
 	Unsupported Category = "unsupported"
 	// Skipped: the case cannot be tested here (a file does not apply on
@@ -248,7 +249,7 @@ func runCase(server pgtest.Server, c Case, workDir string) (out Outcome) {
 	}
 	var unsupported []string
 	for _, f := range res.Findings {
-		if f.Rule != nil && f.Rule.ID == "ZD001" {
+		if f.Rule != nil && f.Rule.Unplanned {
 			unsupported = append(unsupported, findingString(f.Pos.String(), f.Message))
 		}
 	}

@@ -108,7 +108,7 @@ func golden(t *testing.T, path, got string) {
 
 func hasUnsupported(res *report.Result) bool {
 	for _, f := range res.Findings {
-		if f.Rule.ID == "ZD001" {
+		if f.Rule.Unplanned {
 			return true
 		}
 	}
