@@ -299,16 +299,7 @@ func identityOptions(t *schema.Table, c *schema.Column) string {
 	if s.Name.Name != t.Name.Name+"_"+c.Name+"_seq" || s.Name.Schema != t.Name.Schema {
 		opts = append(opts, "SEQUENCE NAME "+qn(s.Name))
 	}
-	lo, hi := int64(1), int64(1<<63-1)
-	switch s.Type {
-	case "smallint":
-		hi = 1<<15 - 1
-	case "integer":
-		hi = 1<<31 - 1
-	}
-	if s.Increment < 0 {
-		lo, hi = -hi-1, -1
-	}
+	lo, hi := pgq.SequenceBounds(s.Type, s.Increment)
 	if s.Increment != 1 {
 		opts = append(opts, fmt.Sprintf("INCREMENT BY %d", s.Increment))
 	}
@@ -832,13 +823,12 @@ var fkActionCodes = map[string]string{"NO ACTION": "a", "RESTRICT": "r", "CASCAD
 // foreignKeyIs is a catalog condition that holds while the named foreign
 // key still has the given definition.
 func foreignKeyIs(table schema.Name, c *schema.Constraint) string {
-	cols := func(rel, attnums string, names []string) string { return keyColumnsAre(rel, attnums, names) }
 	match := map[string]string{"SIMPLE": "s", "FULL": "f", "PARTIAL": "p"}[c.Match]
 	return fmt.Sprintf("EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = %s AND c.conname = %s AND c.contype = 'f'"+
 		" AND c.confrelid = %s AND c.confupdtype = '%s' AND c.confdeltype = '%s' AND c.confmatchtype = '%s'"+
 		" AND c.condeferrable = %t AND c.condeferred = %t AND %s AND %s)",
 		regclass(table), lit(c.Name), regclass(c.RefTable), fkActionCodes[c.OnUpdate], fkActionCodes[c.OnDelete], match,
-		c.Deferrable, c.InitiallyDeferred, cols("c.conrelid", "c.conkey", c.Columns), cols("c.confrelid", "c.confkey", c.RefColumns))
+		c.Deferrable, c.InitiallyDeferred, keyColumnsAre("c.conrelid", "c.conkey", c.Columns), keyColumnsAre("c.confrelid", "c.confkey", c.RefColumns))
 }
 
 // keyColumnsAre is a catalog condition: the attribute numbers in the

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zdplan/zdplan/internal/pipeline"
+	"github.com/zdplan/zdplan/parser"
 	"github.com/zdplan/zdplan/report"
 	"github.com/zdplan/zdplan/rules"
 )
@@ -128,7 +129,7 @@ func lintText(w io.Writer, res *report.Result, verbose bool) error {
 		fmt.Fprintf(&b, "%s: %s %s [%s]: %s\n", f.Pos, f.Severity, f.Rule.ID, f.Rule.Name, f.Message)
 	}
 	for _, d := range res.Diagnostics {
-		if verbose || d.Severity > 0 {
+		if verbose || d.Severity > parser.Info {
 			fmt.Fprintf(&b, "%s\n", d)
 		}
 	}

@@ -343,7 +343,7 @@ func unqualifySingleRelation(n *pg.Node) {
 // newSequence returns a sequence with CREATE SEQUENCE's defaults.
 func (p *state) newSequence(name schema.Name, typ string) *schema.Sequence {
 	seq := &schema.Sequence{Name: name, Type: typ, Increment: 1, Cache: 1, Pos: p.stmtPos}
-	seq.Min, seq.Max = sequenceBounds(typ, 1)
+	seq.Min, seq.Max = SequenceBounds(typ, 1)
 	seq.Start = seq.Min
 	return seq
 }
@@ -399,7 +399,7 @@ func (p *state) alterSequence(s *pg.AlterSeqStmt) error {
 // with a type change.
 func (p *state) sequenceOptions(seq *schema.Sequence, opts []*pg.Node, create bool) error {
 	var setMin, setMax, setStart bool
-	oldLo, oldHi := sequenceBounds(seq.Type, seq.Increment)
+	oldLo, oldHi := SequenceBounds(seq.Type, seq.Increment)
 	for _, o := range opts {
 		d := o.GetDefElem()
 		if d == nil {
@@ -456,7 +456,7 @@ func (p *state) sequenceOptions(seq *schema.Sequence, opts []*pg.Node, create bo
 			return err
 		}
 	}
-	lo, hi := sequenceBounds(seq.Type, seq.Increment)
+	lo, hi := SequenceBounds(seq.Type, seq.Increment)
 	if create {
 		if !setMin {
 			seq.Min = lo

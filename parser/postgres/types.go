@@ -148,9 +148,9 @@ func typeNameString(tn *pg.TypeName) string {
 	return strings.Join(parts, ".")
 }
 
-// sequenceBounds returns the default MINVALUE and MAXVALUE for a sequence
+// SequenceBounds returns the default MINVALUE and MAXVALUE for a sequence
 // of the given type and direction, as CREATE SEQUENCE chooses them.
-func sequenceBounds(typ string, increment int64) (lo, hi int64) {
+func SequenceBounds(typ string, increment int64) (lo, hi int64) {
 	var max int64
 	switch typ {
 	case "smallint":
