@@ -218,7 +218,8 @@ func (d *differ) column(t *schema.Table, from, to *schema.Column) {
 	if !from.NotNull && to.NotNull {
 		d.add(SetNotNull{Table: t, Column: to})
 	}
-	if !fmtEqual(from.Options, to.Options) {
+	if !fmtEqual(from.Options, to.Options) || from.Charset != to.Charset || !from.OnUpdate.Equal(to.OnUpdate) ||
+		from.AutoIncrement != to.AutoIncrement || from.Virtual != to.Virtual {
 		d.add(Unsupported{What: "change of column attributes", Name: name, At: to.Pos})
 	}
 }
@@ -321,7 +322,7 @@ func (d *differ) droppedIndexes() {
 		if d.to.Table(i.Table) == nil && d.to.View(i.Table) == nil {
 			continue // dropped with its table
 		}
-		if d.to.IndexNamed(i.Name) == nil {
+		if d.to.Index(i.Table, i.Name.Name) == nil {
 			d.add(DropIndex{i})
 		}
 	}
@@ -333,7 +334,7 @@ func (d *differ) addedIndexes() {
 		// diff is built on an empty or freshly populated relation.
 		newTable := (d.from.Table(i.Table) == nil && d.to.Table(i.Table) != nil) ||
 			(d.to.View(i.Table) != nil && (d.from.View(i.Table) == nil || d.rebuilt[i.Table]))
-		oi := d.from.IndexNamed(i.Name)
+		oi := d.from.Index(i.Table, i.Name.Name)
 		switch {
 		case oi == nil || d.rebuilt[i.Table]:
 			d.add(AddIndex{Index: i, NewTable: newTable})

@@ -641,7 +641,7 @@ func (p *postgres) referencedKeyPhase(fk *schema.Constraint) Phase {
 		for k, key := range i.Keys {
 			same = same && key.Column == fk.RefColumns[k]
 		}
-		if ni := p.d.To.IndexNamed(i.Name); same && ni != nil && ni.Equal(i) {
+		if ni := p.d.To.Index(i.Table, i.Name.Name); same && ni != nil && ni.Equal(i) {
 			return Expand
 		}
 	}

@@ -110,8 +110,12 @@ func (s *Schema) Sequence(n Name) *Sequence { return s.lookup().sequences[n] }
 // Enum returns the named enum type, or nil.
 func (s *Schema) Enum(n Name) *Enum { return s.lookup().enums[n] }
 
-// IndexNamed returns the named index, or nil.
-func (s *Schema) IndexNamed(n Name) *Index { return s.lookup().indexes[n] }
+// Index returns the index of a table by name, or nil. Index names are
+// unique per schema in PostgreSQL but only per table in MySQL, so both
+// are part of the key.
+func (s *Schema) Index(table Name, name string) *Index {
+	return s.lookup().indexes[indexKey{table, name}]
+}
 
 // Namespace returns the named namespace, or nil.
 func (s *Schema) Namespace(name string) *Namespace { return s.lookup().namespaces[name] }
@@ -125,7 +129,7 @@ func (s *Schema) lookup() *lookup {
 			views:      map[Name]*View{},
 			sequences:  map[Name]*Sequence{},
 			enums:      map[Name]*Enum{},
-			indexes:    map[Name]*Index{},
+			indexes:    map[indexKey]*Index{},
 			namespaces: map[string]*Namespace{},
 		}
 		for _, t := range s.Tables {
@@ -141,7 +145,7 @@ func (s *Schema) lookup() *lookup {
 			l.enums[e.Name] = e
 		}
 		for _, i := range s.Indexes {
-			l.indexes[i.Name] = i
+			l.indexes[indexKey{i.Table, i.Name.Name}] = i
 		}
 		for _, n := range s.Namespaces {
 			l.namespaces[n.Name] = n
@@ -151,12 +155,17 @@ func (s *Schema) lookup() *lookup {
 	return s.index
 }
 
+type indexKey struct {
+	table Name
+	name  string
+}
+
 type lookup struct {
 	tables     map[Name]*Table
 	views      map[Name]*View
 	sequences  map[Name]*Sequence
 	enums      map[Name]*Enum
-	indexes    map[Name]*Index
+	indexes    map[indexKey]*Index
 	namespaces map[string]*Namespace
 }
 
@@ -174,10 +183,31 @@ type Table struct {
 	Columns     []*Column
 	Constraints []*Constraint
 	Comment     string
-	// Options holds dialect table options that take part in the diff
-	// (e.g. MySQL ENGINE), keyed by lower-case option name.
+	// Options holds dialect table options that take part in the diff,
+	// keyed by lower-case option name: for MySQL "engine", "charset" and
+	// "collate", with lower-case values.
 	Options map[string]string
+	Hints   TableHints
 	Pos     Pos
+}
+
+// TableHints are what DESIRED says about a table's origin, which a diff
+// alone cannot know (see DESIGN.md, "Hints").
+type TableHints struct {
+	// RenamedFrom is the table's name in CURRENT; zero when not renamed.
+	RenamedFrom Name
+	// SplitFrom is set for a new table whose rows come from an existing
+	// one, a row per source row.
+	SplitFrom *Split
+	Pos       Pos
+}
+
+// Split says where a table split off from: its rows are those of From,
+// joined on Column (in the new table) = FromColumn (in From).
+type Split struct {
+	From       Name
+	Column     string
+	FromColumn string
 }
 
 // Column returns the named column, or nil.
@@ -224,11 +254,15 @@ type Type struct {
 	Mods []string
 	// ArrayDims is the number of array dimensions ([] suffixes).
 	ArrayDims int
+	// Unsigned and Zerofill are MySQL numeric type attributes.
+	Unsigned bool
+	Zerofill bool
 }
 
 // Equal reports whether two types are the same.
 func (t Type) Equal(o Type) bool {
-	return t.Schema == o.Schema && t.Name == o.Name && slices.Equal(t.Mods, o.Mods) && t.ArrayDims == o.ArrayDims
+	return t.Schema == o.Schema && t.Name == o.Name && slices.Equal(t.Mods, o.Mods) && t.ArrayDims == o.ArrayDims &&
+		t.Unsigned == o.Unsigned && t.Zerofill == o.Zerofill
 }
 
 // String renders the type in canonical SQL spelling, unquoted. Emitters
@@ -276,17 +310,42 @@ type Column struct {
 	Type    Type
 	NotNull bool
 	Default *Expr
-	// Generated is the expression of a GENERATED ALWAYS AS (...) STORED
-	// column.
+	// Generated is the expression of a generated column: GENERATED
+	// ALWAYS AS (...) STORED, or in MySQL also VIRTUAL (see Virtual).
 	Generated *Expr
-	Identity  *Identity
-	// Collation is set only when it differs from the type's default.
+	// Virtual is true for a MySQL VIRTUAL generated column.
+	Virtual  bool
+	Identity *Identity
+	// Charset is a MySQL column character set, set only when it differs
+	// from the table's default.
+	Charset string
+	// Collation is set only when it differs from the type's (MySQL: the
+	// table's) default.
 	Collation string
-	Comment   string
-	// Options holds dialect column attributes that take part in the diff
-	// (e.g. MySQL ON UPDATE), keyed by lower-case attribute name.
+	// OnUpdate is MySQL's ON UPDATE expression (CURRENT_TIMESTAMP).
+	OnUpdate *Expr
+	// AutoIncrement marks a MySQL AUTO_INCREMENT column.
+	AutoIncrement bool
+	Comment       string
+	// Options holds other dialect column attributes that take part in the
+	// diff, keyed by lower-case attribute name.
 	Options map[string]string
+	Hints   ColumnHints
 	Pos     Pos
+}
+
+// ColumnHints are what DESIRED says about a column that a diff alone
+// cannot know (see DESIGN.md, "Hints").
+type ColumnHints struct {
+	// RenamedFrom is the column's name in CURRENT; empty when not renamed.
+	RenamedFrom string
+	// Using converts a CURRENT row's value to this column's, written in
+	// terms of CURRENT's columns (for a type change or a rename).
+	Using *Expr
+	// Backfill is the value existing rows get (for a NOT NULL column
+	// without a default, or one that is tightened).
+	Backfill *Expr
+	Pos      Pos
 }
 
 // ConstraintKind distinguishes table constraints.
