@@ -272,3 +272,65 @@ func (c Unsupported) Pos() schema.Pos       { return c.At }
 func columnName(t *schema.Table, c *schema.Column) string {
 	return t.Name.String() + "." + c.Name
 }
+
+// RenameTable renames a table (a renamed-from hint). The changes that
+// follow it in the same diff use the new name.
+type RenameTable struct{ From, To *schema.Table }
+
+// RenameConstraint renames a constraint whose definition is unchanged,
+// typically one named after a renamed table.
+type RenameConstraint struct {
+	Table    *schema.Table
+	From, To string
+}
+
+// RenameIndex renames an index whose definition is unchanged.
+type RenameIndex struct {
+	From, To *schema.Index
+}
+
+// RenameSequence renames a sequence owned by a renamed table's column.
+type RenameSequence struct{ From, To *schema.Sequence }
+
+// RenameColumn replaces a column by one under a new name (a renamed-from
+// hint), possibly of another type, nullability or default. Both versions
+// of the application keep working: the old one writes From, the new one
+// To.
+type RenameColumn struct {
+	Table    *schema.Table
+	From, To *schema.Column
+}
+
+// SplitTable fills a new table, created by a CreateTable of the same diff,
+// from an existing one (a split-from hint): a row per source row, with
+// the Columns that exist in both.
+type SplitTable struct {
+	Table *schema.Table
+	// From is the source table as it is in CURRENT.
+	From    *schema.Table
+	Split   schema.Split
+	Columns []string
+}
+
+func (RenameTable) Kind() string      { return "RenameTable" }
+func (RenameConstraint) Kind() string { return "RenameConstraint" }
+func (RenameIndex) Kind() string      { return "RenameIndex" }
+func (RenameSequence) Kind() string   { return "RenameSequence" }
+func (RenameColumn) Kind() string     { return "RenameColumn" }
+func (SplitTable) Kind() string       { return "SplitTable" }
+
+func (c RenameTable) Object() string { return c.From.Name.String() }
+func (c RenameConstraint) Object() string {
+	return c.Table.Name.String() + "." + c.From
+}
+func (c RenameIndex) Object() string    { return c.From.Name.String() }
+func (c RenameSequence) Object() string { return c.From.Name.String() }
+func (c RenameColumn) Object() string   { return c.Table.Name.String() + "." + c.From.Name }
+func (c SplitTable) Object() string     { return c.Table.Name.String() }
+
+func (c RenameTable) Pos() schema.Pos      { return c.To.Hints.Pos }
+func (c RenameConstraint) Pos() schema.Pos { return c.Table.Pos }
+func (c RenameIndex) Pos() schema.Pos      { return c.To.Pos }
+func (c RenameSequence) Pos() schema.Pos   { return c.To.Pos }
+func (c RenameColumn) Pos() schema.Pos     { return c.To.Hints.Pos }
+func (c SplitTable) Pos() schema.Pos       { return c.Table.Hints.Pos }

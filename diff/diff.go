@@ -16,6 +16,7 @@ type Diff struct {
 // Schemas returns the changes that turn from into to.
 func Schemas(from, to *schema.Schema) *Diff {
 	d := &differ{from: from, to: to}
+	d.renameTables()
 	d.namespaces()
 	d.enums()
 	d.newSequences()
@@ -29,13 +30,14 @@ func Schemas(from, to *schema.Schema) *Diff {
 	d.addedIndexes()
 	d.views()
 	d.comments()
+	d.splits()
 	d.droppedColumns()
 	d.droppedTables()
 	d.droppedSequences()
 	d.droppedEnums()
 	d.droppedNamespaces()
 	d.unsupported()
-	return &Diff{From: from, To: to, Changes: d.changes}
+	return &Diff{From: d.from, To: to, Changes: d.changes}
 }
 
 type differ struct {
@@ -180,6 +182,10 @@ func (d *differ) columns() {
 		for _, c := range t.Columns {
 			oc := old.Column(c.Name)
 			if oc == nil {
+				if r := d.renamedColumn(old, t, c); r != nil {
+					d.add(RenameColumn{Table: t, From: r, To: c})
+					continue
+				}
 				d.add(AddColumn{Table: t, Column: c})
 				continue
 			}
@@ -251,7 +257,7 @@ func (d *differ) droppedColumns() {
 			continue
 		}
 		for _, c := range t.Columns {
-			if nt.Column(c.Name) == nil {
+			if nt.Column(c.Name) == nil && !d.isRenamedAway(t, nt, c) {
 				d.add(DropColumn{Table: t, Column: c})
 			}
 		}

@@ -100,7 +100,20 @@ func (p *Plan) Empty() bool { return len(p.Steps) == 0 }
 type Options struct {
 	// LockTimeout for every phase; "5s" when empty.
 	LockTimeout string
+	// TypeChange is how a type change that rewrites the table is done:
+	// TypeChangeShadow (the default) or TypeChangeInPlace.
+	TypeChange string
 }
+
+// Type change strategies.
+const (
+	// TypeChangeShadow adds a column of the new type, keeps it in step
+	// with triggers, backfills it and swaps it in during contract.
+	TypeChangeShadow = "shadow"
+	// TypeChangeInPlace runs ALTER COLUMN TYPE in expand: one statement,
+	// but it rewrites the table under an ACCESS EXCLUSIVE lock.
+	TypeChangeInPlace = "in-place"
+)
 
 // emitter is one dialect's strategies.
 type emitter interface {
@@ -113,10 +126,17 @@ func New(d *diff.Diff, opts Options) (*Plan, error) {
 	if opts.LockTimeout == "" {
 		opts.LockTimeout = "5s"
 	}
+	switch opts.TypeChange {
+	case "":
+		opts.TypeChange = TypeChangeShadow
+	case TypeChangeShadow, TypeChangeInPlace:
+	default:
+		return nil, fmt.Errorf("unknown type change strategy %q (want %s or %s)", opts.TypeChange, TypeChangeShadow, TypeChangeInPlace)
+	}
 	var e emitter
 	switch d.To.Dialect {
 	case "postgres":
-		e = newPostgres(d)
+		e = newPostgres(d, opts)
 	default:
 		return nil, fmt.Errorf("no planner for dialect %q", d.To.Dialect)
 	}

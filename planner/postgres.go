@@ -27,10 +27,15 @@ const (
 // dropped before it is added again.
 const (
 	rankNamespace = 10 + iota*10
+	// Renames come first: every later step uses the new names.
+	rankRename
 	rankType
 	rankSequence
 	rankTable
 	rankColumn
+	// Sync triggers follow the columns they fill, and come before any
+	// check that relies on them.
+	rankSyncTrigger
 	rankSequenceOwner
 	rankAlterColumn
 	rankLoosen
@@ -38,6 +43,8 @@ const (
 	// NOT NULL comes before PRIMARY KEY ... USING INDEX, which would
 	// otherwise scan the table under ACCESS EXCLUSIVE to set it.
 	rankNotNullCheck
+	// Backfills come before the validations that need their rows.
+	rankBackfill
 	rankNotNullValidate
 	rankSetNotNull
 	rankNotNullDone
@@ -52,6 +59,8 @@ const (
 	rankViewIndex
 	rankComment
 	rankValidate
+	// Sync triggers go first in contract: they read old columns.
+	rankDropTrigger
 	rankDropView
 	rankDropConstraint
 	rankDropIndex
@@ -59,6 +68,8 @@ const (
 	// column that is dropped too.
 	rankDropTable
 	rankDropColumn
+	// A shadow column takes its column's name once the old one is gone.
+	rankSwapColumn
 	rankDropSequence
 	rankDropType
 	rankDropNamespace
@@ -76,13 +87,14 @@ func tighten(ph Phase, rank int) int {
 }
 
 type postgres struct {
-	d *diff.Diff
+	d    *diff.Diff
+	opts Options
 	// views collects every replaced view, so they are rebuilt in one
 	// transaction: a view cannot be dropped while another reads it.
 	views []diff.ReplaceView
 }
 
-func newPostgres(d *diff.Diff) *postgres { return &postgres{d: d} }
+func newPostgres(d *diff.Diff, opts Options) *postgres { return &postgres{d: d, opts: opts} }
 
 var (
 	qi  = pgq.QuoteIdent
@@ -155,7 +167,22 @@ func (p *postgres) steps(c diff.Change) []Step {
 		return []Step{step(Contract, rankDropColumn, c, fmt.Sprintf("drop column %s", c.Object()),
 			fmt.Sprintf("ALTER TABLE IF EXISTS %s DROP COLUMN IF EXISTS %s;", qn(c.Table.Name), qi(c.Column.Name)), lockAccessExclusiveBrief)}
 	case diff.AlterColumnType:
+		if p.opts.TypeChange == TypeChangeShadow && ShadowTypeChange(p.d.From, c.Table, c.From, c.To) {
+			return p.shadowTypeChange(c)
+		}
 		return p.alterType(c)
+	case diff.RenameTable:
+		return p.renameTable(c)
+	case diff.RenameConstraint:
+		return p.renameConstraint(c)
+	case diff.RenameIndex:
+		return p.renameIndex(c)
+	case diff.RenameSequence:
+		return p.renameSequence(c)
+	case diff.RenameColumn:
+		return p.renameColumn(c)
+	case diff.SplitTable:
+		return p.splitTable(c)
 	case diff.DropNotNull:
 		return []Step{step(Expand, rankAlterColumn, c, fmt.Sprintf("allow NULL in %s", c.Object()),
 			fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP NOT NULL;", qn(c.Table.Name), qi(c.Column.Name)), lockAccessExclusiveBrief)}
@@ -167,6 +194,9 @@ func (p *postgres) steps(c diff.Change) []Step {
 		return []Step{step(Contract, rankDropConstraint, c, fmt.Sprintf("drop default of %s (the old version may rely on it)", c.Object()),
 			fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;", qn(c.Table.Name), qi(c.Column.Name)), lockAccessExclusiveBrief)}
 	case diff.SetNotNull:
+		if c.Column.Hints.Backfill != nil {
+			return p.backfillColumn(c, c.Table, c.Column, false)
+		}
 		return setNotNull(c, c.Table, c.Column)
 	case diff.AddConstraint:
 		return p.addConstraint(c)
@@ -424,6 +454,22 @@ func RewritesOnAdd(c *schema.Column) bool {
 
 func (p *postgres) addColumn(c diff.AddColumn) []Step {
 	col := c.Column
+	if b := col.Hints.Backfill; b != nil && col.NotNull && col.Default == nil && col.Identity == nil && col.Generated == nil {
+		if len(col.Hints.BackfillColumns) > 0 || IsVolatileDefault(b) {
+			return p.backfillColumn(c, c.Table, col, true)
+		}
+		// A constant: as a default it fills every existing row without
+		// writing one (PostgreSQL 11+), and the rows the old version
+		// inserts; NOT NULL then holds from the start.
+		tmp := *col
+		tmp.Default = b
+		return []Step{
+			step(Expand, rankColumn, c, fmt.Sprintf("add column %s with the backfill value as a temporary default (catalog only)", c.Object()),
+				fmt.Sprintf("ALTER TABLE %s ADD COLUMN IF NOT EXISTS %s;", qn(c.Table.Name), columnSQL(c.Table, &tmp, true)), lockAccessExclusiveBrief),
+			step(Contract, rankDropConstraint, c, fmt.Sprintf("drop the temporary default of %s", c.Object()),
+				fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;", qn(c.Table.Name), qi(col.Name)), lockAccessExclusiveBrief),
+		}
+	}
 	lock := lockAccessExclusiveBrief
 	if RewritesOnAdd(col) {
 		lock = lockAccessExclusiveScan
@@ -589,28 +635,34 @@ func fnv32(s string) uint32 {
 // EXCLUSIVE scan: a NOT VALID check is validated under SHARE UPDATE
 // EXCLUSIVE, after which SET NOT NULL trusts it (PostgreSQL 12+).
 func setNotNull(c diff.Change, t *schema.Table, col *schema.Column) []Step {
-	chk := notNullCheckName(t, col.Name)
-	isNotNull := fmt.Sprintf("EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = %s AND attname = %s AND attnotnull)", regclass(t.Name), lit(col.Name))
-	obj := c.Object()
-	if _, ok := c.(diff.AddColumn); ok {
-		obj = t.Name.String() + "." + col.Name
-	}
-	mk := func(rank int, summary, sql, lock string) Step {
-		s := step(Contract, tighten(Contract, rank), c, summary, sql, lock)
+	return notNull(c, t, col.Name, col.Name, Contract, Contract)
+}
+
+// notNull tightens column name (added as column under addName, which the
+// contract phase may rename) in three moves: a NOT VALID check from
+// checkPhase, its validation in validatePhase, and SET NOT NULL with the
+// check's removal in contract. A check can come as early as expand when
+// a sync trigger guarantees every written row a value.
+func notNull(c diff.Change, t *schema.Table, name, addName string, checkPhase, validatePhase Phase) []Step {
+	chk := notNullCheckName(t, name)
+	isNotNull := fmt.Sprintf("EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = %s AND attname = %s AND attnotnull)", regclass(t.Name), lit(name))
+	obj := t.Name.String() + "." + name
+	mk := func(ph Phase, rank int, summary, sql, lock string) Step {
+		s := step(ph, tighten(ph, rank), c, summary, sql, lock)
 		s.Object = obj
 		return s
 	}
 	return []Step{
-		mk(rankNotNullCheck, fmt.Sprintf("add NOT VALID check that %s is not null", obj),
+		mk(checkPhase, rankNotNullCheck, fmt.Sprintf("add NOT VALID check that %s is not null", obj),
 			doIf(fmt.Sprintf("NOT %s AND NOT %s", isNotNull, constraintExists(t.Name, chk)),
-				fmt.Sprintf("ALTER TABLE %s ADD CONSTRAINT %s CHECK (%s IS NOT NULL) NOT VALID", qn(t.Name), qi(chk), qi(col.Name))),
+				fmt.Sprintf("ALTER TABLE %s ADD CONSTRAINT %s CHECK (%s IS NOT NULL) NOT VALID", qn(t.Name), qi(chk), qi(addName))),
 			lockAccessExclusiveBrief),
-		mk(rankNotNullValidate, fmt.Sprintf("validate that %s has no nulls", obj),
+		mk(validatePhase, rankNotNullValidate, fmt.Sprintf("validate that %s has no nulls", obj),
 			doIf(constraintExists(t.Name, chk), fmt.Sprintf("ALTER TABLE %s VALIDATE CONSTRAINT %s", qn(t.Name), qi(chk))),
 			lockShareUpdateExclusive),
-		mk(rankSetNotNull, fmt.Sprintf("set %s NOT NULL (uses the validated check, no scan)", obj),
-			fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s SET NOT NULL;", qn(t.Name), qi(col.Name)), lockAccessExclusiveBrief),
-		mk(rankNotNullDone, "drop the temporary check "+chk,
+		mk(Contract, rankSetNotNull, fmt.Sprintf("set %s NOT NULL (uses the validated check, no scan)", obj),
+			fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s SET NOT NULL;", qn(t.Name), qi(name)), lockAccessExclusiveBrief),
+		mk(Contract, rankNotNullDone, "drop the temporary check "+chk,
 			fmt.Sprintf("ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s;", qn(t.Name), qi(chk)), lockAccessExclusiveBrief),
 	}
 }

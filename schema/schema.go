@@ -345,7 +345,10 @@ type ColumnHints struct {
 	// Backfill is the value existing rows get (for a NOT NULL column
 	// without a default, or one that is tightened).
 	Backfill *Expr
-	Pos      Pos
+	// UsingColumns and BackfillColumns are the columns the expressions
+	// read; a backfill that reads none is a constant.
+	UsingColumns, BackfillColumns []string
+	Pos                           Pos
 }
 
 // ConstraintKind distinguishes table constraints.

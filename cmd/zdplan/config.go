@@ -6,10 +6,15 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/zdplan/zdplan/internal/pipeline"
+	"github.com/zdplan/zdplan/parser"
 )
 
 // defaultConfigFile is read from the working directory when --config is
@@ -24,6 +29,12 @@ type fileConfig struct {
 	LockTimeout string            `yaml:"lock_timeout"`
 	Usage       []string          `yaml:"usage"`
 	Rules       map[string]string `yaml:"rules"`
+	// Hints, as the flags of the same names take them: rename maps OLD to
+	// NEW, the others map their target to a value.
+	Rename    map[string]string `yaml:"rename"`
+	Using     map[string]string `yaml:"using"`
+	Backfill  map[string]string `yaml:"backfill"`
+	SplitFrom map[string]string `yaml:"split_from"`
 }
 
 // loadConfig reads the configuration file: the one named by --config, or
@@ -61,4 +72,18 @@ func (o *planOptions) apply(cmd *cobra.Command, cfg *fileConfig) {
 		o.usage = append(o.usage, cfg.Usage...)
 	}
 	o.rules = cfg.Rules
+	for _, h := range []struct {
+		kind string
+		m    map[string]string
+	}{
+		{parser.HintRenamedFrom, cfg.Rename},
+		{parser.HintUsing, cfg.Using},
+		{parser.HintBackfill, cfg.Backfill},
+		{parser.HintSplitFrom, cfg.SplitFrom},
+	} {
+		// Sorted, so that the same file gives the same plan.
+		for _, k := range slices.Sorted(maps.Keys(h.m)) {
+			o.hints = append(o.hints, pipeline.Hint{Kind: h.kind, Target: k, Arg: h.m[k], Source: defaultConfigFile})
+		}
+	}
 }

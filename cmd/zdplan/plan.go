@@ -25,6 +25,11 @@ type planOptions struct {
 	usage       []string
 	config      string
 	rules       map[string]string
+	hints       []pipeline.Hint
+	rename      []string
+	using       []string
+	backfill    []string
+	splitFrom   []string
 }
 
 func (o *planOptions) register(cmd *cobra.Command) {
@@ -37,6 +42,33 @@ func (o *planOptions) register(cmd *cobra.Command) {
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "also show informational notes and findings the plan handles")
 	f.StringArrayVar(&o.usage, "usage", nil, "search `PATH` (file or directory of code, SQL, query logs) for uses of dropped columns and tables; repeatable")
 	f.StringVar(&o.config, "config", "", "read settings from `FILE` (default: zdplan.yaml in the working directory, if any)")
+	f.StringArrayVar(&o.rename, "rename", nil, "hint a rename: `OLD=NEW` for a table (users=people) or TABLE.OLD=NEW for a column (person.last_name=surname); repeatable")
+	f.StringArrayVar(&o.using, "using", nil, "hint the conversion of a column: `TABLE.COLUMN=EXPR` over CURRENT's columns; repeatable")
+	f.StringArrayVar(&o.backfill, "backfill", nil, "hint the value existing rows get: `TABLE.COLUMN=EXPR`; repeatable")
+	f.StringArrayVar(&o.splitFrom, "split-from", nil, "hint a table split: `TABLE=SOURCE on COLUMN = SOURCE_COLUMN`; repeatable")
+}
+
+// flagHints turns the hint flags into pipeline hints.
+func (o *planOptions) flagHints() ([]pipeline.Hint, error) {
+	var out []pipeline.Hint
+	for _, f := range []struct {
+		flag, kind string
+		vals       []string
+	}{
+		{"--rename", parser.HintRenamedFrom, o.rename},
+		{"--using", parser.HintUsing, o.using},
+		{"--backfill", parser.HintBackfill, o.backfill},
+		{"--split-from", parser.HintSplitFrom, o.splitFrom},
+	} {
+		for _, v := range f.vals {
+			target, arg, ok := strings.Cut(v, "=")
+			if !ok || strings.TrimSpace(target) == "" || strings.TrimSpace(arg) == "" {
+				return nil, fmt.Errorf("%s %q: want TARGET=VALUE", f.flag, v)
+			}
+			out = append(out, pipeline.Hint{Kind: f.kind, Target: strings.TrimSpace(target), Arg: strings.TrimSpace(arg), Source: f.flag})
+		}
+	}
+	return out, nil
 }
 
 func readInput(name string, stdin io.Reader) (pipeline.Input, error) {
@@ -69,6 +101,12 @@ func runPlan(cmd *cobra.Command, o *planOptions, currentPath, desiredPath string
 	if err != nil {
 		return usageError(err)
 	}
+	hints, err := o.flagHints()
+	if err != nil {
+		return usageError(err)
+	}
+	// Flags come after the file's hints, so that they win.
+	hints = append(o.hints, hints...)
 	switch o.format {
 	case "text", "sql", "markdown", "json":
 	default:
@@ -88,7 +126,7 @@ func runPlan(cmd *cobra.Command, o *planOptions, currentPath, desiredPath string
 	if err != nil {
 		return usageError(err)
 	}
-	res, err := pipeline.Run(current, desired, pipeline.Options{Dialect: o.dialect, LockTimeout: o.lockTimeout, Usage: o.usage, Rules: o.rules})
+	res, err := pipeline.Run(current, desired, pipeline.Options{Dialect: o.dialect, LockTimeout: o.lockTimeout, Usage: o.usage, Rules: o.rules, Hints: hints})
 	if err != nil {
 		return usageError(err)
 	}

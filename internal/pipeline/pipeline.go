@@ -34,6 +34,9 @@ type Options struct {
 	Usage []string
 	// Rules overrides rule severities (see rules.Config).
 	Rules map[string]string
+	// Hints are given on the command line or in zdplan.yaml, in addition
+	// to those written in DESIRED.
+	Hints []Hint
 }
 
 // Run plans the change from current to desired. Input errors (syntax,
@@ -64,6 +67,12 @@ func Run(current, desired Input, opts Options) (*report.Result, error) {
 		return nil, from.err
 	}
 	if err != nil {
+		return nil, err
+	}
+	if err := applyHints(d, from.res.schema, to.schema, opts.Hints); err != nil {
+		return nil, err
+	}
+	if err := diff.CheckHints(from.res.schema, to.schema); err != nil {
 		return nil, err
 	}
 	df := diff.Schemas(from.res.schema, to.schema)

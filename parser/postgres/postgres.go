@@ -36,7 +36,15 @@ func (Dialect) Parse(file string, src []byte) (*schema.Schema, []parser.Diagnost
 // Parse reads one PostgreSQL schema file.
 func Parse(file string, src []byte) (*schema.Schema, []parser.Diagnostic, error) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	p := &state{
+	p := newState(file, src)
+	if err := p.parse(); err != nil {
+		return nil, nil, err
+	}
+	return p.s, p.diags, nil
+}
+
+func newState(file string, src []byte) *state {
+	return &state{
 		lines:      parser.NewLines(file, src),
 		src:        src,
 		s:          &schema.Schema{Dialect: "postgres"},
@@ -54,10 +62,6 @@ func Parse(file string, src []byte) (*schema.Schema, []parser.Diagnostic, error)
 		ignored:    map[string]bool{},
 		exprMemo:   map[string]schema.Expr{},
 	}
-	if err := p.parse(); err != nil {
-		return nil, nil, err
-	}
-	return p.s, p.diags, nil
 }
 
 type state struct {
@@ -136,9 +140,14 @@ func (p *state) parse() error {
 		}
 		return &parser.Error{Pos: p.lines.Pos(i), Msg: "invalid UTF-8 in input"}
 	}
-	tree, err := pg.Parse(string(blankMetaCommands(p.src)))
+	src := blankMetaCommands(p.src)
+	tree, err := pg.Parse(string(src))
 	if err != nil {
 		return p.syntaxError(err)
+	}
+	comments, err := p.comments(src)
+	if err != nil {
+		return err
 	}
 	for _, raw := range tree.Stmts {
 		p.stmt = raw
@@ -151,7 +160,23 @@ func (p *state) parse() error {
 			return &parser.Error{Pos: p.stmtPos, Msg: err.Error()}
 		}
 	}
-	return p.finish()
+	if err := p.finish(); err != nil {
+		return err
+	}
+	return parser.ApplyHints(p.s, comments, hintReader{p})
+}
+
+// hintReader reads hint expressions with the file's search path in effect.
+type hintReader struct{ p *state }
+
+func (r hintReader) HintTable(text string) (schema.Name, error) { return Dialect{}.HintTable(text) }
+
+func (r hintReader) HintColumn(text string) (schema.Name, string, error) {
+	return Dialect{}.HintColumn(text)
+}
+
+func (r hintReader) HintExpr(text string) (*schema.Expr, []string, error) {
+	return r.p.hintExpr(text)
 }
 
 // blankMetaCommands replaces psql meta-command lines (pg_dump writes

@@ -1,0 +1,258 @@
+package parser
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/zdplan/zdplan/schema"
+)
+
+// Hint kinds, as written after "zdplan:" in a comment of DESIRED (see
+// DESIGN.md, "Hints").
+const (
+	// HintRenamedFrom names a table's or column's name in CURRENT.
+	HintRenamedFrom = "renamed-from"
+	// HintSplitFrom says a new table's rows come from an existing table:
+	// "users on user_id = id".
+	HintSplitFrom = "split-from"
+	// HintUsing is the conversion from CURRENT's value of a column.
+	HintUsing = "using"
+	// HintBackfill is the value existing rows get in a column.
+	HintBackfill = "backfill"
+	// hintIgnore is a rule suppression, read by package rules.
+	hintIgnore = "ignore"
+)
+
+// HintKinds lists the hint kinds a schema or the command line may give.
+var HintKinds = []string{HintRenamedFrom, HintSplitFrom, HintUsing, HintBackfill}
+
+// Comment is a comment of a schema file, as the dialect's lexer found it.
+type Comment struct {
+	// Text is the comment without its -- or /* */ markers.
+	Text string
+	Pos  schema.Pos
+	// Alone is true when nothing but white space precedes the comment on
+	// its line.
+	Alone bool
+}
+
+// HintReader reads the names and expressions that hints contain, in the
+// dialect's own syntax (quoting, case folding). Dialects that take hints
+// implement it next to Dialect.
+type HintReader interface {
+	// HintTable reads a possibly qualified table name.
+	HintTable(text string) (schema.Name, error)
+	// HintColumn reads a column name, possibly qualified by its table; the
+	// table is zero when not given.
+	HintColumn(text string) (schema.Name, string, error)
+	// HintExpr reads exactly one scalar expression, so that a hint cannot
+	// smuggle a second statement into the plan, and returns the columns
+	// it reads.
+	HintExpr(text string) (*schema.Expr, []string, error)
+}
+
+// Hint is one zdplan hint.
+type Hint struct {
+	Kind string
+	Arg  string
+	Pos  schema.Pos
+}
+
+func (h Hint) String() string { return "zdplan:" + h.Kind + " " + h.Arg }
+
+// ParseHint reads a hint from a comment's text. ok is false for comments
+// that are not hints (and for rule suppressions, which package rules
+// reads); an unknown kind is an error rather than a silently lost intent.
+func ParseHint(c Comment) (h Hint, ok bool, err error) {
+	text := strings.TrimSpace(c.Text)
+	rest, found := strings.CutPrefix(text, "zdplan:")
+	if !found {
+		return Hint{}, false, nil
+	}
+	kind, arg, _ := strings.Cut(rest, " ")
+	kind = strings.TrimSpace(kind)
+	if kind == hintIgnore {
+		return Hint{}, false, nil
+	}
+	h = Hint{Kind: kind, Arg: strings.TrimSpace(arg), Pos: c.Pos}
+	if !slices.Contains(HintKinds, kind) {
+		return h, false, &Error{Pos: c.Pos, Msg: fmt.Sprintf("unknown zdplan hint %q (known: %s, ignore)", kind, strings.Join(HintKinds, ", "))}
+	}
+	if h.Arg == "" {
+		return h, false, &Error{Pos: c.Pos, Msg: fmt.Sprintf("zdplan:%s needs an argument", kind)}
+	}
+	return h, true, nil
+}
+
+// ApplyHints attaches the hints among comments to the objects they
+// annotate: a hint at the end of a line annotates the column (or else the
+// table) that starts on that line; a hint alone on its line annotates the
+// object that starts on the next line that is not a comment. A hint that
+// annotates nothing is an error: its intent would otherwise be lost.
+func ApplyHints(s *schema.Schema, comments []Comment, r HintReader) error {
+	// Per file and line, the table that starts there and the column that
+	// starts there (its table is the one it belongs to).
+	type object struct {
+		table  *schema.Table // starts on the line
+		column *schema.Column
+		owner  *schema.Table // the column's table
+	}
+	byLine := map[string]map[int]*object{}
+	at := func(p schema.Pos) *object {
+		if byLine[p.File] == nil {
+			byLine[p.File] = map[int]*object{}
+		}
+		if byLine[p.File][p.Line] == nil {
+			byLine[p.File][p.Line] = &object{}
+		}
+		return byLine[p.File][p.Line]
+	}
+	for _, t := range s.Tables {
+		at(t.Pos).table = t
+		for _, c := range t.Columns {
+			if o := at(c.Pos); o.column == nil {
+				o.column, o.owner = c, t
+			}
+		}
+	}
+	commentLine := map[string]map[int]bool{}
+	for _, c := range comments {
+		if c.Alone {
+			if commentLine[c.Pos.File] == nil {
+				commentLine[c.Pos.File] = map[int]bool{}
+			}
+			commentLine[c.Pos.File][c.Pos.Line] = true
+		}
+	}
+	for _, c := range comments {
+		h, ok, err := ParseHint(c)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue
+		}
+		line := c.Pos.Line
+		if c.Alone {
+			line++
+			for commentLine[c.Pos.File][line] {
+				line++
+			}
+		}
+		o := byLine[c.Pos.File][line]
+		if o == nil {
+			return &Error{Pos: c.Pos, Msg: fmt.Sprintf("%s annotates nothing: put it at the end of a column's line, or on the line right above a column or CREATE TABLE", h)}
+		}
+		onTable := o.column == nil
+		switch {
+		case h.Kind == HintSplitFrom:
+			onTable = true
+		case h.Kind == HintRenamedFrom && o.table != nil && o.column != nil:
+			if !c.Alone {
+				return &Error{Pos: c.Pos, Msg: fmt.Sprintf("%s is ambiguous on a line that starts both a table and a column: put it above CREATE TABLE for the table, or give the column a line of its own", h)}
+			}
+			onTable = true
+		}
+		switch {
+		case onTable && o.table == nil:
+			return &Error{Pos: c.Pos, Msg: fmt.Sprintf("%s annotates a table: put it on the line right above CREATE TABLE", h)}
+		case onTable:
+			err = ApplyTableHint(o.table, h, r)
+		default:
+			err = ApplyColumnHint(o.column, h, r)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ApplyTableHint records a hint on a table.
+func ApplyTableHint(t *schema.Table, h Hint, r HintReader) error {
+	fail := func(format string, args ...any) error {
+		return &Error{Pos: h.Pos, Msg: fmt.Sprintf("%s: ", h) + fmt.Sprintf(format, args...)}
+	}
+	switch h.Kind {
+	case HintRenamedFrom:
+		n, err := r.HintTable(h.Arg)
+		if err != nil {
+			return fail("%v", err)
+		}
+		if n.Schema == "" {
+			n.Schema = t.Name.Schema
+		}
+		t.Hints.RenamedFrom = n
+	case HintSplitFrom:
+		from, on, found := cutFold(h.Arg, " on ")
+		if !found {
+			return fail("want TABLE on COLUMN = COLUMN")
+		}
+		n, err := r.HintTable(strings.TrimSpace(from))
+		if err != nil {
+			return fail("%v", err)
+		}
+		if n.Schema == "" {
+			n.Schema = t.Name.Schema
+		}
+		left, right, found := strings.Cut(on, "=")
+		if !found {
+			return fail("want TABLE on COLUMN = COLUMN")
+		}
+		_, col, err := r.HintColumn(strings.TrimSpace(left))
+		if err != nil {
+			return fail("%v", err)
+		}
+		_, fromCol, err := r.HintColumn(strings.TrimSpace(right))
+		if err != nil {
+			return fail("%v", err)
+		}
+		t.Hints.SplitFrom = &schema.Split{From: n, Column: col, FromColumn: fromCol}
+	default:
+		return fail("applies to a column, not to table %s", t.Name)
+	}
+	t.Hints.Pos = h.Pos
+	return nil
+}
+
+// ApplyColumnHint records a hint on a column.
+func ApplyColumnHint(c *schema.Column, h Hint, r HintReader) error {
+	fail := func(format string, args ...any) error {
+		return &Error{Pos: h.Pos, Msg: fmt.Sprintf("%s: ", h) + fmt.Sprintf(format, args...)}
+	}
+	switch h.Kind {
+	case HintRenamedFrom:
+		tbl, col, err := r.HintColumn(h.Arg)
+		if err != nil {
+			return fail("%v", err)
+		}
+		if tbl != (schema.Name{}) {
+			return fail("give the column's old name only; the table is the one it is declared in")
+		}
+		c.Hints.RenamedFrom = col
+	case HintUsing, HintBackfill:
+		e, cols, err := r.HintExpr(h.Arg)
+		if err != nil {
+			return fail("%v", err)
+		}
+		if h.Kind == HintUsing {
+			c.Hints.Using, c.Hints.UsingColumns = e, cols
+		} else {
+			c.Hints.Backfill, c.Hints.BackfillColumns = e, cols
+		}
+	default:
+		return fail("applies to a table, not to column %s", c.Name)
+	}
+	c.Hints.Pos = h.Pos
+	return nil
+}
+
+// cutFold is strings.Cut with a case-insensitive separator.
+func cutFold(s, sep string) (before, after string, found bool) {
+	i := strings.Index(strings.ToLower(s), strings.ToLower(sep))
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], s[i+len(sep):], true
+}

@@ -1,0 +1,143 @@
+package postgres
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+
+	pg "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/zdplan/zdplan/parser"
+	"github.com/zdplan/zdplan/schema"
+)
+
+// comments returns the comments of the file, found by PostgreSQL's own
+// scanner so that "--" inside a string or a dollar-quoted body is not
+// taken for one. Only files that mention a hint are scanned: scanning
+// crosses into C over the whole file.
+func (p *state) comments(src []byte) ([]parser.Comment, error) {
+	if !bytes.Contains(src, []byte("zdplan:")) {
+		return nil, nil
+	}
+	res, err := pg.Scan(string(src))
+	if err != nil {
+		return nil, p.syntaxError(err)
+	}
+	var out []parser.Comment
+	for _, tok := range res.Tokens {
+		var text []byte
+		switch tok.Token {
+		case pg.Token_SQL_COMMENT:
+			text = bytes.TrimPrefix(src[tok.Start:tok.End], []byte("--"))
+		case pg.Token_C_COMMENT:
+			text = bytes.TrimSuffix(bytes.TrimPrefix(src[tok.Start:tok.End], []byte("/*")), []byte("*/"))
+		default:
+			continue
+		}
+		lineStart := bytes.LastIndexByte(src[:tok.Start], '\n') + 1
+		out = append(out, parser.Comment{
+			Text:  string(text),
+			Pos:   p.lines.Pos(int(tok.Start)),
+			Alone: len(bytes.TrimSpace(src[lineStart:tok.Start])) == 0,
+		})
+	}
+	return out, nil
+}
+
+// HintTable implements parser.HintReader.
+func (Dialect) HintTable(text string) (schema.Name, error) {
+	tree, err := pg.Parse("SELECT FROM " + text)
+	if err != nil || len(tree.Stmts) != 1 {
+		return schema.Name{}, fmt.Errorf("%q is not a table name", text)
+	}
+	sel := tree.Stmts[0].Stmt.GetSelectStmt()
+	if sel == nil || len(sel.FromClause) != 1 || sel.WhereClause != nil {
+		return schema.Name{}, fmt.Errorf("%q is not a table name", text)
+	}
+	rv := sel.FromClause[0].GetRangeVar()
+	if rv == nil || rv.Alias != nil || rv.Catalogname != "" || !rv.Inh {
+		return schema.Name{}, fmt.Errorf("%q is not a table name", text)
+	}
+	return schema.Name{Schema: rv.Schemaname, Name: rv.Relname}, nil
+}
+
+// HintColumn implements parser.HintReader.
+func (Dialect) HintColumn(text string) (schema.Name, string, error) {
+	e, err := singleExpr(text)
+	if err != nil {
+		return schema.Name{}, "", fmt.Errorf("%q is not a column name", text)
+	}
+	ref := e.GetColumnRef()
+	if ref == nil {
+		return schema.Name{}, "", fmt.Errorf("%q is not a column name", text)
+	}
+	var parts []string
+	for _, f := range ref.Fields {
+		s := f.GetString_()
+		if s == nil {
+			return schema.Name{}, "", fmt.Errorf("%q is not a column name", text)
+		}
+		parts = append(parts, s.Sval)
+	}
+	switch len(parts) {
+	case 1:
+		return schema.Name{}, parts[0], nil
+	case 2:
+		return schema.Name{Name: parts[0]}, parts[1], nil
+	case 3:
+		return schema.Name{Schema: parts[0], Name: parts[1]}, parts[2], nil
+	}
+	return schema.Name{}, "", fmt.Errorf("%q is not a column name", text)
+}
+
+// HintExpr implements parser.HintReader.
+func (Dialect) HintExpr(text string) (*schema.Expr, []string, error) {
+	return newState("", nil).hintExpr(text)
+}
+
+func (p *state) hintExpr(text string) (*schema.Expr, []string, error) {
+	n, err := singleExpr(text)
+	if err != nil {
+		return nil, nil, err
+	}
+	e, err := p.newExpr(n)
+	if err != nil {
+		return nil, nil, err
+	}
+	cols := columnRefs(n)
+	slices.Sort(cols)
+	return e, slices.Compact(cols), nil
+}
+
+var errNotOneExpr = errors.New("not a single SQL expression")
+
+// singleExpr parses text as exactly one scalar expression: the statement
+// built around it must be a bare SELECT of one value, so that text such
+// as "1) FROM t WHERE (true" or "1; DROP TABLE t" is refused.
+func singleExpr(text string) (*pg.Node, error) {
+	tree, err := pg.Parse("SELECT (" + text + "\n)")
+	if err != nil {
+		var pe interface{ Error() string }
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%w: %s", errNotOneExpr, pe.Error())
+		}
+		return nil, errNotOneExpr
+	}
+	if len(tree.Stmts) != 1 {
+		return nil, errNotOneExpr
+	}
+	s := tree.Stmts[0].Stmt.GetSelectStmt()
+	if s == nil || len(s.TargetList) != 1 || len(s.FromClause) != 0 || s.WhereClause != nil ||
+		len(s.GroupClause) != 0 || s.HavingClause != nil || len(s.WindowClause) != 0 ||
+		len(s.SortClause) != 0 || s.LimitCount != nil || s.LimitOffset != nil ||
+		len(s.LockingClause) != 0 || s.WithClause != nil || len(s.DistinctClause) != 0 ||
+		s.IntoClause != nil || s.Op != pg.SetOperation_SETOP_NONE || len(s.ValuesLists) != 0 {
+		return nil, errNotOneExpr
+	}
+	rt := s.TargetList[0].GetResTarget()
+	if rt == nil || rt.Name != "" {
+		return nil, errNotOneExpr
+	}
+	return rt.Val, nil
+}
