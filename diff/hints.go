@@ -215,7 +215,8 @@ func (d *differ) renameDependents(from *schema.Schema, old, t *schema.Table) {
 			renamed := *i
 			renamed.Name = ni.Name
 			if renamed.Equal(ni) {
-				d.add(RenameIndex{From: i, To: ni})
+				orig := *i
+				d.add(RenameIndex{From: &orig, To: ni})
 				*i = renamed
 				break
 			}

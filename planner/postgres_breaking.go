@@ -102,7 +102,7 @@ func (s syncColumn) forward() string {
 	e := qi(s.old.Name)
 	if u := s.new.Hints.Using; u != nil {
 		e = "(" + u.SQL + ")"
-	} else if !s.old.Type.Equal(s.new.Type) && (s.old.Type.Schema != "" || s.new.Type.Schema != "") {
+	} else if !s.old.Type.Equal(s.new.Type) && (s.old.Type.Schema != "" || s.new.Type.Schema != "") && s.new.Type.Name != "text" {
 		e += "::text" // no cast between an enum and most types but text
 	}
 	if !s.old.Type.Equal(s.new.Type) || s.new.Hints.Using != nil {
@@ -120,7 +120,7 @@ func (s syncColumn) reverse(row string) string {
 	if s.old.Type.Equal(s.new.Type) {
 		return e
 	}
-	if s.old.Type.Schema != "" || s.new.Type.Schema != "" {
+	if (s.old.Type.Schema != "" || s.new.Type.Schema != "") && s.old.Type.Name != "text" {
 		e += "::text"
 	}
 	return e + "::" + pgq.TypeSQL(s.old.Type)
@@ -148,8 +148,8 @@ BEGIN
     ELSIF NEW.%[4]s IS DISTINCT FROM fwd THEN
       NEW.%[3]s := %[5]s;   -- written by the new version
     END IF;
-  ELSIF NEW.%[3]s IS DISTINCT FROM OLD.%[3]s THEN
-    NEW.%[4]s := fwd;
+  ELSIF NEW.%[3]s IS DISTINCT FROM OLD.%[3]s OR NEW.%[4]s IS NULL THEN
+    NEW.%[4]s := fwd;                 -- also a row not backfilled yet
   ELSIF NEW.%[4]s IS DISTINCT FROM OLD.%[4]s AND NEW.%[4]s IS DISTINCT FROM fwd THEN
     NEW.%[3]s := %[5]s;
   END IF;

@@ -18,9 +18,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -267,6 +269,22 @@ func (db *DB) ExecFile(path string) error {
 	return err
 }
 
+// RunFile runs a file like ExecFile, with psql variables set (the file
+// reads them as :name or :'name') and session settings given to the
+// server at connection (PGOPTIONS -c name=value), and returns what the
+// file printed, unaligned.
+func (db *DB) RunFile(path string, vars, settings map[string]string) (string, error) {
+	args := []string{"-q", "-At", "-v", "ON_ERROR_STOP=1"}
+	for _, k := range slices.Sorted(maps.Keys(vars)) {
+		args = append(args, "-v", k+"="+vars[k])
+	}
+	var opts []string
+	for _, k := range slices.Sorted(maps.Keys(settings)) {
+		opts = append(opts, "-c "+k+"="+settings[k])
+	}
+	return db.server.runEnv(db.Name, append(args, "-f", path), nil, opts)
+}
+
 // Exec runs SQL the same way as ExecFile, for tests that build SQL in
 // code; statements are split by psql, so psql meta-commands work too.
 func (db *DB) Exec(sql string) error {
@@ -327,9 +345,16 @@ func (s Server) psql() string {
 
 // run executes psql against database dbname and returns its stdout.
 func (s Server) run(dbname string, args []string, stdin *strings.Reader) (string, error) {
+	return s.runEnv(dbname, args, stdin, nil)
+}
+
+func (s Server) runEnv(dbname string, args []string, stdin *strings.Reader, pgOptions []string) (string, error) {
 	full := append([]string{"-X", "-h", s.Host, "-p", strconv.Itoa(s.Port), "-U", s.User, "-d", dbname}, args...)
 	cmd := exec.Command(s.psql(), full...)
 	cmd.Env = psqlEnv()
+	if len(pgOptions) > 0 {
+		cmd.Env = append(cmd.Env, "PGOPTIONS="+strings.Join(pgOptions, " "))
+	}
 	if stdin != nil {
 		cmd.Stdin = stdin
 	}

@@ -1,0 +1,5 @@
+CREATE TABLE tickets (
+  id bigint PRIMARY KEY,
+  title text NOT NULL,
+  status text NOT NULL -- zdplan:backfill 'open'
+);
