@@ -183,6 +183,10 @@ func (d *differ) columns() {
 			oc := old.Column(c.Name)
 			if oc == nil {
 				if r := d.renamedColumn(old, t, c); r != nil {
+					if what := d.keyColumn(old, r.Name); what != "" {
+						d.add(Unsupported{What: "rename of a column " + what, Name: t.Name.String() + "." + r.Name, At: c.Hints.Pos})
+						continue
+					}
 					d.add(RenameColumn{Table: t, From: r, To: c})
 					continue
 				}
@@ -228,6 +232,23 @@ func (d *differ) column(t *schema.Table, from, to *schema.Column) {
 		from.AutoIncrement != to.AutoIncrement || from.Virtual != to.Virtual {
 		d.add(Unsupported{What: "change of column attributes", Name: name, At: to.Pos})
 	}
+}
+
+// keyColumn says why a column cannot be renamed through a synced copy:
+// it is part of the primary key, or other tables' foreign keys reference
+// it — both would have to move with it.
+func (d *differ) keyColumn(t *schema.Table, col string) string {
+	if pk := t.PrimaryKey(); pk != nil && slices.Contains(pk.Columns, col) {
+		return "of the primary key"
+	}
+	for _, o := range d.from.Tables {
+		for _, c := range o.Constraints {
+			if c.Kind == schema.ForeignKey && c.RefTable == t.Name && slices.Contains(c.RefColumns, col) {
+				return "referenced by foreign key " + c.Name
+			}
+		}
+	}
+	return ""
 }
 
 // viewReading returns a view of the current schema that reads the table:

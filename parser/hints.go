@@ -91,8 +91,8 @@ func ParseHint(c Comment) (h Hint, ok bool, err error) {
 // object that starts on the next line that is not a comment. A hint that
 // annotates nothing is an error: its intent would otherwise be lost.
 func ApplyHints(s *schema.Schema, comments []Comment, r HintReader) error {
-	// Per file and line, the table that starts there and the column that
-	// starts there (its table is the one it belongs to).
+	// Per file and line, the table that starts there and the (last)
+	// column that starts there.
 	type object struct {
 		table  *schema.Table // starts on the line
 		column *schema.Column
@@ -111,9 +111,10 @@ func ApplyHints(s *schema.Schema, comments []Comment, r HintReader) error {
 	for _, t := range s.Tables {
 		at(t.Pos).table = t
 		for _, c := range t.Columns {
-			if o := at(c.Pos); o.column == nil {
-				o.column, o.owner = c, t
-			}
+			// The last column that starts on a line is the one a
+			// comment at its end follows.
+			o := at(c.Pos)
+			o.column, o.owner = c, t
 		}
 	}
 	commentLine := map[string]map[int]bool{}

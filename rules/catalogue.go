@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/zdplan/zdplan/diff"
 	"github.com/zdplan/zdplan/planner"
@@ -35,16 +36,25 @@ var Catalogue = []*Rule{
 		Summary: "NOT NULL column added to an existing table without a default",
 		Why: "Existing rows have no value for the column, so ADD COLUMN ... NOT NULL fails on a populated table; " +
 			"and rows the old application version inserts would not have one either.",
-		Safe: "Give the column a constant DEFAULT, or a backfill value (-- zdplan:backfill <expr>). zdplan adds the " +
-			"column nullable in expand and enforces NOT NULL in contract, which fails until existing rows are filled.",
-		Unsafe:  "ALTER TABLE users ADD COLUMN name text NOT NULL;",
-		Planned: "expand: ADD COLUMN name text; contract: NOT NULL via a validated CHECK (fails while rows are NULL)",
+		Safe: "Give the column a constant DEFAULT, or a backfill value: -- zdplan:backfill <expr> (a constant, or an " +
+			"expression over the row's columns). zdplan then fills existing rows and the old version's inserts.",
+		Unsafe: "ALTER TABLE users ADD COLUMN name text NOT NULL;",
+		Planned: "with a constant backfill value: expand ADD COLUMN ... NOT NULL DEFAULT <value> (catalog only), contract " +
+			"DROP DEFAULT. With an expression: expand adds the column nullable with a trigger that fills it and a NOT VALID " +
+			"check, backfill updates existing rows in batches and validates, contract sets NOT NULL. Without a hint: " +
+			"NOT NULL in contract, which fails while rows are NULL, and this finding blocks.",
 		SeeAlso: []string{"squawk adding-required-field", "strong_migrations add_column (NOT NULL)"},
 		Run: func(p *Pass) {
 			Each(p, func(a diff.AddColumn) {
-				if col := a.Column; col.NotNull && col.Default == nil && col.Identity == nil && col.Generated == nil {
-					p.Report(a.Object(), a.Pos(), false, "NOT NULL column %s has no default: existing rows and the old version's inserts have no value for it", a.Object())
+				col := a.Column
+				if !col.NotNull || col.Default != nil || col.Identity != nil || col.Generated != nil {
+					return
 				}
+				if col.Hints.Backfill != nil {
+					p.Report(a.Object(), a.Pos(), true, "NOT NULL column %s has no default: existing rows and the old version's inserts get the backfill value %s", a.Object(), col.Hints.Backfill.SQL)
+					return
+				}
+				p.Report(a.Object(), a.Pos(), false, "NOT NULL column %s has no default: existing rows and the old version's inserts have no value for it; add -- zdplan:backfill <value>", a.Object())
 			})
 		},
 	},
@@ -55,16 +65,24 @@ var Catalogue = []*Rule{
 			"EXCLUSIVE lock, unless the change is binary compatible (varchar widening, varchar to text, ...). " +
 			"Every query on the table waits for the whole rewrite.",
 		Safe: "Add a new column of the new type, keep both in step with a trigger, backfill in batches, switch " +
-			"the application, then drop the old column (zdplan's shadow-column strategy).",
-		Unsafe:   "ALTER TABLE orders ALTER COLUMN id TYPE bigint;",
-		Planned:  "in place, with USING, and this finding (the shadow-column strategy comes with -- zdplan:using)",
+			"the application, then swap the columns (zdplan's shadow-column strategy, the default; give the " +
+			"conversion with -- zdplan:using <expr> when a cast is not enough).",
+		Unsafe: "ALTER TABLE orders ALTER COLUMN amount TYPE numeric(12,2);",
+		Planned: "shadow column: expand adds it with a sync trigger, backfill copies in batches, contract drops the old " +
+			"column and renames the new one. In place (ALTER TYPE, with this finding blocking) when the column has an " +
+			"index, a constraint, a view or a generated column depending on it, or with --type-change in-place.",
 		SeeAlso:  []string{"squawk changing-column-type", "strong_migrations change_column"},
 		Dialects: []string{"postgres"},
 		Run: func(p *Pass) {
 			Each(p, func(a diff.AlterColumnType) {
-				if !planner.InPlaceTypeChange(a.From, a.To) {
-					p.Report(a.Object(), a.Pos(), false, "changing %s from %s to %s rewrites the table under an ACCESS EXCLUSIVE lock", a.Object(), a.From.Type, a.To.Type)
+				if planner.InPlaceTypeChange(a.From, a.To) {
+					return
 				}
+				if p.TypeChange == planner.TypeChangeShadow && planner.ShadowTypeChange(p.Diff.From, a.Table, a.From, a.To) {
+					p.Report(a.Object(), a.Pos(), true, "changing %s from %s to %s would rewrite the table: planned through a shadow column", a.Object(), a.From.Type, a.To.Type)
+					return
+				}
+				p.Report(a.Object(), a.Pos(), false, "changing %s from %s to %s rewrites the table under an ACCESS EXCLUSIVE lock", a.Object(), a.From.Type, a.To.Type)
 			})
 		},
 	},
@@ -168,7 +186,11 @@ var Catalogue = []*Rule{
 		Dialects: []string{"postgres"},
 		Run: func(p *Pass) {
 			Each(p, func(s diff.SetNotNull) {
-				p.Report(s.Object(), s.Pos(), true, "%s becomes NOT NULL in contract via a validated CHECK", s.Object())
+				if b := s.Column.Hints.Backfill; b != nil {
+					p.Report(s.Object(), s.Pos(), true, "%s becomes NOT NULL: NULLs get the backfill value %s from expand on, NOT NULL holds in contract", s.Object(), b.SQL)
+					return
+				}
+				p.Report(s.Object(), s.Pos(), true, "%s becomes NOT NULL in contract via a validated CHECK (add -- zdplan:backfill <value> if it holds NULLs)", s.Object())
 			})
 		},
 	},
@@ -365,6 +387,95 @@ var Catalogue = []*Rule{
 				if refs := p.Usage.Table(d.Table.Name.Name); len(refs) > 0 {
 					p.Report(d.Object(), d.Pos(), false, "table %s is dropped but still used at %s", d.Object(), usage.Summary(usage.Sorted(refs)))
 				}
+			})
+		},
+	},
+	{
+		ID: "ZD117", Name: "backfill-without-primary-key", Severity: Warning,
+		Summary: "rows are backfilled in a table without a primary key",
+		Why: "A backfill walks the table in batches by primary key, committing after each, so that it holds " +
+			"row locks briefly and resumes where it stopped. Without a key it is one UPDATE over the whole table: " +
+			"one long transaction that locks every row it touches until it ends.",
+		Safe:    "Add a primary key first (in an earlier rollout), or run the backfill at a quiet time.",
+		Unsafe:  "UPDATE events SET kind_new = kind::text; -- events has no primary key",
+		Planned: "backfill: the statement, once, over the whole table, with this finding",
+		Run: func(p *Pass) {
+			report := func(c diff.Change, table schema.Name) {
+				if t := p.Diff.From.Table(table); t != nil && t.PrimaryKey() == nil {
+					p.Report(c.Object(), c.Pos(), false, "%s has no primary key: its backfill runs as one statement over the whole table", table)
+				}
+			}
+			for _, c := range p.Diff.Changes {
+				switch c := c.(type) {
+				case diff.RenameColumn:
+					report(c, c.Table.Name)
+				case diff.SplitTable:
+					report(c, c.From.Name)
+				case diff.AlterColumnType:
+					if p.TypeChange == planner.TypeChangeShadow && planner.ShadowTypeChange(p.Diff.From, c.Table, c.From, c.To) {
+						report(c, c.Table.Name)
+					}
+				case diff.AddColumn:
+					if h := c.Column.Hints; h.Backfill != nil && c.Column.NotNull && c.Column.Default == nil && len(h.BackfillColumns) > 0 {
+						report(c, c.Table.Name)
+					}
+				case diff.SetNotNull:
+					if c.Column.Hints.Backfill != nil {
+						report(c, c.Table.Name)
+					}
+				}
+			}
+		},
+	},
+	{
+		ID: "ZD118", Name: "rename-column", Severity: Info,
+		Summary: "column renamed",
+		Why: "ALTER TABLE ... RENAME COLUMN takes effect at once: every query of the old application version that " +
+			"names the column fails from that moment until the new version is deployed.",
+		Safe: "Add the new column, keep both in step with a trigger while both versions run, backfill, and drop " +
+			"the old column once the old version is retired — what zdplan plans for -- zdplan:renamed-from.",
+		Unsafe: "ALTER TABLE person RENAME COLUMN last_name TO surname;",
+		Planned: "expand: ADD COLUMN surname, a trigger syncing both columns both ways (on INSERT too, so NOT NULL " +
+			"holds on either side); backfill: batched copy; contract: drop the trigger and last_name, SET NOT NULL and the default on surname",
+		SeeAlso: []string{"squawk renaming-column", "strong_migrations rename_column"},
+		Run: func(p *Pass) {
+			Each(p, func(r diff.RenameColumn) {
+				p.Report(r.Object(), r.Pos(), true, "%s is renamed to %s through a synced copy: the old version keeps writing %s until contract drops it", r.Object(), r.To.Name, r.From.Name)
+			})
+		},
+	},
+	{
+		ID: "ZD119", Name: "rename-table", Severity: Info,
+		Summary: "table renamed",
+		Why: "ALTER TABLE ... RENAME takes effect at once: every query of the old application version that names " +
+			"the table fails from that moment until the new version is deployed.",
+		Safe: "Rename the table and create a view under the old name in the same transaction: PostgreSQL writes " +
+			"through a simple view, so the old version keeps working; drop the view once it is retired.",
+		Unsafe:   "ALTER TABLE users RENAME TO people;",
+		Planned:  "expand: RENAME and CREATE VIEW users AS SELECT * FROM people in one transaction; contract: DROP VIEW users",
+		SeeAlso:  []string{"squawk renaming-table"},
+		Dialects: []string{"postgres"},
+		Run: func(p *Pass) {
+			Each(p, func(r diff.RenameTable) {
+				p.Report(r.Object(), r.Pos(), true, "table %s is renamed to %s; a view %s keeps the old version working until contract", r.From.Name, r.To.Name, r.From.Name)
+			})
+		},
+	},
+	{
+		ID: "ZD120", Name: "split-table", Severity: Info,
+		Summary: "columns moved to a new table",
+		Why: "Moving columns to another table in one step breaks the old application version, which reads and " +
+			"writes them where they were, and loses what it writes between the copy and its retirement.",
+		Safe: "Create the new table, keep it in step with the old columns with triggers both ways while both " +
+			"versions run, copy existing rows in batches, and drop the old columns once the old version is retired.",
+		Unsafe: "CREATE TABLE addresses AS SELECT id, address_line_1 FROM users; ALTER TABLE users DROP COLUMN address_line_1;",
+		Planned: "expand: the table, triggers on both tables (a row only where some moved column has a value; a delete " +
+			"of the source row deletes its row first, so the new foreign key never blocks it); backfill: batched " +
+			"INSERT ... SELECT with an anti-join, so it can run again; contract: drop the triggers, then the moved columns",
+		Dialects: []string{"postgres"},
+		Run: func(p *Pass) {
+			Each(p, func(s diff.SplitTable) {
+				p.Report(s.Object(), s.Pos(), true, "%s takes %s from %s; triggers keep both in step until contract", s.Table.Name, strings.Join(s.Columns, ", "), s.From.Name)
 			})
 		},
 	},

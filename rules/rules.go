@@ -11,6 +11,7 @@ import (
 	"slices"
 
 	"github.com/zdplan/zdplan/diff"
+	"github.com/zdplan/zdplan/planner"
 	"github.com/zdplan/zdplan/schema"
 	"github.com/zdplan/zdplan/usage"
 )
@@ -97,10 +98,13 @@ type Pass struct {
 	Diff *diff.Diff
 	// Usage holds where the application and the schema's unmodelled
 	// statements mention the objects the diff drops.
-	Usage    *usage.Index
-	rule     *Rule
-	severity Severity
-	findings *[]Finding
+	Usage *usage.Index
+	// TypeChange is the planner's strategy for type changes that rewrite
+	// the table (planner.TypeChangeShadow or planner.TypeChangeInPlace).
+	TypeChange string
+	rule       *Rule
+	severity   Severity
+	findings   *[]Finding
 }
 
 // Report records a finding at the rule's (possibly configured) severity.
@@ -117,6 +121,9 @@ type Config struct {
 	// Severities overrides rule severities by rule ID or name; the value
 	// is a severity name or "off" to disable the rule.
 	Severities map[string]string
+	// TypeChange is the planner's strategy for type changes; empty means
+	// the planner's default.
+	TypeChange string
 }
 
 // Validate checks that every override names a rule and a severity.
@@ -173,7 +180,8 @@ func Run(d *diff.Diff, cfg Config) []Finding {
 		if sev < 0 || (len(r.Dialects) > 0 && !slices.Contains(r.Dialects, d.To.Dialect)) {
 			continue
 		}
-		r.Run(&Pass{Diff: d, Usage: cfg.Usage, rule: r, severity: sev, findings: &out})
+		tc := cmp.Or(cfg.TypeChange, planner.TypeChangeShadow)
+		r.Run(&Pass{Diff: d, Usage: cfg.Usage, TypeChange: tc, rule: r, severity: sev, findings: &out})
 	}
 	slices.SortStableFunc(out, func(a, b Finding) int {
 		return cmp.Or(

@@ -84,6 +84,18 @@ func TestEveryRule(t *testing.T) {
 		{"ZD115", users + "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);",
 			users,
 			users + "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);"},
+		{"ZD117", "CREATE TABLE events (kind text, payload text);",
+			"CREATE TABLE events (kind text,\n body text -- zdplan:renamed-from payload\n);",
+			"CREATE TABLE events (kind text, body text);"},
+		{"ZD118", users,
+			"CREATE TABLE users (\n id bigint PRIMARY KEY, email varchar(255),\n remark text -- zdplan:renamed-from note\n);",
+			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255), remark text);"},
+		{"ZD119", users,
+			"-- zdplan:renamed-from users\nCREATE TABLE people (id bigint PRIMARY KEY, email varchar(255), note text);",
+			"CREATE TABLE people (id bigint PRIMARY KEY, email varchar(255), note text);"},
+		{"ZD120", users,
+			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255));\n-- zdplan:split-from users on user_id = id\nCREATE TABLE notes (user_id bigint PRIMARY KEY, note text);",
+			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255));\nCREATE TABLE notes (user_id bigint PRIMARY KEY, note text);"},
 	}
 	covered := map[string]bool{"ZD116": true} // TestDropStillUsed
 	for _, tc := range cases {
@@ -115,6 +127,60 @@ func TestEveryRule(t *testing.T) {
 		if r.Why == "" || r.Safe == "" || r.Summary == "" {
 			t.Errorf("rule %s is not fully documented", r.ID)
 		}
+	}
+}
+
+// TestHintsHandle: a hint turns a blocking finding into a handled one,
+// because the plan then does what the rule asks for.
+func TestHintsHandle(t *testing.T) {
+	const users = "CREATE TABLE users (id bigint PRIMARY KEY, email text, note text);\n"
+	cases := []struct {
+		rule           string
+		bare, withHint string
+	}{
+		{"ZD101",
+			"CREATE TABLE users (id bigint PRIMARY KEY, email text, note text, name text NOT NULL);",
+			"CREATE TABLE users (id bigint PRIMARY KEY, email text, note text, name text NOT NULL -- zdplan:backfill 'n/a'\n);"},
+		{"ZD107",
+			"CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, note text);",
+			"CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, -- zdplan:backfill 'none'\n note text);"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.rule, func(t *testing.T) {
+			handled := func(desired string) (found, handled bool) {
+				for _, f := range findings(t, users, desired) {
+					if f.Rule.ID == tc.rule {
+						return true, f.Handled
+					}
+				}
+				return false, false
+			}
+			if found, h := handled(tc.withHint); !found || !h {
+				t.Errorf("with the hint: found=%v handled=%v, want a handled finding", found, h)
+			}
+			if tc.rule == "ZD101" {
+				if found, h := handled(tc.bare); !found || h {
+					t.Errorf("without the hint: found=%v handled=%v, want a blocking finding", found, h)
+				}
+			}
+		})
+	}
+}
+
+// TestShadowTypeChange: ZD102 blocks only when the type change stays in
+// place, because something depends on the column.
+func TestShadowTypeChange(t *testing.T) {
+	const current = "CREATE TABLE t (id bigint PRIMARY KEY, a text, b text);\nCREATE INDEX t_b_idx ON t (b);\n"
+	fs := findings(t, current, "CREATE TABLE t (id bigint PRIMARY KEY, a integer, b integer);\nCREATE INDEX t_b_idx ON t (b);\n")
+	got := map[string]bool{}
+	for _, f := range fs {
+		if f.Rule.ID == "ZD102" {
+			got[f.Object] = f.Handled
+		}
+	}
+	want := map[string]bool{"public.t.a": true, "public.t.b": false}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("ZD102 handled per column (-want +got):\n%s", d)
 	}
 }
 
