@@ -27,6 +27,7 @@ type fileConfig struct {
 	Format      string            `yaml:"format"`
 	FailOn      string            `yaml:"fail_on"`
 	LockTimeout string            `yaml:"lock_timeout"`
+	TypeChange  string            `yaml:"type_change"`
 	Usage       []string          `yaml:"usage"`
 	Rules       map[string]string `yaml:"rules"`
 	// Hints, as the flags of the same names take them: rename maps OLD to
@@ -68,6 +69,7 @@ func (o *planOptions) apply(cmd *cobra.Command, cfg *fileConfig) {
 	set("format", &o.format, cfg.Format)
 	set("fail-on", &o.failOn, cfg.FailOn)
 	set("lock-timeout", &o.lockTimeout, cfg.LockTimeout)
+	set("type-change", &o.typeChange, cfg.TypeChange)
 	if !cmd.Flags().Changed("usage") {
 		o.usage = append(o.usage, cfg.Usage...)
 	}

@@ -21,6 +21,7 @@ type planOptions struct {
 	outDir      string
 	failOn      string
 	lockTimeout string
+	typeChange  string
 	verbose     bool
 	usage       []string
 	config      string
@@ -39,6 +40,7 @@ func (o *planOptions) register(cmd *cobra.Command) {
 	f.StringVar(&o.outDir, "out-dir", "", "also write one file per phase (01_expand.sql, 02_backfill.sql, 03_contract.sql) into `DIR`")
 	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding has at least this severity: info, warning or error")
 	f.StringVar(&o.lockTimeout, "lock-timeout", "5s", "lock_timeout set at the top of every phase")
+	f.StringVar(&o.typeChange, "type-change", "shadow", "how a type change that rewrites the table is planned: shadow (a synced new column, swapped in during contract) or in-place (ALTER TYPE, flagged)")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "also show informational notes and findings the plan handles")
 	f.StringArrayVar(&o.usage, "usage", nil, "search `PATH` (file or directory of code, SQL, query logs) for uses of dropped columns and tables; repeatable")
 	f.StringVar(&o.config, "config", "", "read settings from `FILE` (default: zdplan.yaml in the working directory, if any)")
@@ -126,7 +128,7 @@ func runPlan(cmd *cobra.Command, o *planOptions, currentPath, desiredPath string
 	if err != nil {
 		return usageError(err)
 	}
-	res, err := pipeline.Run(current, desired, pipeline.Options{Dialect: o.dialect, LockTimeout: o.lockTimeout, Usage: o.usage, Rules: o.rules, Hints: hints})
+	res, err := pipeline.Run(current, desired, pipeline.Options{Dialect: o.dialect, LockTimeout: o.lockTimeout, Usage: o.usage, Rules: o.rules, Hints: hints, TypeChange: o.typeChange})
 	if err != nil {
 		return usageError(err)
 	}

@@ -34,6 +34,9 @@ type Options struct {
 	Usage []string
 	// Rules overrides rule severities (see rules.Config).
 	Rules map[string]string
+	// TypeChange is planner.TypeChangeShadow (default) or
+	// planner.TypeChangeInPlace.
+	TypeChange string
 	// Hints are given on the command line or in zdplan.yaml, in addition
 	// to those written in DESIRED.
 	Hints []Hint
@@ -76,7 +79,7 @@ func Run(current, desired Input, opts Options) (*report.Result, error) {
 		return nil, err
 	}
 	df := diff.Schemas(from.res.schema, to.schema)
-	plan, err := planner.New(df, planner.Options{LockTimeout: opts.LockTimeout})
+	plan, err := planner.New(df, planner.Options{LockTimeout: opts.LockTimeout, TypeChange: opts.TypeChange})
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +87,7 @@ func Run(current, desired Input, opts Options) (*report.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg := rules.Config{Usage: ix, Severities: opts.Rules}
+	cfg := rules.Config{Usage: ix, Severities: opts.Rules, TypeChange: opts.TypeChange}
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
