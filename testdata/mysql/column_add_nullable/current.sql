@@ -1,0 +1,5 @@
+CREATE TABLE users (
+    id bigint unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    email varchar(255) NOT NULL,
+    created_at datetime NOT NULL DEFAULT CURRENT_TIMESTAMP
+) ENGINE=InnoDB;

@@ -1,0 +1,4 @@
+INSERT INTO users (email) VALUES
+    ('alice@example.com'),
+    ('bob@example.com'),
+    ('carol@example.com');

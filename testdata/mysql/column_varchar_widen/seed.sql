@@ -1,0 +1,1 @@
+INSERT INTO users (display_name, city) VALUES ('Alice', 'Zürich'), ('Bob', NULL), ('Carol', 'São Paulo');

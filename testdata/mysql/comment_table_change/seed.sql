@@ -1,0 +1,2 @@
+INSERT INTO payments VALUES (1, 1999), (2, 500);
+INSERT INTO refunds VALUES (10, 1);

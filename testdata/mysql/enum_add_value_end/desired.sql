@@ -1,0 +1,5 @@
+CREATE TABLE tickets (
+    id int NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    status enum('open','in_progress','closed','archived') NOT NULL DEFAULT 'open',
+    priority ENUM('low', 'high', 'urgent') DEFAULT NULL
+);

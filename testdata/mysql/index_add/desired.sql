@@ -1,0 +1,9 @@
+CREATE TABLE orders (
+    id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    customer_email varchar(255) NOT NULL,
+    status varchar(20) NOT NULL DEFAULT 'new',
+    reference char(12) NOT NULL,
+    placed_at datetime NOT NULL,
+    KEY orders_status_placed_at (status, placed_at),
+    INDEX orders_email_prefix (customer_email(20))
+);
