@@ -9,16 +9,20 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zdplan/zdplan/internal/mytest"
 	"github.com/zdplan/zdplan/internal/pgtest"
+	"github.com/zdplan/zdplan/parser"
 	"github.com/zdplan/zdplan/report"
 )
 
-// Application traffic. A case that has app_old.sql and app_new.sql holds
-// the statements of the old and the new application version: psql
-// scripts that read :n, a number unique to each run, which they use as
-// the key of the rows they write. check.sql holds queries over the final
-// database that must each return no row; it reads :old_ns and :new_ns,
-// the numbers each version ran with, as comma-separated lists.
+// Application traffic. A case that has app_old.sql holds, with
+// app_new.sql, the statements of the old and the new application
+// version: scripts that read a number unique to each run (PostgreSQL: :n,
+// a psql variable; MySQL: @n, a session variable), which they use as the
+// key of the rows they write. check.sql holds queries over the final
+// database that must each return no row; on PostgreSQL it reads :old_ns
+// and :new_ns, the numbers each version ran with, as comma-separated
+// lists, on MySQL the table zdt_ns (version 'old' or 'new', n).
 const (
 	appOld = "app_old.sql"
 	appNew = "app_new.sql"
@@ -30,13 +34,21 @@ const (
 	maxConcurrentRuns = 200
 )
 
-// backfillSettings make the backfill take many small batches, so that the
-// concurrent writer really interleaves with it.
-var backfillSettings = map[string]string{"zdplan.batch_size": "50", "zdplan.batch_pause": "0.005"}
+// trafficDB is one server's side of the traffic test.
+type trafficDB interface {
+	load(file string) error
+	// apply runs a phase file; backfill files run in small batches, so
+	// that the concurrent writer really interleaves with them.
+	apply(file string, backfill bool) error
+	runApp(file string, n int) error
+	// schemaDiff compares the schema with DESIRED loaded afresh.
+	schemaDiff(desired string) (string, error)
+	check(file string, old, new []string) (string, error)
+}
 
 // app runs one version's statements, numbering each run.
 type app struct {
-	db   *pgtest.DB
+	db   trafficDB
 	file string
 	mu   sync.Mutex
 	next int
@@ -48,7 +60,7 @@ func (a *app) run() error {
 	n := a.next
 	a.next++
 	a.mu.Unlock()
-	if _, err := a.db.RunFile(a.file, map[string]string{"n": fmt.Sprint(n)}, nil); err != nil {
+	if err := a.db.runApp(a.file, n); err != nil {
 		return fmt.Errorf("%s with n=%d: %w", filepath.Base(a.file), n, err)
 	}
 	a.mu.Lock()
@@ -57,33 +69,37 @@ func (a *app) run() error {
 	return nil
 }
 
-func (a *app) list() string {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if len(a.ns) == 0 {
-		return "NULL"
-	}
-	return strings.Join(a.ns, ",")
+// TestTraffic proves the breaking-change strategies with both application
+// versions writing, on PostgreSQL and on MariaDB: load CURRENT and its
+// rows; expand (twice); the old version's statements must still work;
+// backfill (twice) while the old version keeps writing; old and new
+// versions side by side; contract (twice); the new version's statements;
+// then the schema must equal DESIRED and check.sql must find every row
+// either version wrote, in its final shape.
+func TestTraffic(t *testing.T) {
+	t.Run("postgres", func(t *testing.T) {
+		srv := pgtest.Require(t)
+		trafficCases(t, cases(t), func(t *testing.T) trafficDB { return &pgTraffic{t: t, srv: srv, db: srv.CreateDB(t, "traffic")} })
+	})
+	t.Run("mysql", func(t *testing.T) {
+		if _, err := parser.Lookup("mysql"); err != nil {
+			t.Skip("mysql dialect not registered")
+		}
+		srv := mytest.Require(t)
+		trafficCases(t, mysqlCases(t), func(t *testing.T) trafficDB { return &myTraffic{t: t, srv: srv, db: srv.CreateDB(t, "traffic")} })
+	})
 }
 
-// TestTraffic proves the breaking-change strategies with both application
-// versions writing: load CURRENT and its rows; expand (twice); the old
-// version's statements must still work; backfill (twice) while the old
-// version keeps writing; old and new versions side by side; contract
-// (twice); the new version's statements; then the schema must equal
-// DESIRED and check.sql must find every row either version wrote, in its
-// final shape.
-func TestTraffic(t *testing.T) {
-	srv := pgtest.Require(t)
+func trafficCases(t *testing.T, cs []tcase, open func(*testing.T) trafficDB) {
 	n := 0
-	for _, c := range cases(t) {
+	for _, c := range cs {
 		if !exists(filepath.Join(c.dir, appOld)) {
 			continue
 		}
 		n++
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			traffic(t, srv, c)
+			traffic(t, open(t), c)
 		})
 	}
 	if n < 6 {
@@ -91,7 +107,7 @@ func TestTraffic(t *testing.T) {
 	}
 }
 
-func traffic(t *testing.T, srv pgtest.Server, c tcase) {
+func traffic(t *testing.T, db trafficDB, c tcase) {
 	for _, f := range []string{appNew, check, "seed.sql"} {
 		if !exists(filepath.Join(c.dir, f)) {
 			t.Fatalf("a case with %s needs %s too", appOld, f)
@@ -99,6 +115,9 @@ func traffic(t *testing.T, srv pgtest.Server, c tcase) {
 	}
 	current, desired := read(t, filepath.Join(c.dir, "current.sql")), read(t, filepath.Join(c.dir, "desired.sql"))
 	res := plan(t, current, desired)
+	if hasUnsupported(res) {
+		t.Fatal("zdplan reports an unsupported construct for this case")
+	}
 	files, err := report.WriteFiles(t.TempDir(), res)
 	if err != nil {
 		t.Fatal(err)
@@ -108,35 +127,30 @@ func traffic(t *testing.T, srv pgtest.Server, c tcase) {
 		_, name, _ := strings.Cut(strings.TrimSuffix(filepath.Base(f), ".sql"), "_")
 		phase[name] = f
 	}
-	db := srv.CreateDB(t, "traffic")
 	for _, f := range []string{"current.sql", "seed.sql"} {
-		if err := db.ExecFile(filepath.Join(c.dir, f)); err != nil {
+		if err := db.load(filepath.Join(c.dir, f)); err != nil {
 			t.Fatalf("load %s: %v", f, err)
 		}
 	}
 	old := &app{db: db, file: filepath.Join(c.dir, appOld), next: oldBase}
 	new := &app{db: db, file: filepath.Join(c.dir, appNew), next: newBase}
-	applyTwice := func(name string, settings map[string]string) {
+	applyTwice := func(name string) {
 		t.Helper()
 		f, ok := phase[name]
 		if !ok {
 			return
 		}
 		for run := 1; run <= 2; run++ {
-			if _, err := db.RunFile(f, nil, settings); err != nil {
+			if err := db.apply(f, name == "backfill"); err != nil {
 				t.Fatalf("%s (run %d): %v", filepath.Base(f), run, err)
 			}
 		}
 	}
-	mustRun := func(a *app) {
-		t.Helper()
-		if err := a.run(); err != nil {
-			t.Fatal(err)
-		}
-	}
 
-	applyTwice("expand", nil)
-	mustRun(old)
+	applyTwice("expand")
+	if err := old.run(); err != nil {
+		t.Fatalf("the old version fails after expand: %v", err)
+	}
 
 	// The old version keeps writing while the backfill runs (or, without
 	// one, while expand runs again).
@@ -153,18 +167,19 @@ func traffic(t *testing.T, srv pgtest.Server, c tcase) {
 		}
 	}()
 	if _, ok := phase["backfill"]; ok {
-		applyTwice("backfill", backfillSettings)
+		applyTwice("backfill")
 	} else {
-		applyTwice("expand", nil)
+		applyTwice("expand")
 	}
 	stop()
 	if err := <-writerErr; err != nil {
 		t.Fatalf("the old version failed while the plan ran: %v", err)
 	}
+	during := len(old.ns) - 1
 
 	// Both versions at once.
 	var wg sync.WaitGroup
-	errs := make(chan error, 20)
+	errs := make(chan error, 2)
 	for _, a := range []*app{old, new} {
 		wg.Add(1)
 		go func() {
@@ -183,30 +198,124 @@ func traffic(t *testing.T, srv pgtest.Server, c tcase) {
 		t.Fatalf("side by side: %v", err)
 	}
 
-	applyTwice("contract", nil)
-	mustRun(new)
+	applyTwice("contract")
+	if err := new.run(); err != nil {
+		t.Fatalf("the new version fails after contract: %v", err)
+	}
 
-	wantDB := srv.CreateDB(t, "traffic_want")
-	if err := wantDB.ExecFile(filepath.Join(c.dir, "desired.sql")); err != nil {
-		t.Fatal(err)
-	}
-	got, err := db.Snapshot()
+	d, err := db.schemaDiff(filepath.Join(c.dir, "desired.sql"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := wantDB.Snapshot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := pgtest.Diff(want, got); d != "" {
+	if d != "" {
 		t.Errorf("schema after the plan differs from DESIRED (- desired, + migrated):\n%s", d)
 	}
-	out, err := db.RunFile(filepath.Join(c.dir, check), map[string]string{"old_ns": old.list(), "new_ns": new.list()}, nil)
+	out, err := db.check(filepath.Join(c.dir, check), old.ns, new.ns)
 	if err != nil {
 		t.Fatalf("check.sql: %v", err)
 	}
 	if out = strings.TrimSpace(out); out != "" {
 		t.Errorf("check.sql found rows lost or wrong (old version ran %d times, new %d):\n%s", len(old.ns), len(new.ns), out)
 	}
-	t.Logf("old version ran %d times, %d of them during backfill; new version %d times", len(old.ns), len(old.ns)-1-5, len(new.ns))
+	t.Logf("old version ran %d times, %d of them during backfill; new version %d times", len(old.ns), during, len(new.ns))
+}
+
+type pgTraffic struct {
+	t   *testing.T
+	srv pgtest.Server
+	db  *pgtest.DB
+}
+
+func (p *pgTraffic) load(file string) error { return p.db.ExecFile(file) }
+
+func (p *pgTraffic) apply(file string, backfill bool) error {
+	var settings map[string]string
+	if backfill {
+		settings = map[string]string{"zdplan.batch_size": "50", "zdplan.batch_pause": "0.005"}
+	}
+	_, err := p.db.RunFile(file, nil, settings)
+	return err
+}
+
+func (p *pgTraffic) runApp(file string, n int) error {
+	_, err := p.db.RunFile(file, map[string]string{"n": fmt.Sprint(n)}, nil)
+	return err
+}
+
+func (p *pgTraffic) schemaDiff(desired string) (string, error) {
+	want := p.srv.CreateDB(p.t, "traffic_want")
+	if err := want.ExecFile(desired); err != nil {
+		return "", err
+	}
+	got, err := p.db.Snapshot()
+	if err != nil {
+		return "", err
+	}
+	ws, err := want.Snapshot()
+	if err != nil {
+		return "", err
+	}
+	return pgtest.Diff(ws, got), nil
+}
+
+func (p *pgTraffic) check(file string, old, new []string) (string, error) {
+	list := func(ns []string) string {
+		if len(ns) == 0 {
+			return "NULL"
+		}
+		return strings.Join(ns, ",")
+	}
+	return p.db.RunFile(file, map[string]string{"old_ns": list(old), "new_ns": list(new)}, nil)
+}
+
+type myTraffic struct {
+	t   *testing.T
+	srv mytest.Server
+	db  *mytest.DB
+}
+
+func (m *myTraffic) load(file string) error { return m.db.ExecFile(file) }
+
+func (m *myTraffic) apply(file string, backfill bool) error {
+	init := ""
+	if backfill {
+		init = "SET @zdplan_batch_size = 50, @zdplan_batch_pause = 0.005"
+	}
+	_, err := m.db.RunFile(file, init)
+	return err
+}
+
+func (m *myTraffic) runApp(file string, n int) error {
+	_, err := m.db.RunFile(file, fmt.Sprintf("SET @n = %d", n))
+	return err
+}
+
+func (m *myTraffic) schemaDiff(desired string) (string, error) {
+	want := m.srv.CreateDB(m.t, "traffic_want")
+	if err := want.ExecFile(desired); err != nil {
+		return "", err
+	}
+	got, err := m.db.Snapshot()
+	if err != nil {
+		return "", err
+	}
+	ws, err := want.Snapshot()
+	if err != nil {
+		return "", err
+	}
+	return mytest.Diff(ws, got), nil
+}
+
+func (m *myTraffic) check(file string, old, new []string) (string, error) {
+	var b strings.Builder
+	b.WriteString("CREATE TABLE zdt_ns (version char(3) NOT NULL, n bigint NOT NULL);\n")
+	for v, ns := range map[string][]string{"old": old, "new": new} {
+		for _, n := range ns {
+			fmt.Fprintf(&b, "INSERT INTO zdt_ns VALUES ('%s', %s);\n", v, n)
+		}
+	}
+	if err := m.db.Exec(b.String()); err != nil {
+		return "", err
+	}
+	return m.db.RunFile(file, "")
 }

@@ -283,6 +283,27 @@ func (db *DB) ExecFile(path string) error {
 	return err
 }
 
+// RunFile runs a file like ExecFile, after init (statements the client
+// runs first on the connection, --init-command: session variables the
+// file reads, such as SET @n = 1), and returns what it printed.
+func (db *DB) RunFile(path, init string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var args []string
+	if init != "" {
+		args = append(args, "--init-command="+init)
+	}
+	out, err := db.server.run(db.Name, args, f)
+	var me *MysqlError
+	if errors.As(err, &me) {
+		me.File = path
+	}
+	return out, err
+}
+
 // ExecFileTwice runs a file twice in a row, the check every plan file must
 // pass: the second run succeeds and changes nothing (the caller compares
 // snapshots if it wants to prove the latter).
