@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -464,7 +465,9 @@ var myConstantRE = regexp.MustCompile(`(?i)^(?:'(?:[^'\\]|''|\\.)*'|[-+]?[0-9][0
 // CURRENT_TIMESTAMP, which MySQL stores in the table definition; anything
 // else is an expression default (MySQL 8.0.13+, MariaDB 10.2+), evaluated
 // per row.
-func myConstantDefault(e *schema.Expr) bool { return myConstantRE.MatchString(strings.TrimSpace(e.SQL)) }
+func myConstantDefault(e *schema.Expr) bool {
+	return myConstantRE.MatchString(strings.TrimSpace(e.SQL))
+}
 
 // myDefaultSQL parenthesises an expression default, as MySQL requires.
 func myDefaultSQL(e *schema.Expr) string {
@@ -603,13 +606,13 @@ func (m *mysql) referencedKeyPhase(fk *schema.Constraint) Phase {
 	if old == nil {
 		return Expand
 	}
-	if pk := old.PrimaryKey(); pk != nil && slicesEqual(pk.Columns, fk.RefColumns) {
+	if pk := old.PrimaryKey(); pk != nil && slices.Equal(pk.Columns, fk.RefColumns) {
 		if nt := m.d.To.Table(fk.RefTable); nt != nil && nt.PrimaryKey() != nil && nt.PrimaryKey().Equal(pk) {
 			return Expand
 		}
 	}
 	for _, i := range m.d.From.Indexes {
-		if i.Table != fk.RefTable || !i.Unique || !slicesEqual(myIndexColumns(i), fk.RefColumns) {
+		if i.Table != fk.RefTable || !i.Unique || !slices.Equal(myIndexColumns(i), fk.RefColumns) {
 			continue
 		}
 		if ni := m.d.To.Index(i.Table, i.Name.Name); ni != nil && ni.Equal(i) {
@@ -621,8 +624,6 @@ func (m *mysql) referencedKeyPhase(fk *schema.Constraint) Phase {
 	}
 	return Expand
 }
-
-func slicesEqual(a, b []string) bool { return strings.Join(a, "\x00") == strings.Join(b, "\x00") && len(a) == len(b) }
 
 func (m *mysql) addConstraint(c diff.Change, t *schema.Table, con *schema.Constraint, newTable bool) []Step {
 	if newTable {
