@@ -905,8 +905,13 @@ func myColumnIs(t schema.Name, c *schema.Column) string {
 	if c.Charset != "" {
 		conds = append(conds, "character_set_name = "+myQuoteLiteral(c.Charset))
 	}
-	if c.Collation != "" {
+	switch {
+	case c.Collation != "":
 		conds = append(conds, "collation_name = "+myQuoteLiteral(c.Collation))
+	case c.Charset == "" && isStringType(c.Type):
+		// Neither given: the table's default, whatever it is.
+		conds = append(conds, "collation_name = (SELECT table_collation FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = "+
+			myQuoteLiteral(t.Name)+")")
 	}
 	not := func(b bool) string {
 		if b {
