@@ -422,7 +422,7 @@ func columnCharset(d *diff.Diff, t *schema.Table, c *schema.Column) string {
 }
 
 // bytesPerChar is the most bytes a character takes in a character set;
-// 4 when unknown, which keeps the length-byte check conservative.
+// 0 when the character set is unknown.
 func bytesPerChar(charset string) int {
 	switch charset {
 	case "latin1", "ascii", "binary", "latin2", "cp1250", "cp1251", "cp1252":
@@ -431,13 +431,16 @@ func bytesPerChar(charset string) int {
 		return 2
 	case "utf8", "utf8mb3":
 		return 3
+	case "utf8mb4", "utf16", "utf32":
+		return 4
 	}
-	return 4
+	return 0
 }
 
 // varcharWidening reports whether a VARCHAR (or VARBINARY) grows without
 // its length prefix growing from one byte to two (255 bytes): InnoDB then
-// changes only metadata.
+// changes only metadata. With an unknown character set (bpc 0), the
+// prefix must stay the same for any character width.
 func varcharWidening(from, to schema.Type, bpc int) bool {
 	if from.Name != to.Name || (from.Name != "varchar" && from.Name != "varbinary") || len(from.Mods) != 1 || len(to.Mods) != 1 {
 		return false
@@ -450,7 +453,15 @@ func varcharWidening(from, to schema.Type, bpc int) bool {
 	if err1 != nil || err2 != nil || n < f {
 		return false
 	}
-	return (f*bpc <= 255) == (n*bpc <= 255)
+	if bpc > 0 {
+		return (f*bpc <= 255) == (n*bpc <= 255)
+	}
+	for w := 1; w <= 4; w++ {
+		if (f*w <= 255) != (n*w <= 255) {
+			return false
+		}
+	}
+	return true
 }
 
 // enumAppend reports whether an ENUM or SET only gains values at the end
