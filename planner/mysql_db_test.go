@@ -194,7 +194,7 @@ var dbCases = []dbCase{
 			index("posts", "fk_posts_user", false, "user_id"), fulltext("posts", "ft_body", "body")),
 	},
 	{
-		name: "views",
+		name:    "views",
 		current: "CREATE TABLE t (id int NOT NULL, a int, PRIMARY KEY (id)); CREATE VIEW v_old AS SELECT id FROM t; CREATE VIEW v_changed AS SELECT id FROM t;",
 		desired: "CREATE TABLE t (id int NOT NULL, a int, PRIMARY KEY (id)); CREATE VIEW v_changed AS SELECT id, a FROM t; CREATE VIEW v_new AS SELECT a FROM t WHERE a > 0;",
 		from: mysqlSchema(table("t", col("id", "int", notNull), col("a", "int"), pk("id")),
