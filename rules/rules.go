@@ -97,7 +97,10 @@ type Pass struct {
 	Diff *diff.Diff
 	// Usage holds where the application and the schema's unmodelled
 	// statements mention the objects the diff drops.
-	Usage    *usage.Index
+	Usage *usage.Index
+	// Target is the MySQL server the plan is for ("mysql", "mariadb", or
+	// "" for both); see planner.MySQLAlgorithm.
+	Target   string
 	rule     *Rule
 	severity Severity
 	findings *[]Finding
@@ -114,6 +117,8 @@ func (p *Pass) Report(object string, pos schema.Pos, handled bool, format string
 // Config tunes a run of the catalogue.
 type Config struct {
 	Usage *usage.Index
+	// Target is the MySQL server the plan is for (planner.Options.Target).
+	Target string
 	// Severities overrides rule severities by rule ID or name; the value
 	// is a severity name or "off" to disable the rule.
 	Severities map[string]string
@@ -173,7 +178,7 @@ func Run(d *diff.Diff, cfg Config) []Finding {
 		if sev < 0 || (len(r.Dialects) > 0 && !slices.Contains(r.Dialects, d.To.Dialect)) {
 			continue
 		}
-		r.Run(&Pass{Diff: d, Usage: cfg.Usage, rule: r, severity: sev, findings: &out})
+		r.Run(&Pass{Diff: d, Usage: cfg.Usage, Target: cfg.Target, rule: r, severity: sev, findings: &out})
 	}
 	slices.SortStableFunc(out, func(a, b Finding) int {
 		return cmp.Or(
