@@ -22,6 +22,7 @@ func Schemas(from, to *schema.Schema) *Diff {
 	d.newSequences()
 	d.newTables()
 	d.columns()
+	d.tableOptions()
 	d.alteredSequences()
 	d.droppedConstraints()
 	d.markRebuilt()
@@ -230,6 +231,10 @@ func (d *differ) column(t *schema.Table, from, to *schema.Column) {
 	}
 	if !fmtEqual(from.Options, to.Options) || from.Charset != to.Charset || !from.OnUpdate.Equal(to.OnUpdate) ||
 		from.AutoIncrement != to.AutoIncrement || from.Virtual != to.Virtual {
+		if d.to.Dialect == "mysql" {
+			d.add(mysqlColumn(t, from, to))
+			return
+		}
 		d.add(Unsupported{What: "change of column attributes", Name: name, At: to.Pos})
 	}
 }
@@ -254,6 +259,9 @@ func (d *differ) keyColumn(t *schema.Table, col string) string {
 // viewReading returns a view of the current schema that reads the table:
 // PostgreSQL refuses to change the type of a column a view depends on.
 func (d *differ) viewReading(table schema.Name) *schema.View {
+	if d.to.Dialect == "mysql" {
+		return nil // MySQL views are not bound to column types
+	}
 	for _, v := range d.from.Views {
 		if slices.Contains(v.Refs, table) {
 			return v

@@ -80,6 +80,12 @@ type Plan struct {
 	// statement waiting behind a long transaction gives up instead of
 	// queueing every other query behind it.
 	LockTimeout string
+	// Target is the MySQL server the plan is for (TargetMySQL,
+	// TargetMariaDB, or "" for both); empty for PostgreSQL.
+	Target string
+	// Preamble, when set, replaces the PostgreSQL session settings at the
+	// top of every phase file (see MySQLPreamble).
+	Preamble []string
 }
 
 // PhaseSteps returns the steps of one phase, in order.
@@ -103,6 +109,10 @@ type Options struct {
 	// TypeChange is how a type change that rewrites the table is done:
 	// TypeChangeShadow (the default) or TypeChangeInPlace.
 	TypeChange string
+	// Target is the MySQL server to plan for: TargetMySQL, TargetMariaDB,
+	// or "" for a plan that runs on both (see MySQLAlgorithm). Ignored for
+	// PostgreSQL.
+	Target string
 }
 
 // Type change strategies.
@@ -137,6 +147,11 @@ func New(d *diff.Diff, opts Options) (*Plan, error) {
 	switch d.To.Dialect {
 	case "postgres":
 		e = newPostgres(d, opts)
+	case "mysql":
+		if opts.Target != "" && opts.Target != TargetMySQL && opts.Target != TargetMariaDB {
+			return nil, fmt.Errorf("unknown target %q (want mysql or mariadb)", opts.Target)
+		}
+		e = newMySQL(d, opts.Target)
 	default:
 		return nil, fmt.Errorf("no planner for dialect %q", d.To.Dialect)
 	}
@@ -151,5 +166,13 @@ func New(d *diff.Diff, opts Options) (*Plan, error) {
 	slices.SortStableFunc(steps, func(a, b Step) int {
 		return cmp.Or(cmp.Compare(a.Phase, b.Phase), cmp.Compare(a.rank, b.rank), cmp.Compare(a.order, b.order))
 	})
-	return &Plan{Dialect: d.To.Dialect, Steps: steps, Diff: d, LockTimeout: opts.LockTimeout}, nil
+	p := &Plan{Dialect: d.To.Dialect, Steps: steps, Diff: d, LockTimeout: opts.LockTimeout}
+	if d.To.Dialect == "mysql" {
+		pre, err := MySQLPreamble(opts.LockTimeout)
+		if err != nil {
+			return nil, err
+		}
+		p.Target, p.Preamble = opts.Target, pre
+	}
+	return p, nil
 }

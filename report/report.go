@@ -38,22 +38,39 @@ var phaseIntro = map[planner.Phase]string{
 }
 
 // PhaseSQL renders one phase as a file that runs as it is with
-// psql -X -v ON_ERROR_STOP=1 -f, outside an explicit transaction, and can
-// be run again.
+// psql -X -v ON_ERROR_STOP=1 -f (PostgreSQL) or mysql --batch DB < FILE
+// (MySQL, MariaDB), outside an explicit transaction, and can be run again.
 func PhaseSQL(r *Result, ph planner.Phase) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "-- zdplan %s phase: %s\n", ph, phaseIntro[ph])
 	fmt.Fprintf(&b, "-- %s -> %s\n", r.Current, r.Desired)
+	if r.Plan.Dialect == "mysql" {
+		fmt.Fprintf(&b, "-- For %s; run with: mysql --batch DB < FILE\n", mysqlTargetName(r.Plan.Target))
+	}
 	b.WriteString("-- Every statement is safe to run again.\n\n")
-	fmt.Fprintf(&b, "SET lock_timeout = %s;\n", quoteSetting(r.Plan.LockTimeout))
+	if len(r.Plan.Preamble) > 0 {
+		b.WriteString(strings.Join(r.Plan.Preamble, "\n") + "\n")
+	} else {
+		fmt.Fprintf(&b, "SET lock_timeout = %s;\n", quoteSetting(r.Plan.LockTimeout))
+	}
 	for _, s := range r.Plan.PhaseSteps(ph) {
 		fmt.Fprintf(&b, "\n-- %s\n-- lock: %s", s.Summary, s.Lock)
-		if !s.Transactional {
+		if !s.Transactional && r.Plan.Dialect != "mysql" { // MySQL DDL always commits implicitly
 			b.WriteString("; cannot run inside a transaction block")
 		}
 		b.WriteString("\n" + s.SQL + "\n")
 	}
 	return b.String()
+}
+
+func mysqlTargetName(target string) string {
+	switch target {
+	case planner.TargetMySQL:
+		return "MySQL 8.0.29+"
+	case planner.TargetMariaDB:
+		return "MariaDB 10.6+"
+	}
+	return "MySQL 8.0.29+ and MariaDB 10.6+"
 }
 
 func quoteSetting(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }

@@ -23,6 +23,9 @@ func Text(w io.Writer, r *Result, opts TextOptions) error {
 	if r.DialectDetected {
 		b.WriteString(", detected")
 	}
+	if r.Plan.Dialect == "mysql" {
+		b.WriteString("; for " + mysqlTargetName(r.Plan.Target))
+	}
 	b.WriteString(")\n")
 	if r.Plan.Empty() {
 		b.WriteString("\nNo changes: the schemas are the same.\n")
@@ -38,7 +41,7 @@ func Text(w io.Writer, r *Result, opts TextOptions) error {
 		fmt.Fprintf(&b, "\n%s (%s, %d steps): %s\n", strings.ToUpper(ph.String()), PhaseFileName(ph), len(steps), phaseIntro[ph])
 		for i, s := range steps {
 			fmt.Fprintf(&b, "\n  %d. %s\n     lock: %s", i+1, s.Summary, s.Lock)
-			if !s.Transactional {
+			if !s.Transactional && r.Plan.Dialect != "mysql" { // MySQL DDL always commits implicitly
 				b.WriteString("; outside a transaction")
 			}
 			b.WriteString("\n")

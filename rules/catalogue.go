@@ -266,8 +266,9 @@ var Catalogue = []*Rule{
 			"removed label, and the old application version may still write it.",
 		Safe: "Create a new enum type, convert the columns to it (shadow column with -- zdplan:using), then drop " +
 			"the old type in contract.",
-		Unsafe:  "CREATE TYPE mood AS ENUM ('happy'); -- was: ('sad', 'happy')",
-		Planned: "no step; this finding blocks",
+		Unsafe:   "CREATE TYPE mood AS ENUM ('happy'); -- was: ('sad', 'happy')",
+		Planned:  "no step; this finding blocks",
+		Dialects: []string{"postgres"},
 		Run: func(p *Pass) {
 			Each(p, func(c diff.ChangeEnumLabels) {
 				var removed []string
@@ -313,7 +314,8 @@ var Catalogue = []*Rule{
 			check := func(c diff.Change, t *schema.Table, pk *schema.Constraint) {
 				for _, name := range pk.Columns {
 					if col := t.Column(name); col != nil && col.Type.ArrayDims == 0 && col.Type.Schema == "" &&
-						(col.Type.Name == "integer" || col.Type.Name == "smallint") {
+						(col.Type.Name == "integer" || col.Type.Name == "smallint" ||
+							col.Type.Name == "int" || col.Type.Name == "mediumint" || col.Type.Name == "tinyint") { // MySQL names
 						p.Report(c.Object(), c.Pos(), false, "primary key column %s.%s is %s; prefer bigint", t.Name, name, col.Type.Name)
 					}
 				}
@@ -479,6 +481,65 @@ var Catalogue = []*Rule{
 			})
 		},
 	},
+	{
+		ID: "ZD121", Name: "mysql-table-copy", Severity: Error,
+		Summary: "MySQL/MariaDB change that blocks writes while it copies or scans the table",
+		Why: "InnoDB makes most changes online (ALGORITHM=INSTANT or INPLACE with LOCK=NONE), but a column type " +
+			"change, a character set change, adding or removing AUTO_INCREMENT, a STORED generated column, a CHECK " +
+			"constraint, dropping the primary key or changing the engine needs ALGORITHM=COPY: the table is copied " +
+			"row by row while writes wait (LOCK=SHARED) for the whole copy — minutes to hours on a large table. " +
+			"FULLTEXT and SPATIAL index builds, and rebuilds of a table with a FULLTEXT index, block writes too " +
+			"(ALGORITHM=INPLACE, LOCK=SHARED).",
+		Safe: "On a small table, run the plan as it is: every statement names its ALGORITHM and LOCK, so it never " +
+			"copies by surprise. On a large one, make this change with an online schema-change tool — gh-ost " +
+			"(github.com/github/gh-ost) or pt-online-schema-change (Percona Toolkit) — which copy into a shadow " +
+			"table in the background, keep it in step with the binlog or triggers, and swap it in atomically; or " +
+			"add a new column of the new definition and backfill it in batches (shadow column).",
+		Unsafe:   "ALTER TABLE orders MODIFY COLUMN id bigint NOT NULL; -- was int",
+		Planned:  "MODIFY COLUMN ... , ALGORITHM=COPY, LOCK=SHARED (explicit), with this finding",
+		SeeAlso:  []string{"gh-ost", "pt-online-schema-change", "strong_migrations change_column"},
+		Dialects: []string{"mysql"},
+		Run: func(p *Pass) {
+			mysqlAlgorithmFindings(p, func(a planner.Algorithm) bool { return a.BlocksWrites() },
+				"%s %s blocks writes to the table while it runs (ALGORITHM=%s): %s")
+		},
+	},
+	{
+		ID: "ZD122", Name: "mysql-table-rebuild", Severity: Warning,
+		Summary: "MySQL/MariaDB change that rebuilds the table online",
+		Why: "Some changes rebuild the whole table in place (ALGORITHM=INPLACE, LOCK=NONE): SET/DROP NOT NULL, " +
+			"adding or changing the primary key. Reads and writes continue, but the rebuild writes the table " +
+			"again, keeps concurrent changes in an online log (innodb_online_alter_log_max_size; the ALTER fails " +
+			"if it fills up), and replicas apply it as one event, lagging for as long as it runs.",
+		Safe: "Run it when the write load is low, with the online log sized for the writes the rebuild will see; " +
+			"on a large table with replicas, use gh-ost or pt-online-schema-change, which do not stall replication.",
+		Unsafe:   "ALTER TABLE users MODIFY COLUMN email varchar(255) NOT NULL;",
+		Planned:  "contract: MODIFY COLUMN ..., ALGORITHM=INPLACE, LOCK=NONE, after a check that no NULLs are left",
+		SeeAlso:  []string{"gh-ost", "pt-online-schema-change"},
+		Dialects: []string{"mysql"},
+		Run: func(p *Pass) {
+			mysqlAlgorithmFindings(p, func(a planner.Algorithm) bool { return a == planner.AlgRebuild },
+				"%s %s rebuilds the table online (ALGORITHM=%s): %s")
+		},
+	},
+}
+
+// mysqlAlgorithmFindings reports the changes whose ALTER TABLE uses an
+// algorithm that matches, once per object (a column's changes share one
+// MODIFY COLUMN). The classification is the planner's own
+// (planner.MySQLAlgorithm), so the finding describes the statement the
+// plan really runs.
+func mysqlAlgorithmFindings(p *Pass, match func(planner.Algorithm) bool, format string) {
+	seen := map[string]bool{}
+	for _, c := range p.Diff.Changes {
+		a, why, ok := planner.MySQLAlgorithm(p.Diff, c, p.Target)
+		key := c.Object() + "@" + c.Pos().String()
+		if !ok || !match(a) || seen[key] {
+			continue
+		}
+		seen[key] = true
+		p.Report(c.Object(), c.Pos(), false, format, c.Kind(), c.Object(), a, why)
+	}
 }
 
 // tableShape is a table's column names and types, for spotting renames.
@@ -506,13 +567,16 @@ func narrows(from, to schema.Type) bool {
 		}
 		return n
 	}
-	ints := map[string]int{"smallint": 2, "integer": 4, "bigint": 8}
+	ints := map[string]int{"smallint": 2, "integer": 4, "bigint": 8, "tinyint": 1, "mediumint": 3, "int": 4} // PostgreSQL and MySQL names
 	switch {
 	case ints[from.Name] > 0 && ints[to.Name] > 0:
-		return ints[to.Name] < ints[from.Name]
+		// MySQL: a signed type does not hold the upper half of an unsigned one.
+		return ints[to.Name] < ints[from.Name] || (from.Unsigned && !to.Unsigned && ints[to.Name] == ints[from.Name])
 	case (from.Name == "character varying" || from.Name == "text") && to.Name == "character varying" && len(to.Mods) > 0:
 		return from.Name == "text" || len(from.Mods) == 0 || mod(to, 0) < mod(from, 0)
-	case from.Name == "numeric" && to.Name == "numeric" && len(to.Mods) > 0:
+	case (from.Name == "varchar" || from.Name == "char") && (to.Name == "varchar" || to.Name == "char"): // MySQL
+		return mod(to, 0) < mod(from, 0)
+	case (from.Name == "numeric" || from.Name == "decimal") && (to.Name == "numeric" || to.Name == "decimal") && len(to.Mods) > 0:
 		if len(from.Mods) == 0 {
 			return true
 		}

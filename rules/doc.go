@@ -9,7 +9,11 @@ import (
 // Explain writes one rule in full, as `zdplan rules ID` prints it.
 func Explain(w io.Writer, r *Rule) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s (%s)\n\n%s.\n\nWhy: %s\n\nSafe pattern: %s\n", r.ID, r.Name, r.Severity, capitalize(r.Summary), r.Why, r.Safe)
+	dialects := "all"
+	if len(r.Dialects) > 0 {
+		dialects = strings.Join(r.Dialects, ", ")
+	}
+	fmt.Fprintf(&b, "%s %s (%s; dialects: %s)\n\n%s.\n\nWhy: %s\n\nSafe pattern: %s\n", r.ID, r.Name, r.Severity, dialects, capitalize(r.Summary), r.Why, r.Safe)
 	if r.Unsafe != "" {
 		fmt.Fprintf(&b, "\nUnsafe:  %s\nzdplan:  %s\n", r.Unsafe, r.Planned)
 	}

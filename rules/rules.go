@@ -102,9 +102,12 @@ type Pass struct {
 	// TypeChange is the planner's strategy for type changes that rewrite
 	// the table (planner.TypeChangeShadow or planner.TypeChangeInPlace).
 	TypeChange string
-	rule       *Rule
-	severity   Severity
-	findings   *[]Finding
+	// Target is the MySQL server the plan is for ("mysql", "mariadb", or
+	// "" for both); see planner.MySQLAlgorithm.
+	Target   string
+	rule     *Rule
+	severity Severity
+	findings *[]Finding
 }
 
 // Report records a finding at the rule's (possibly configured) severity.
@@ -118,6 +121,8 @@ func (p *Pass) Report(object string, pos schema.Pos, handled bool, format string
 // Config tunes a run of the catalogue.
 type Config struct {
 	Usage *usage.Index
+	// Target is the MySQL server the plan is for (planner.Options.Target).
+	Target string
 	// Severities overrides rule severities by rule ID or name; the value
 	// is a severity name or "off" to disable the rule.
 	Severities map[string]string
@@ -181,7 +186,7 @@ func Run(d *diff.Diff, cfg Config) []Finding {
 			continue
 		}
 		tc := cmp.Or(cfg.TypeChange, planner.TypeChangeShadow)
-		r.Run(&Pass{Diff: d, Usage: cfg.Usage, TypeChange: tc, rule: r, severity: sev, findings: &out})
+		r.Run(&Pass{Diff: d, Usage: cfg.Usage, TypeChange: tc, Target: cfg.Target, rule: r, severity: sev, findings: &out})
 	}
 	slices.SortStableFunc(out, func(a, b Finding) int {
 		return cmp.Or(

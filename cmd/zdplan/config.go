@@ -24,6 +24,7 @@ const defaultConfigFile = "zdplan.yaml"
 // fileConfig is zdplan.yaml. Flags given on the command line win over it.
 type fileConfig struct {
 	Dialect     string            `yaml:"dialect"`
+	Target      string            `yaml:"target"`
 	Format      string            `yaml:"format"`
 	FailOn      string            `yaml:"fail_on"`
 	LockTimeout string            `yaml:"lock_timeout"`
@@ -66,6 +67,7 @@ func (o *planOptions) apply(cmd *cobra.Command, cfg *fileConfig) {
 		}
 	}
 	set("dialect", &o.dialect, cfg.Dialect)
+	set("target", &o.target, cfg.Target)
 	set("format", &o.format, cfg.Format)
 	set("fail-on", &o.failOn, cfg.FailOn)
 	set("lock-timeout", &o.lockTimeout, cfg.LockTimeout)

@@ -59,7 +59,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	opts := &planOptions{stdin: stdin}
 	root := &cobra.Command{
 		Use:   "zdplan [plan] [flags] CURRENT DESIRED",
-		Short: "Plan zero-downtime schema changes (PostgreSQL)",
+		Short: "Plan zero-downtime schema changes (PostgreSQL, MySQL, MariaDB)",
 		Long: `zdplan compares the schema you run today (CURRENT) with the one you want
 (DESIRED) and writes a zero-downtime rollout in phases:
 
@@ -69,7 +69,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
   ---       deploy the new application version, retire the old one
   contract  drops, and constraints only the new version can live with
 
-CURRENT and DESIRED are schema files (plain DDL or pg_dump --schema-only
+CURRENT and DESIRED are schema files (plain DDL, pg_dump --schema-only or mysqldump --no-data
 output); "-" reads one of them from standard input.
 
 Exit codes: 0 plan produced, no blocking finding; 1 a finding at or above

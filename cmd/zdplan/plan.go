@@ -17,6 +17,7 @@ import (
 type planOptions struct {
 	stdin       io.Reader
 	dialect     string
+	target      string
 	format      string
 	outDir      string
 	failOn      string
@@ -35,11 +36,12 @@ type planOptions struct {
 
 func (o *planOptions) register(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVar(&o.dialect, "dialect", "", "SQL dialect: postgres (detected when omitted)")
+	f.StringVar(&o.dialect, "dialect", "", "SQL dialect: postgres or mysql (detected when omitted)")
+	f.StringVar(&o.target, "target", "", "MySQL server to plan for: mysql (8.0.29+) or mariadb (10.6+); default: statements both accept")
 	f.StringVar(&o.format, "format", "text", "output format: text, sql, markdown or json")
 	f.StringVar(&o.outDir, "out-dir", "", "also write one file per phase (01_expand.sql, 02_backfill.sql, 03_contract.sql) into `DIR`")
 	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding has at least this severity: info, warning or error")
-	f.StringVar(&o.lockTimeout, "lock-timeout", "5s", "lock_timeout set at the top of every phase")
+	f.StringVar(&o.lockTimeout, "lock-timeout", "5s", "lock_timeout (MySQL: lock_wait_timeout, whole seconds) set at the top of every phase")
 	f.StringVar(&o.typeChange, "type-change", "shadow", "how a type change that rewrites the table is planned: shadow (a synced new column, swapped in during contract) or in-place (ALTER TYPE, flagged)")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "also show informational notes and findings the plan handles")
 	f.StringArrayVar(&o.usage, "usage", nil, "search `PATH` (file or directory of code, SQL, query logs) for uses of dropped columns and tables; repeatable")
@@ -114,8 +116,11 @@ func runPlan(cmd *cobra.Command, o *planOptions, currentPath, desiredPath string
 	default:
 		return usageError(fmt.Errorf("unknown --format %q (want text, sql, markdown or json)", o.format))
 	}
-	if o.dialect != "" && o.dialect != "postgres" {
-		return usageError(fmt.Errorf("unknown --dialect %q (want postgres)", o.dialect))
+	if o.dialect != "" && o.dialect != "postgres" && o.dialect != "mysql" {
+		return usageError(fmt.Errorf("unknown --dialect %q (want postgres or mysql)", o.dialect))
+	}
+	if o.target != "" && o.target != "mysql" && o.target != "mariadb" {
+		return usageError(fmt.Errorf("unknown --target %q (want mysql or mariadb)", o.target))
 	}
 	if currentPath == "-" && desiredPath == "-" {
 		return usageError(fmt.Errorf("only one of CURRENT and DESIRED can be read from standard input"))
@@ -128,7 +133,7 @@ func runPlan(cmd *cobra.Command, o *planOptions, currentPath, desiredPath string
 	if err != nil {
 		return usageError(err)
 	}
-	res, err := pipeline.Run(current, desired, pipeline.Options{Dialect: o.dialect, LockTimeout: o.lockTimeout, Usage: o.usage, Rules: o.rules, Hints: hints, TypeChange: o.typeChange})
+	res, err := pipeline.Run(current, desired, pipeline.Options{Dialect: o.dialect, Target: o.target, LockTimeout: o.lockTimeout, Usage: o.usage, Rules: o.rules, Hints: hints, TypeChange: o.typeChange})
 	if err != nil {
 		return usageError(err)
 	}

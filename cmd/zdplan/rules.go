@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -23,7 +24,11 @@ func newRulesCmd() *cobra.Command {
 				return rules.Explain(w, r)
 			}
 			for _, r := range rules.Catalogue {
-				fmt.Fprintf(w, "%s  %-38s %-8s %s\n", r.ID, r.Name, r.Severity, r.Summary)
+				only := ""
+				if len(r.Dialects) > 0 {
+					only = " (" + strings.Join(r.Dialects, ", ") + " only)"
+				}
+				fmt.Fprintf(w, "%s  %-38s %-8s %s%s\n", r.ID, r.Name, r.Severity, r.Summary, only)
 			}
 			return nil
 		},

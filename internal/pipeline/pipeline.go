@@ -27,7 +27,10 @@ type Input struct {
 // Options configure a run.
 type Options struct {
 	// Dialect is "postgres" or "mysql"; empty means detect.
-	Dialect     string
+	Dialect string
+	// Target is the MySQL server to plan for: "mysql", "mariadb", or ""
+	// for both (planner.Options.Target). Ignored for PostgreSQL.
+	Target      string
 	LockTimeout string
 	// Usage lists files and directories of application code, SQL and
 	// query logs to search for uses of dropped objects.
@@ -79,7 +82,7 @@ func Run(current, desired Input, opts Options) (*report.Result, error) {
 		return nil, err
 	}
 	df := diff.Schemas(from.res.schema, to.schema)
-	plan, err := planner.New(df, planner.Options{LockTimeout: opts.LockTimeout, TypeChange: opts.TypeChange})
+	plan, err := planner.New(df, planner.Options{LockTimeout: opts.LockTimeout, Target: opts.Target, TypeChange: opts.TypeChange})
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +90,7 @@ func Run(current, desired Input, opts Options) (*report.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg := rules.Config{Usage: ix, Severities: opts.Rules, TypeChange: opts.TypeChange}
+	cfg := rules.Config{Usage: ix, Severities: opts.Rules, Target: opts.Target, TypeChange: opts.TypeChange}
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
