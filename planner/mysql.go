@@ -43,6 +43,7 @@ const (
 
 type mysql struct {
 	d      *diff.Diff
+	opts   Options
 	target string
 	// cols collects the changes to each existing column, which MySQL
 	// makes by restating the whole column (MODIFY COLUMN): one statement
@@ -65,8 +66,8 @@ type colChange struct {
 	contract bool
 }
 
-func newMySQL(d *diff.Diff, target string) *mysql {
-	return &mysql{d: d, target: target, cols: map[colKey]*colChange{}}
+func newMySQL(d *diff.Diff, opts Options) *mysql {
+	return &mysql{d: d, opts: opts, target: opts.Target, cols: map[colKey]*colChange{}}
 }
 
 // MySQLPreamble is what every MySQL phase file starts with: a character
@@ -138,8 +139,21 @@ func (m *mysql) steps(c diff.Change) []Step {
 		return []Step{myStep(Contract, rankDropColumn, c, "drop column "+c.Object(),
 			myIf(myColumnExists(c.Table.Name, c.Column.Name), myAlter(c.Table.Name, "DROP COLUMN "+myQuoteIdent(c.Column.Name), a)), a.Lock())}
 	case diff.AlterColumnType:
+		if m.opts.TypeChange == TypeChangeShadow && m.alg(c).BlocksWrites() && ShadowTypeChange(m.d.From, c.Table, c.From, c.To) {
+			return m.syncColumn(c, c.Table, c.From, c.To, shadowName(c.To.Name), false)
+		}
 		m.column(c, c.Table, c.From, c.To, true, false, fmt.Sprintf("type %s", myTypeSQL(c.To.Type)))
 		return nil
+	case diff.RenameTable:
+		return m.renameTable(c)
+	case diff.RenameIndex:
+		return m.renameIndex(c)
+	case diff.RenameConstraint:
+		return m.renameConstraint(c)
+	case diff.RenameColumn:
+		return m.syncColumn(c, c.Table, c.From, c.To, c.To.Name, true)
+	case diff.SplitTable:
+		return m.splitTable(c)
 	case diff.DropNotNull:
 		m.column(c, c.Table, nil, c.Column, true, false, "allow NULL")
 		return nil
@@ -148,6 +162,9 @@ func (m *mysql) steps(c diff.Change) []Step {
 		m.column(c, c.Table, c.From, c.To, true, contract, modifiedAttributes(c.From, c.To))
 		return nil
 	case diff.SetNotNull:
+		if c.Column.Hints.Backfill != nil {
+			return m.backfillColumn(c, c.Table, c.Column, false)
+		}
 		from := oldColumn(m.d, c.Table, c.Column)
 		if from == nil {
 			return nil
@@ -195,7 +212,7 @@ func (m *mysql) steps(c diff.Change) []Step {
 		// MySQL has no schemas (namespaces), sequences or enum types: its
 		// parser never produces these.
 		diff.CreateNamespace, diff.DropNamespace, diff.CreateEnum, diff.AddEnumValue, diff.DropEnum,
-		diff.CreateSequence, diff.AlterSequence, diff.DropSequence:
+		diff.CreateSequence, diff.AlterSequence, diff.DropSequence, diff.RenameSequence:
 		return nil
 	}
 	panic(fmt.Sprintf("planner: no MySQL strategy for %T", c))
@@ -286,6 +303,23 @@ func (m *mysql) noNulls(c diff.Change, t *schema.Table, col *schema.Column) Step
 }
 
 func (m *mysql) addColumn(c diff.AddColumn) []Step {
+	if col := c.Column; col.Hints.Backfill != nil && col.NotNull && col.Default == nil && !col.AutoIncrement && col.Generated == nil {
+		if len(col.Hints.BackfillColumns) > 0 || !myConstantDefault(col.Hints.Backfill) {
+			return m.backfillColumn(c, c.Table, col, true)
+		}
+		// A constant: as a default it fills every existing row and the
+		// rows the old version inserts, instantly; NOT NULL holds from
+		// the start.
+		tmp := *col
+		tmp.Default = col.Hints.Backfill
+		a := addColumnAlg(m.d, c.Table, &tmp).on(m.target)
+		return []Step{
+			myStep(Expand, rankColumn, c, fmt.Sprintf("add column %s with the backfill value as a temporary default", c.Object()),
+				myIf("NOT "+myColumnExists(c.Table.Name, col.Name), myAlter(c.Table.Name, "ADD COLUMN "+columnDefinition(&tmp), a)), a.Lock()),
+			myStep(Contract, rankDropConstraint, c, fmt.Sprintf("drop the temporary default of %s", c.Object()),
+				myAlter(c.Table.Name, fmt.Sprintf("ALTER COLUMN %s DROP DEFAULT", myQuoteIdent(col.Name)), AlgInstant)+";", AlgInstant.Lock()),
+		}
+	}
 	add, tightened := addedColumn(c.Column)
 	a := addColumnAlg(m.d, c.Table, add).on(m.target)
 	steps := []Step{myStep(Expand, rankColumn, c, "add column "+c.Object(),

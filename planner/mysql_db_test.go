@@ -239,7 +239,8 @@ func phaseFiles(t *testing.T, from, to *schema.Schema, target string) []string {
 			t.Fatalf("unsupported change: %s %s", u.What, u.Name)
 		}
 	}
-	p, err := planner.New(d, planner.Options{Target: target})
+	// In place: these cases pin the ALGORITHM of each change; shadow columns are tested by the traffic cases.
+	p, err := planner.New(d, planner.Options{Target: target, TypeChange: planner.TypeChangeInPlace})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,8 @@ type want struct {
 
 func plan(t *testing.T, from, to *schema.Schema, target string) *planner.Plan {
 	t.Helper()
-	p, err := planner.New(diff.Schemas(from, to), planner.Options{Target: target})
+	// In place: these cases pin the ALGORITHM of each change.
+	p, err := planner.New(diff.Schemas(from, to), planner.Options{Target: target, TypeChange: planner.TypeChangeInPlace})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -151,7 +151,7 @@ func New(d *diff.Diff, opts Options) (*Plan, error) {
 		if opts.Target != "" && opts.Target != TargetMySQL && opts.Target != TargetMariaDB {
 			return nil, fmt.Errorf("unknown target %q (want mysql or mariadb)", opts.Target)
 		}
-		e = newMySQL(d, opts.Target)
+		e = newMySQL(d, opts)
 	default:
 		return nil, fmt.Errorf("no planner for dialect %q", d.To.Dialect)
 	}

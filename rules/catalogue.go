@@ -451,12 +451,12 @@ var Catalogue = []*Rule{
 		Summary: "table renamed",
 		Why: "ALTER TABLE ... RENAME takes effect at once: every query of the old application version that names " +
 			"the table fails from that moment until the new version is deployed.",
-		Safe: "Rename the table and create a view under the old name in the same transaction: PostgreSQL writes " +
-			"through a simple view, so the old version keeps working; drop the view once it is retired.",
-		Unsafe:   "ALTER TABLE users RENAME TO people;",
-		Planned:  "expand: RENAME and CREATE VIEW users AS SELECT * FROM people in one transaction; contract: DROP VIEW users",
-		SeeAlso:  []string{"squawk renaming-table"},
-		Dialects: []string{"postgres"},
+		Safe: "Rename the table and create a view under the old name: both PostgreSQL and MySQL write through a " +
+			"simple view, so the old version keeps working; drop the view once it is retired.",
+		Unsafe: "ALTER TABLE users RENAME TO people;",
+		Planned: "expand: RENAME and CREATE VIEW users AS SELECT * FROM people (PostgreSQL: in one transaction; " +
+			"MySQL: two statements, so the old name is missing for a moment); contract: DROP VIEW users",
+		SeeAlso: []string{"squawk renaming-table"},
 		Run: func(p *Pass) {
 			Each(p, func(r diff.RenameTable) {
 				p.Report(r.Object(), r.Pos(), true, "table %s is renamed to %s; a view %s keeps the old version working until contract", r.From.Name, r.To.Name, r.From.Name)
@@ -474,7 +474,6 @@ var Catalogue = []*Rule{
 		Planned: "expand: the table, triggers on both tables (a row only where some moved column has a value; a delete " +
 			"of the source row deletes its row first, so the new foreign key never blocks it); backfill: batched " +
 			"INSERT ... SELECT with an anti-join, so it can run again; contract: drop the triggers, then the moved columns",
-		Dialects: []string{"postgres"},
 		Run: func(p *Pass) {
 			Each(p, func(s diff.SplitTable) {
 				p.Report(s.Object(), s.Pos(), true, "%s takes %s from %s; triggers keep both in step until contract", s.Table.Name, strings.Join(s.Columns, ", "), s.From.Name)
@@ -532,6 +531,9 @@ var Catalogue = []*Rule{
 func mysqlAlgorithmFindings(p *Pass, match func(planner.Algorithm) bool, format string) {
 	seen := map[string]bool{}
 	for _, c := range p.Diff.Changes {
+		if a, ok := c.(diff.AlterColumnType); ok && p.TypeChange == planner.TypeChangeShadow && planner.ShadowTypeChange(p.Diff.From, a.Table, a.From, a.To) {
+			continue // planned through a shadow column, no copy
+		}
 		a, why, ok := planner.MySQLAlgorithm(p.Diff, c, p.Target)
 		key := c.Object() + "@" + c.Pos().String()
 		if !ok || !match(a) || seen[key] {
