@@ -1,0 +1,1 @@
+INSERT INTO tickets (id, title) WITH RECURSIVE g (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 1000) SELECT n, CONCAT('ticket ', n) FROM g;

@@ -1,0 +1,11 @@
+-- zdplan:renamed-from users
+CREATE TABLE people (
+  id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  name varchar(100) NOT NULL,
+  KEY name_idx (name)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+CREATE TABLE orders (
+  id bigint NOT NULL PRIMARY KEY,
+  user_id bigint NOT NULL,
+  CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES people (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

@@ -1,0 +1,1 @@
+INSERT INTO profiles (id, nickname) WITH RECURSIVE g (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 1000) SELECT n, CASE WHEN n % 4 <> 0 THEN CONCAT('nick', n) END FROM g;
