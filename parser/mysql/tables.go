@@ -231,6 +231,7 @@ func (p *state) column(tb *table, cd *ast.ColumnDef, e *element, tt *tableText) 
 	var checks []*ast.ColumnOption
 	primary := false
 	uniques := 0
+	var refs []*ast.ReferenceDef
 	for _, o := range cd.Options {
 		switch o.Tp {
 		case ast.ColumnOptionNotNull:
@@ -263,9 +264,9 @@ func (p *state) column(tb *table, cd *ast.ColumnDef, e *element, tt *tableText) 
 		case ast.ColumnOptionCheck:
 			checks = append(checks, o)
 		case ast.ColumnOptionReference:
-			if err := p.foreignKey(tb, "", []string{col.Name}, o.Refer, col.Pos); err != nil {
-				return err
-			}
+			// MariaDB makes a foreign key of it (MySQL before 8.0.?
+			// parsed and ignored it); this parser follows MariaDB.
+			refs = append(refs, o.Refer)
 		}
 	}
 	if primary {
@@ -280,6 +281,11 @@ func (p *state) column(tb *table, cd *ast.ColumnDef, e *element, tt *tableText) 
 	for range uniques {
 		spec := []*ast.IndexPartSpecification{{Column: &ast.ColumnName{Name: ast.NewCIStr(col.Name)}}}
 		if err := p.addIndex(tb, keyUnique, "", spec, nil, col.Pos); err != nil {
+			return err
+		}
+	}
+	for _, r := range refs {
+		if err := p.foreignKey(tb, "", []string{col.Name}, r, col.Pos); err != nil {
 			return err
 		}
 	}
