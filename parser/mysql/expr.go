@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/pingcap/tidb/pkg/parser/ast"
@@ -238,6 +239,14 @@ func literal(e ast.ExprNode) (val string, isString, null, ok bool) {
 // string that holds one, as MySQL converts it), and whether it is one.
 func canonicalNumber(s string) (string, bool) {
 	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		// big.Rat would compute 10^exponent exactly: a literal like
+		// 1e999999999 must not take the parser down. Such values are
+		// out of range for every column type anyway.
+		if exp, err := strconv.Atoi(strings.TrimPrefix(s[i+1:], "+")); err != nil || exp > 400 || exp < -400 {
+			return "", false
+		}
+	}
 	r, ok := new(big.Rat).SetString(s)
 	if !ok {
 		return "", false
@@ -254,6 +263,7 @@ var (
 // a default of a column with fractional precision fsp: '2020-01-01' for
 // a DATETIME(3) is '2020-01-01 00:00:00.000'.
 func canonicalTemporal(typ string, fsp int, s string) string {
+	fsp = min(max(fsp, 0), 6) // MySQL's maximum fractional precision
 	frac := func(f string) string {
 		if fsp == 0 {
 			return ""
