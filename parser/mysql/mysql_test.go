@@ -230,6 +230,7 @@ CREATE PROCEDURE p() BEGIN SELECT ';'; END ;;
 DELIMITER ;
 CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO DELETE FROM t;
 CREATE TABLE v_t (a int) WITH SYSTEM VERSIONING;
+CREATE TABLE p (id int, s date, e date, PERIOD FOR app (s, e), UNIQUE (id, app WITHOUT OVERLAPS));
 CREATE TABLE u (b int);
 GRANT SELECT ON t TO someone;
 `
@@ -244,6 +245,7 @@ GRANT SELECT ON t TO someone;
 	want := []string{
 		"CREATE TRIGGER t_bi@test.sql:3:1", "CREATE PROCEDURE p@test.sql:7:1", "CREATE EVENT e@test.sql:9:1",
 		"CREATE TABLE with system-versioned tables v_t@test.sql:10:1",
+		"CREATE TABLE with application-time periods, WITHOUT OVERLAPS keys p@test.sql:11:1",
 	}
 	if d := cmp.Diff(want, kinds); d != "" {
 		t.Errorf("unsupported (-want +got):\n%s", d)
@@ -257,8 +259,8 @@ GRANT SELECT ON t TO someone;
 			warnings++
 		}
 	}
-	if warnings != 4 {
-		t.Errorf("want 4 warnings, got %v", diags)
+	if warnings != 5 {
+		t.Errorf("want 5 warnings, got %v", diags)
 	}
 	// The same statement, laid out differently, has the same key.
 	s2 := mustParse(t, "CREATE TABLE t (a int); CREATE   EVENT e ON SCHEDULE EVERY 1 DAY\n DO DELETE FROM t")

@@ -2,6 +2,7 @@ package mysql
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -48,6 +49,15 @@ var constraintWords = map[string]bool{
 	"CONSTRAINT": true, "FOREIGN": true, "CHECK": true, "PERIOD": true,
 }
 
+// unknownWords are MariaDB and MySQL CREATE TABLE keywords the TiDB
+// parser does not know, for constructs the model does not cover; a table
+// using one is reported as unsupported instead of failing the file.
+var unknownWords = map[string]string{
+	"PERIOD": "application-time periods", "OVERLAPS": "WITHOUT OVERLAPS keys", "IGNORED": "IGNORED indexes",
+	"ENGINE_ATTRIBUTE": "engine attributes", "SECONDARY_ENGINE_ATTRIBUTE": "engine attributes",
+	"VECTOR": "vector columns or indexes", "VERSIONING": "system-versioned tables",
+}
+
 // readTableText splits the CREATE TABLE whose name is token nameAt into
 // elements and rewrites it for the TiDB parser.
 func readTableText(text string, toks []token, nameAt int) (*tableText, error) {
@@ -86,6 +96,11 @@ func readTableText(text string, toks []token, nameAt int) (*tableText, error) {
 		return tt, nil // unbalanced: the parser will say where
 	}
 	tt.addElement(toks[start:end])
+	for _, t := range toks {
+		if what, ok := unknownWords[t.upper()]; ok && !slices.Contains(tt.unknown, what) {
+			tt.unknown = append(tt.unknown, what)
+		}
+	}
 	for _, e := range tt.elements {
 		tt.rewriteElement(e)
 	}
@@ -290,8 +305,6 @@ func (tt *tableText) rewriteOptions(toks []token) {
 				tt.blank(toks[i : j+1]...)
 				i = j
 			}
-		case u == "WITH" && i+1 < len(toks) && toks[i+1].upper() == "SYSTEM":
-			tt.unknown = append(tt.unknown, "system-versioned tables")
 		case u == "PARTITION" || u == "PARTITIONS":
 			tt.unknown = append(tt.unknown, "partitioned tables")
 		}
