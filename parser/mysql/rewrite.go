@@ -1,0 +1,312 @@
+package mysql
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// The TiDB parser speaks TiDB's dialect of MySQL: it knows no spatial
+// types, no SPATIAL keys in CREATE TABLE, only literals and function calls
+// as column defaults, and only the character sets and collations TiDB
+// implements. Before a CREATE TABLE goes to it, those parts are read here,
+// from the tokens, and overwritten in a copy of the statement with text of
+// the same length (spaces, or a stand-in the parser knows), so that every
+// byte offset, and so every position in an error message, still points
+// into the original statement.
+
+// element is one comma-separated item of a CREATE TABLE body: a column
+// or a table constraint/key.
+type element struct {
+	toks   []token
+	column bool
+	// Column extras, read from the text.
+	charset, collate string
+	geometry         string
+	// Constraint extras.
+	spatial bool
+}
+
+// tableText is a CREATE TABLE statement taken apart for rewriting.
+type tableText struct {
+	name     token
+	elements []*element
+	// Table options, read from the text.
+	charset, collate string
+	// placeholders maps the stand-in function name of a default
+	// expression to the expression's text.
+	placeholders map[string]string
+	// unknown names a clause the TiDB parser does not know and that the
+	// model does not cover, so that a statement it fails on is reported
+	// as unsupported rather than as a syntax error.
+	unknown []string
+	text    []byte
+}
+
+// constraintWords start a table element that is not a column.
+var constraintWords = map[string]bool{
+	"PRIMARY": true, "UNIQUE": true, "KEY": true, "INDEX": true, "FULLTEXT": true, "SPATIAL": true,
+	"CONSTRAINT": true, "FOREIGN": true, "CHECK": true, "PERIOD": true,
+}
+
+// unknownWords are MariaDB and MySQL CREATE TABLE keywords the TiDB
+// parser does not know, for constructs the model does not cover; a table
+// using one is reported as unsupported instead of failing the file.
+var unknownWords = map[string]string{
+	"PERIOD": "application-time periods", "OVERLAPS": "WITHOUT OVERLAPS keys", "IGNORED": "IGNORED indexes",
+	"ENGINE_ATTRIBUTE": "engine attributes", "SECONDARY_ENGINE_ATTRIBUTE": "engine attributes",
+	"VECTOR": "vector columns or indexes", "VERSIONING": "system-versioned tables",
+}
+
+// readTableText splits the CREATE TABLE whose name is token nameAt into
+// elements and rewrites it for the TiDB parser.
+func readTableText(text string, toks []token, nameAt int) (*tableText, error) {
+	tt := &tableText{name: toks[nameAt], text: []byte(text), placeholders: map[string]string{}}
+	i := nameAt + 1
+	if i+1 < len(toks) && toks[i].text == "." && toks[i].off == toks[i-1].end {
+		tt.name = toks[i+1]
+		i += 2
+	}
+	if i >= len(toks) || toks[i].text != "(" {
+		return tt, nil // CREATE TABLE ... LIKE / AS SELECT: the caller decides
+	}
+	depth := 0
+	start := i + 1
+	end := -1
+	for j := i; j < len(toks); j++ {
+		switch toks[j].text {
+		case "(":
+			depth++
+		case ")":
+			depth--
+			if depth == 0 {
+				end = j
+			}
+		case ",":
+			if depth == 1 && toks[j].kind == tkPunct {
+				tt.addElement(toks[start:j])
+				start = j + 1
+			}
+		}
+		if end >= 0 {
+			break
+		}
+	}
+	if end < 0 {
+		return tt, nil // unbalanced: the parser will say where
+	}
+	tt.addElement(toks[start:end])
+	for _, t := range toks {
+		if what, ok := unknownWords[t.upper()]; ok && !slices.Contains(tt.unknown, what) {
+			tt.unknown = append(tt.unknown, what)
+		}
+	}
+	for _, e := range tt.elements {
+		tt.rewriteElement(e)
+	}
+	tt.rewriteOptions(toks[end+1:])
+	return tt, nil
+}
+
+func (tt *tableText) addElement(toks []token) {
+	if len(toks) == 0 {
+		return
+	}
+	e := &element{toks: toks}
+	e.column = toks[0].kind == tkIdent || (toks[0].kind == tkWord && !constraintWords[toks[0].upper()])
+	tt.elements = append(tt.elements, e)
+}
+
+// blank overwrites tokens with spaces.
+func (tt *tableText) blank(toks ...token) {
+	for _, t := range toks {
+		for i := t.off; i < t.end; i++ {
+			if tt.text[i] != '\n' {
+				tt.text[i] = ' '
+			}
+		}
+	}
+}
+
+// replace overwrites a token with s, padded with spaces.
+func (tt *tableText) replace(t token, s string) {
+	copy(tt.text[t.off:t.end], s+strings.Repeat(" ", t.end-t.off-len(s)))
+}
+
+// charsetClause reads CHARACTER SET x, CHARSET x, CHAR SET x and COLLATE x
+// (with an optional = and, for table options, DEFAULT) at toks[i], blanks
+// it and returns what it set and the index after it.
+func (tt *tableText) charsetClause(toks []token, i int) (cs, co string, next int, ok bool) {
+	j := i
+	if toks[j].upper() == "DEFAULT" {
+		j++
+	}
+	var isCollate bool
+	switch {
+	case j < len(toks) && toks[j].upper() == "COLLATE":
+		isCollate = true
+		j++
+	case j < len(toks) && toks[j].upper() == "CHARSET":
+		j++
+	case j+1 < len(toks) && (toks[j].upper() == "CHARACTER" || toks[j].upper() == "CHAR") && toks[j+1].upper() == "SET":
+		j += 2
+	default:
+		return "", "", i, false
+	}
+	if j < len(toks) && toks[j].text == "=" {
+		j++
+	}
+	if j >= len(toks) || toks[j].kind == tkPunct || toks[j].kind == tkNumber {
+		return "", "", i, false
+	}
+	name := toks[j].ident()
+	if toks[j].kind == tkString {
+		name = toks[j].text[1 : len(toks[j].text)-1]
+	}
+	tt.blank(toks[i : j+1]...)
+	if isCollate {
+		return "", name, j + 1, true
+	}
+	return name, "", j + 1, true
+}
+
+func (tt *tableText) rewriteElement(e *element) {
+	toks := e.toks
+	if !e.column {
+		if toks[0].upper() == "SPATIAL" {
+			// SPATIAL keys cannot be UNIQUE, so a UNIQUE key that was
+			// SPATIAL is recognised afterwards.
+			tt.replace(toks[0], "UNIQUE")
+			e.spatial = true
+		}
+		return
+	}
+	if len(toks) > 1 && toks[1].kind == tkWord {
+		for _, g := range geometryTypes {
+			if strings.EqualFold(toks[1].text, g) {
+				tt.replace(toks[1], "blob")
+				e.geometry = g
+			}
+		}
+	}
+	if len(toks) > 1 {
+		switch toks[1].upper() {
+		case "NATIONAL", "NCHAR", "NVARCHAR":
+			e.charset = "utf8mb3" // NATIONAL CHAR is utf8 (utf8mb3) by definition
+		}
+	}
+	depth := 0
+	for i := 1; i < len(toks); i++ {
+		t := toks[i]
+		switch t.text {
+		case "(":
+			depth++
+			continue
+		case ")":
+			depth--
+			continue
+		}
+		if depth != 0 || t.kind != tkWord {
+			continue
+		}
+		if cs, co, next, ok := tt.charsetClause(toks, i); ok {
+			if cs != "" {
+				e.charset = cs
+			}
+			if co != "" {
+				e.collate = co
+			}
+			i = next - 1
+			continue
+		}
+		switch t.upper() {
+		case "DEFAULT":
+			tt.defaultExpression(toks, i+1)
+		case "PERSISTENT":
+			tt.replace(t, "STORED") // MariaDB's synonym
+		case "REF_SYSTEM_ID", "SRID":
+			// The spatial reference system of a geometry column.
+			j := i + 1
+			if j < len(toks) && toks[j].text == "=" {
+				j++
+			}
+			if j < len(toks) {
+				tt.blank(toks[i : j+1]...)
+				tt.unknown = append(tt.unknown, "spatial reference system of a column")
+				i = j
+			}
+		case "INVISIBLE", "COMPRESSED":
+			tt.unknown = append(tt.unknown, t.upper()+" columns")
+		}
+	}
+}
+
+// defaultExpression replaces DEFAULT (expression) at toks[i] with a call
+// of a stand-in function, which the parser accepts; the expression is
+// parsed on its own later.
+func (tt *tableText) defaultExpression(toks []token, i int) {
+	if i >= len(toks) || toks[i].text != "(" {
+		return
+	}
+	depth := 0
+	for j := i; j < len(toks); j++ {
+		switch toks[j].text {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		}
+		if depth == 0 {
+			if j-i <= 2 {
+				return // (literal) and (column) the parser takes as they are
+			}
+			name := fmt.Sprintf("z%d", len(tt.placeholders))
+			off, end := toks[i].off, toks[j].end
+			if end-off < len(name)+2 {
+				return
+			}
+			tt.placeholders[strings.ToLower(name)] = string(tt.text[toks[i+1].off:toks[j-1].end])
+			copy(tt.text[off:end], name+"()"+strings.Repeat(" ", end-off-len(name)-2))
+			return
+		}
+	}
+}
+
+// ignoredTableOptions are MariaDB table options the TiDB parser does not
+// know, which do not change the schema's meaning for zdplan.
+var ignoredTableOptions = map[string]bool{
+	"PAGE_CHECKSUM": true, "TRANSACTIONAL": true, "PAGE_COMPRESSED": true, "PAGE_COMPRESSION_LEVEL": true,
+	"IETF_QUOTES": true, "ENCRYPTED": true, "ENCRYPTION_KEY_ID": true, "SEQUENCE": true,
+}
+
+func (tt *tableText) rewriteOptions(toks []token) {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind != tkWord {
+			continue
+		}
+		if cs, co, next, ok := tt.charsetClause(toks, i); ok {
+			if cs != "" {
+				tt.charset = cs
+			}
+			if co != "" {
+				tt.collate = co
+			}
+			i = next - 1
+			continue
+		}
+		switch u := t.upper(); {
+		case ignoredTableOptions[u]:
+			j := i + 1
+			if j < len(toks) && toks[j].text == "=" {
+				j++
+			}
+			if j < len(toks) {
+				tt.blank(toks[i : j+1]...)
+				i = j
+			}
+		case u == "PARTITION" || u == "PARTITIONS":
+			tt.unknown = append(tt.unknown, "partitioned tables")
+		}
+	}
+}

@@ -1,0 +1,293 @@
+package mysql
+
+import (
+	"bytes"
+	"strings"
+)
+
+// The TiDB parser reads a whole script in one go and returns nothing at
+// all when any statement in it fails, so a single trigger body or a
+// MariaDB-only clause would sink the whole file. The file is therefore cut
+// into statements here, the way the mysql command-line client does, and
+// each statement is parsed on its own.
+
+// statement is one statement of a file: its text and where it starts.
+type statement struct {
+	text string
+	// off is the byte offset of text in the file.
+	off int
+	// delim is the delimiter in force when it was read (";" unless a
+	// DELIMITER line changed it): a body containing ";" is a compound
+	// statement (trigger, procedure).
+	delim string
+}
+
+// tokKind classifies a token.
+type tokKind int
+
+const (
+	tkWord   tokKind = iota // keyword or unquoted identifier
+	tkIdent                 // `quoted identifier`
+	tkString                // 'string' or "string"
+	tkNumber                // numeric literal
+	tkPunct                 // any other single character
+)
+
+// token is a lexical token of a statement, positioned in it.
+type token struct {
+	kind     tokKind
+	off, end int
+	text     string
+}
+
+// upper returns a word token's text in upper case, "" for other kinds.
+func (t token) upper() string {
+	if t.kind != tkWord {
+		return ""
+	}
+	return strings.ToUpper(t.text)
+}
+
+// ident returns the identifier a word or `quoted` token spells.
+func (t token) ident() string {
+	if t.kind == tkIdent {
+		return strings.ReplaceAll(t.text[1:len(t.text)-1], "``", "`")
+	}
+	return t.text
+}
+
+// split cuts src into statements. Comments are kept inside statements (the
+// TiDB parser skips them itself, and reads MySQL executable comments
+// /*!NNNNN ... */ as code); statements that are only comments or blank are
+// dropped. An unterminated quote or comment ends the file: the statement
+// is returned as it is and the parser reports it.
+func split(src []byte) []statement {
+	var out []statement
+	delim := ";"
+	start := 0
+	i := 0
+	n := len(src)
+	atStmtStart := func() bool { return blankOnly(src[start:i]) }
+	emit := func(end, next int) {
+		text := string(src[start:end])
+		if !blankOnly(src[start:end]) {
+			out = append(out, statement{text: text, off: start, delim: delim})
+		}
+		start = next
+	}
+	for i < n {
+		c := src[i]
+		// DELIMITER is a client command, valid only at the start of a
+		// statement and running to the end of its line.
+		if (c == 'd' || c == 'D') && atStmtStart() && lineStart(src, i) && hasWordPrefixFold(src[i:], "delimiter") {
+			eol := bytes.IndexByte(src[i:], '\n')
+			if eol < 0 {
+				eol = n - i
+			}
+			line := strings.TrimSpace(string(src[i+len("delimiter") : i+eol]))
+			if f := strings.Fields(line); len(f) > 0 {
+				delim = f[0]
+			}
+			i += eol
+			start = i
+			continue
+		}
+		switch {
+		case c == '\'' || c == '"' || c == '`':
+			i = skipQuoted(src, i)
+			continue
+		case c == '#' || (c == '-' && isDashComment(src, i)):
+			eol := bytes.IndexByte(src[i:], '\n')
+			if eol < 0 {
+				i = n
+			} else {
+				i += eol
+			}
+			continue
+		case c == '/' && i+1 < n && src[i+1] == '*':
+			if i+2 < n && (src[i+2] == '!' || (src[i+2] == 'M' && i+3 < n && src[i+3] == '!')) {
+				// An executable comment is code: a delimiter in it
+				// ends nothing, but neither does one after it.
+				i += 2
+				continue
+			}
+			end := bytes.Index(src[i+2:], []byte("*/"))
+			if end < 0 {
+				i = n
+			} else {
+				i += end + 4
+			}
+			continue
+		}
+		if bytes.HasPrefix(src[i:], []byte(delim)) {
+			emit(i, i+len(delim))
+			i += len(delim)
+			continue
+		}
+		i++
+	}
+	emit(n, n)
+	return out
+}
+
+func lineStart(src []byte, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch src[j] {
+		case ' ', '\t', '\r':
+			continue
+		case '\n':
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+func hasWordPrefixFold(b []byte, word string) bool {
+	if len(b) < len(word) || !strings.EqualFold(string(b[:len(word)]), word) {
+		return false
+	}
+	return len(b) == len(word) || b[len(word)] == ' ' || b[len(word)] == '\t'
+}
+
+// isDashComment: MySQL needs white space (or a control character, or the
+// end of input) after "--" to start a comment, so that 1--1 stays
+// arithmetic.
+func isDashComment(src []byte, i int) bool {
+	if i+1 >= len(src) || src[i+1] != '-' {
+		return false
+	}
+	return i+2 >= len(src) || src[i+2] <= ' '
+}
+
+// skipQuoted returns the offset after the quoted string or identifier
+// starting at i. Strings take backslash escapes (the default sql_mode has
+// no NO_BACKSLASH_ESCAPES); all three quotes can be doubled.
+func skipQuoted(src []byte, i int) int {
+	q := src[i]
+	i++
+	for i < len(src) {
+		switch src[i] {
+		case '\\':
+			if q != '`' {
+				i += 2
+				continue
+			}
+		case q:
+			if i+1 < len(src) && src[i+1] == q {
+				i += 2
+				continue
+			}
+			return i + 1
+		}
+		i++
+	}
+	return len(src)
+}
+
+// blankOnly reports whether b holds only white space and comments (not
+// executable comments, which are code).
+func blankOnly(b []byte) bool {
+	for _, t := range tokenize(string(b)) {
+		_ = t
+		return false
+	}
+	return true
+}
+
+// tokenize splits a statement into tokens, skipping white space and
+// comments. The markers of executable comments (/*!NNNNN and */) are
+// skipped as well, so that their content reads as the code it is.
+func tokenize(s string) []token {
+	var out []token
+	i, n := 0, len(s)
+	inExec := 0
+	for i < n {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			i++
+		case c == '#' || (c == '-' && isDashComment([]byte(s), i)):
+			eol := strings.IndexByte(s[i:], '\n')
+			if eol < 0 {
+				i = n
+			} else {
+				i += eol
+			}
+		case c == '/' && i+1 < n && s[i+1] == '*':
+			j := i + 2
+			if j < n && s[j] == 'M' && j+1 < n && s[j+1] == '!' {
+				j++
+			}
+			if j < n && s[j] == '!' {
+				j++
+				for j < n && s[j] >= '0' && s[j] <= '9' {
+					j++
+				}
+				inExec++
+				i = j
+				continue
+			}
+			end := strings.Index(s[i+2:], "*/")
+			if end < 0 {
+				i = n
+			} else {
+				i += end + 4
+			}
+		case c == '*' && inExec > 0 && i+1 < n && s[i+1] == '/':
+			inExec--
+			i += 2
+		case c == '\'' || c == '"':
+			j := skipQuoted([]byte(s), i)
+			out = append(out, token{kind: tkString, off: i, end: j, text: s[i:j]})
+			i = j
+		case c == '`':
+			j := skipQuoted([]byte(s), i)
+			out = append(out, token{kind: tkIdent, off: i, end: j, text: s[i:j]})
+			i = j
+		case c >= '0' && c <= '9' || (c == '.' && i+1 < n && s[i+1] >= '0' && s[i+1] <= '9'):
+			j := i
+			for j < n && (isWordByte(s[j]) || s[j] == '.') {
+				j++
+			}
+			kind := tkNumber
+			if !isNumber(s[i:j]) {
+				kind = tkWord // 1abc is an identifier in MySQL
+			}
+			out = append(out, token{kind: kind, off: i, end: j, text: s[i:j]})
+			i = j
+		case isWordByte(c):
+			j := i
+			for j < n && isWordByte(s[j]) {
+				j++
+			}
+			out = append(out, token{kind: tkWord, off: i, end: j, text: s[i:j]})
+			i = j
+		default:
+			out = append(out, token{kind: tkPunct, off: i, end: i + 1, text: s[i : i+1]})
+			i++
+		}
+	}
+	return out
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c == '$' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+}
+
+func isNumber(s string) bool {
+	seenE := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9', c == '.':
+		case (c == 'e' || c == 'E') && !seenE:
+			seenE = true
+		case (c == 'x' || c == 'X' || c == 'b' || c == 'B') && i == 1 && s[0] == '0':
+			return true
+		default:
+			return false
+		}
+	}
+	return true
+}
