@@ -436,7 +436,7 @@ func (d *differ) views() {
 
 func viewEqual(a, b *schema.View) bool {
 	return a.Query.Key == b.Query.Key && slices.Equal(a.Columns, b.Columns) &&
-		a.CheckOption == b.CheckOption && a.Materialized == b.Materialized
+		a.CheckOption == b.CheckOption && a.Materialized == b.Materialized && a.Security == b.Security
 }
 
 // refColumnsChanged reports whether a relation a view reads gained or lost

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/zdplan/zdplan/diff"
+	myq "github.com/zdplan/zdplan/parser/mysql"
 	"github.com/zdplan/zdplan/schema"
 )
 
@@ -774,6 +775,13 @@ func (m *mysql) dropConstraint(c diff.Change, t *schema.Table, con *schema.Const
 	case schema.Unique:
 		body, exists = "DROP INDEX "+myQuoteIdent(con.Name), myIndexExists(t.Name, con.Name)
 	default:
+		// MariaDB names a column-level CHECK after its column and cannot
+		// drop it by that name: restating the column without it drops
+		// it (instantly).
+		if col := oldColumn(m.d, t, &schema.Column{Name: con.Name}); col != nil && m.target != TargetMySQL {
+			return []Step{myStep(ph, rank, c, fmt.Sprintf("drop the CHECK of column %s%s", con.Name, why),
+				myIf(myConstraintExists(t.Name, con.Name, "CHECK"), myAlter(t.Name, "MODIFY COLUMN "+columnDefinition(col), AlgInstant)), AlgInstant.Lock())}
+		}
 		// MySQL 8.0.19+ and MariaDB both take DROP CONSTRAINT; MySQL's
 		// own DROP CHECK only when targeting MySQL alone.
 		body = "DROP CONSTRAINT " + myQuoteIdent(con.Name)
@@ -802,12 +810,13 @@ func (m *mysql) replaceConstraint(c diff.ReplaceConstraint) []Step {
 		return []Step{myStep(ph, tighten(ph, rankUsingIndex), c, fmt.Sprintf("change the PRIMARY KEY of %s to (%s)", t.Name, strings.Join(to.Columns, ", ")),
 			myIf(cond, myAlter(t.Name, fmt.Sprintf("DROP PRIMARY KEY, ADD PRIMARY KEY (%s)", myQuotedList(to.Columns)), a)), a.Lock())}
 	case from.Kind == schema.ForeignKey && to.Kind == schema.ForeignKey:
-		// Dropped and added in one statement while the old definition is
-		// in place; added alone if it is gone.
+		// Dropped while the old definition is in place, then added: InnoDB
+		// refuses to drop and add a foreign key of the same name in one
+		// statement (errno 121).
 		steps := m.addConstraint(c, t, to, false)
 		old := fmt.Sprintf("%s AND NOT %s", myConstraintExists(t.Name, to.Name, "FOREIGN KEY"), myForeignKeyIs(t.Name, to))
 		steps[0].SQL = "SET SESSION foreign_key_checks = 0;\n" +
-			myIf(old, myAlter(t.Name, fmt.Sprintf("DROP FOREIGN KEY %s, ADD %s", myQuoteIdent(from.Name), foreignKeyDefinition(to)), AlgInplace)) + "\n" +
+			myIf(old, myAlter(t.Name, fmt.Sprintf("DROP FOREIGN KEY %s", myQuoteIdent(from.Name)), AlgInplace)) + "\n" +
 			myIf("NOT "+myConstraintExists(t.Name, to.Name, "FOREIGN KEY"), myAlter(t.Name, "ADD "+foreignKeyDefinition(to), AlgInplace)) +
 			"\nSET SESSION foreign_key_checks = 1;"
 		steps[0].Summary = fmt.Sprintf("replace FOREIGN KEY %s without checking existing rows", to.Name)
@@ -848,7 +857,11 @@ func myForeignKeyIs(table schema.Name, con *schema.Constraint) string {
 
 func myCreateView(v *schema.View) string {
 	var b strings.Builder
-	b.WriteString("CREATE OR REPLACE VIEW " + myQuoteName(v.Name))
+	b.WriteString("CREATE OR REPLACE ")
+	if v.Security != "" {
+		b.WriteString("SQL SECURITY " + v.Security + " ")
+	}
+	b.WriteString("VIEW " + myQuoteName(v.Name))
 	if len(v.Columns) > 0 {
 		fmt.Fprintf(&b, " (%s)", myQuotedList(v.Columns))
 	}
@@ -996,11 +1009,15 @@ func columnTypeSpellings(t schema.Type) []string {
 	return out
 }
 
-// myQuoteIdent quotes an identifier with backticks.
-func myQuoteIdent(s string) string { return "`" + strings.ReplaceAll(s, "`", "``") + "`" }
-
 // myQuoteName quotes a table name; MySQL names have no schema part here
 // (the database is the one the file runs in).
+// The MySQL parser's quoting and type spelling, under short names.
+var (
+	myQuoteIdent   = myq.QuoteIdent
+	myQuoteLiteral = myq.QuoteLiteral
+	myTypeSQL      = myq.TypeSQL
+)
+
 func myQuoteName(n schema.Name) string {
 	if n.Schema != "" {
 		return myQuoteIdent(n.Schema) + "." + myQuoteIdent(n.Name)
@@ -1014,26 +1031,4 @@ func myQuotedList(names []string) string {
 		q = append(q, myQuoteIdent(n))
 	}
 	return strings.Join(q, ", ")
-}
-
-// myQuoteLiteral quotes a string literal. Backslashes are escaped too:
-// phase files set a sql_mode without NO_BACKSLASH_ESCAPES.
-func myQuoteLiteral(s string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, "'", "''").Replace(s) + "'"
-}
-
-// myTypeSQL spells a type as MySQL does: decimal(10,2) unsigned zerofill,
-// enum('a','b').
-func myTypeSQL(t schema.Type) string {
-	s := t.Name
-	if len(t.Mods) > 0 {
-		s += "(" + strings.Join(t.Mods, ",") + ")"
-	}
-	if t.Unsigned {
-		s += " unsigned"
-	}
-	if t.Zerofill {
-		s += " zerofill"
-	}
-	return s
 }

@@ -371,6 +371,9 @@ END`, body)
 		myQuoteName(dst), join, strings.Join(cols, ", "), srcKey, strings.Join(sCols, ", "), myQuoteName(src), rangePlaceholder, strings.Join(sAny, " OR "),
 		myQuoteName(dst), join, srcKey)
 	ot, key := m.primaryKey(src)
+	// The copy must not fire the way back: it reads the source table,
+	// which a trigger of the statement may then not write.
+	fill = "SET @zdplan_sync = 1;\n    " + fill + ";\n    SET @zdplan_sync = NULL"
 	bf := myBackfill(c, ot, key, "s", fmt.Sprintf("copy %s of existing %s rows into %s", strings.Join(c.Columns, ", "), src, dst), fill)
 	return []Step{
 		myStep(Expand, rankSyncTrigger, c, fmt.Sprintf("copy the old version's writes of %s.{%s} into %s", src, strings.Join(c.Columns, ","), dst),

@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/zdplan/zdplan/diff"
+	"github.com/zdplan/zdplan/planner"
 	"github.com/zdplan/zdplan/rules"
 	"github.com/zdplan/zdplan/schema"
 )
@@ -25,9 +26,10 @@ func myTable(cols ...*schema.Column) *schema.Schema {
 	return &schema.Schema{Dialect: "mysql", Tables: []*schema.Table{t}}
 }
 
+// myFindings plans type changes in place, so that ZD121 sees the copy.
 func myFindings(from, to *schema.Schema, target string) map[string][]string {
 	out := map[string][]string{}
-	for _, f := range rules.Run(diff.Schemas(from, to), rules.Config{Target: target}) {
+	for _, f := range rules.Run(diff.Schemas(from, to), rules.Config{Target: target, TypeChange: planner.TypeChangeInPlace}) {
 		out[f.Rule.ID] = append(out[f.Rule.ID], f.Object)
 		if !f.Pos.IsValid() {
 			panic("finding without position")

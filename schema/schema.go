@@ -484,6 +484,9 @@ type View struct {
 	Query   Expr
 	// CheckOption is "", "LOCAL" or "CASCADED".
 	CheckOption string
+	// Security is a MySQL view's SQL SECURITY when it is not the default
+	// DEFINER: "INVOKER".
+	Security string
 	// Refs lists the relations the query reads, for ordering and for
 	// rebuilding a view when a relation under it changes. Not part of the
 	// view's identity.

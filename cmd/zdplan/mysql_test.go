@@ -70,8 +70,9 @@ func TestMySQLCLI(t *testing.T) {
 		{"instant column", []string{"--dialect", "mysql", cur, addCol}, 0, "ADD COLUMN `name` varchar(50) NULL, ALGORITHM=INSTANT", ""},
 		{"target", []string{"--target", "mariadb", cur, addCol}, 0, "for MariaDB 10.6+", ""},
 		{"unknown target", []string{"--target", "oracle", cur, addCol}, 2, "", "unknown --target"},
-		{"table copy blocks", []string{cur, retype}, 1, "ZD121 [mysql-table-copy]", ""},
-		{"copy is explicit", []string{"--format", "sql", cur, retype}, 1, "ALGORITHM=COPY, LOCK=SHARED", ""},
+		{"table copy blocks", []string{"--type-change", "in-place", cur, retype}, 1, "ZD121 [mysql-table-copy]", ""},
+		{"type change through a shadow column", []string{"--format", "sql", cur, retype}, 0, "email_zdplan_new", ""},
+		{"copy is explicit", []string{"--type-change", "in-place", "--format", "sql", cur, retype}, 1, "ALGORITHM=COPY, LOCK=SHARED", ""},
 		{"rules say which dialect", []string{"rules"}, 0, "(mysql only)", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

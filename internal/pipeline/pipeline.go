@@ -10,6 +10,7 @@ import (
 
 	"github.com/zdplan/zdplan/diff"
 	"github.com/zdplan/zdplan/parser"
+	_ "github.com/zdplan/zdplan/parser/mysql"    // registers the dialect
 	_ "github.com/zdplan/zdplan/parser/postgres" // registers the dialect
 	"github.com/zdplan/zdplan/planner"
 	"github.com/zdplan/zdplan/report"

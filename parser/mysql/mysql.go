@@ -58,16 +58,7 @@ func (Dialect) Parse(file string, src []byte) (*schema.Schema, []parser.Diagnost
 // Parse reads one MySQL/MariaDB schema file.
 func Parse(file string, src []byte) (s *schema.Schema, diags []parser.Diagnostic, err error) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	p := &state{
-		lines:      parser.NewLines(file, src),
-		src:        src,
-		s:          &schema.Schema{Dialect: "mysql"},
-		tables:     map[string]*table{},
-		views:      map[string]*schema.View{},
-		unmodelled: map[string]bool{},
-		ignored:    map[string]bool{},
-		tp:         tidb.New(),
-	}
+	p := newState(file, src)
 	// The TiDB parser is generated code that has been seen to panic on odd
 	// input; a panic in it must not take the caller down.
 	defer func() {
@@ -83,6 +74,19 @@ func Parse(file string, src []byte) (s *schema.Schema, diags []parser.Diagnostic
 		return nil, nil, err
 	}
 	return p.s, p.diags, nil
+}
+
+func newState(file string, src []byte) *state {
+	return &state{
+		lines:      parser.NewLines(file, src),
+		src:        src,
+		s:          &schema.Schema{Dialect: "mysql"},
+		tables:     map[string]*table{},
+		views:      map[string]*schema.View{},
+		unmodelled: map[string]bool{},
+		ignored:    map[string]bool{},
+		tp:         tidb.New(),
+	}
 }
 
 type state struct {
@@ -121,7 +125,8 @@ func (p *state) parse() error {
 		}
 		return &parser.Error{Pos: p.lines.Pos(i), Msg: "invalid UTF-8 in input"}
 	}
-	for _, st := range split(p.src) {
+	stmts, comments := splitComments(blankClientCommands(p.src))
+	for _, st := range stmts {
 		p.stmt = st
 		p.toks = tokenize(st.text)
 		if len(p.toks) == 0 {
@@ -133,7 +138,7 @@ func (p *state) parse() error {
 		}
 	}
 	p.finish()
-	return nil
+	return parser.ApplyHints(p.s, p.hintComments(comments), hintReader{p})
 }
 
 // posAt returns the position of a byte offset in the current statement.

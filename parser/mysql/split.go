@@ -62,7 +62,22 @@ func (t token) ident() string {
 // dropped. An unterminated quote or comment ends the file: the statement
 // is returned as it is and the parser reports it.
 func split(src []byte) []statement {
+	stmts, _ := splitComments(src)
+	return stmts
+}
+
+// comment is a comment of the file (not an executable one), by byte
+// offsets of its text without the markers.
+type comment struct {
+	start, end int
+	// at is the offset of the comment's first marker byte.
+	at int
+}
+
+// splitComments is split that also returns the file's comments.
+func splitComments(src []byte) ([]statement, []comment) {
 	var out []statement
+	var comments []comment
 	delim := ";"
 	start := 0
 	i := 0
@@ -98,11 +113,16 @@ func split(src []byte) []statement {
 			continue
 		case c == '#' || (c == '-' && isDashComment(src, i)):
 			eol := bytes.IndexByte(src[i:], '\n')
+			textStart := i + 1
+			if c == '-' {
+				textStart = i + 2
+			}
 			if eol < 0 {
 				i = n
 			} else {
 				i += eol
 			}
+			comments = append(comments, comment{start: textStart, end: i, at: textStart - 1 - btoi(c == '-')})
 			continue
 		case c == '/' && i+1 < n && src[i+1] == '*':
 			if i+2 < n && (src[i+2] == '!' || (src[i+2] == 'M' && i+3 < n && src[i+3] == '!')) {
@@ -113,8 +133,10 @@ func split(src []byte) []statement {
 			}
 			end := bytes.Index(src[i+2:], []byte("*/"))
 			if end < 0 {
+				comments = append(comments, comment{start: i + 2, end: n, at: i})
 				i = n
 			} else {
+				comments = append(comments, comment{start: i + 2, end: i + 2 + end, at: i})
 				i += end + 4
 			}
 			continue
@@ -127,7 +149,14 @@ func split(src []byte) []statement {
 		i++
 	}
 	emit(n, n)
-	return out
+	return out, comments
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func lineStart(src []byte, i int) bool {
@@ -290,4 +319,47 @@ func isNumber(s string) bool {
 		}
 	}
 	return true
+}
+
+// blankClientCommands replaces executable comments that hold a mysql
+// client command rather than SQL — mariadb-dump's first line,
+// /*M!999999\- enable the sandbox mode */ — with spaces, keeping every
+// byte offset: to the server they are comments.
+func blankClientCommands(src []byte) []byte {
+	var out []byte
+	for i := 0; i+3 < len(src); i++ {
+		if src[i] != '/' || src[i+1] != '*' || !(src[i+2] == '!' || src[i+2] == 'M' && src[i+3] == '!') || !clientCommand(src[i:]) {
+			continue
+		}
+		end := bytes.Index(src[i:], []byte("*/"))
+		if end < 0 {
+			break
+		}
+		if out == nil {
+			out = bytes.Clone(src)
+		}
+		for j := i; j < i+end+2; j++ {
+			if out[j] != '\n' {
+				out[j] = ' '
+			}
+		}
+		i += end + 1
+	}
+	if out == nil {
+		return src
+	}
+	return out
+}
+
+// clientCommand reports whether an executable comment holds a client
+// command: a backslash right after its version number.
+func clientCommand(b []byte) bool {
+	j := 3
+	if len(b) > 3 && b[2] == 'M' {
+		j = 4
+	}
+	for j < len(b) && b[j] >= '0' && b[j] <= '9' {
+		j++
+	}
+	return j < len(b) && b[j] == '\\'
 }

@@ -1,13 +1,17 @@
 package mysql
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/pingcap/tidb/pkg/parser/ast"
+	"github.com/pingcap/tidb/pkg/parser/opcode"
 
 	"github.com/zdplan/zdplan/schema"
 )
+
+var countStar = regexp.MustCompile(`(?i)\b(count)\(1\)`)
 
 // createView reads CREATE [OR REPLACE] [ALGORITHM=..] [DEFINER=..] [SQL
 // SECURITY ..] VIEW. Algorithm, definer and security are not part of the
@@ -55,6 +59,9 @@ func (p *state) createView() error {
 	}
 	name := p.tableName(cv.ViewName)
 	v := &schema.View{Name: schema.Name{Name: name}, CheckOption: checkOption, Pos: p.stmtPos}
+	if cv.Security == ast.SecurityInvoker {
+		v.Security = "INVOKER"
+	}
 	for _, t := range p.toks {
 		if t.upper() == "VIEW" {
 			v.Pos = p.posAt(t.off)
@@ -65,6 +72,9 @@ func (p *state) createView() error {
 		return p.errorAt(p.toks[0].off, "table %s already exists", name)
 	}
 	sql, err := restore(cv.Select, sqlFlags)
+	// The TiDB parser reads COUNT(*) as COUNT(1); give the server the
+	// star back, which it stores as it stores a written one.
+	sql = countStar.ReplaceAllString(sql, "${1}(*)")
 	if err != nil {
 		return p.errorAt(p.toks[0].off, "view %s: %v", name, err)
 	}
@@ -144,9 +154,37 @@ func (v *viewNormaliser) Enter(n ast.Node) (ast.Node, bool) {
 			v.refs[x.Name.O] = true
 		}
 	case *ast.SelectStmt:
+		x.Where = truthValue(x.Where)
+		if x.Having != nil {
+			x.Having.Expr = truthValue(x.Having.Expr)
+		}
 		v.qualify(x)
+	case *ast.Join:
+		if x.On != nil {
+			x.On.Expr = truthValue(x.On.Expr)
+		}
 	}
 	return n, false
+}
+
+// truthValue writes a bare column used as a condition the way the server
+// stores it: WHERE active becomes WHERE active <> 0.
+func truthValue(e ast.ExprNode) ast.ExprNode {
+	switch x := e.(type) {
+	case *ast.ColumnNameExpr:
+		return &ast.BinaryOperationExpr{Op: opcode.NE, L: x, R: ast.NewValueExpr(0, "", "")}
+	case *ast.UnaryOperationExpr:
+		if x.Op == opcode.Not {
+			if c, ok := x.V.(*ast.ColumnNameExpr); ok {
+				return &ast.BinaryOperationExpr{Op: opcode.EQ, L: c, R: ast.NewValueExpr(0, "", "")}
+			}
+		}
+	case *ast.BinaryOperationExpr:
+		if x.Op == opcode.LogicAnd || x.Op == opcode.LogicOr {
+			x.L, x.R = truthValue(x.L), truthValue(x.R)
+		}
+	}
+	return e
 }
 
 func (v *viewNormaliser) Leave(n ast.Node) (ast.Node, bool) { return n, true }
