@@ -65,12 +65,19 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 
   expand    additive DDL: new tables and columns, indexes built online,
             constraints added NOT VALID
-  backfill  constraint validation and data copies
+  backfill  batched, resumable copies into the new shape; constraint validation
   ---       deploy the new application version, retire the old one
   contract  drops, and constraints only the new version can live with
 
 CURRENT and DESIRED are schema files (plain DDL, pg_dump --schema-only or mysqldump --no-data
 output); "-" reads one of them from standard input.
+
+Breaking changes (renames, type changes that rewrite the table, NOT NULL
+columns, table splits) are split across all three, with triggers keeping
+the old and the new shape in step. Say what a diff cannot know with hint
+comments in DESIRED (-- zdplan:renamed-from last_name, zdplan:using EXPR,
+zdplan:backfill EXPR, zdplan:split-from TABLE on COL = COL) or the flags
+of the same names.
 
 Exit codes: 0 plan produced, no blocking finding; 1 a finding at or above
 --fail-on; 2 bad input or usage.`,
