@@ -137,8 +137,17 @@ func (m *mysql) steps(c diff.Change) []Step {
 		return m.addColumn(c)
 	case diff.DropColumn:
 		a := m.alg(c)
-		return []Step{myStep(Contract, rankDropColumn, c, "drop column "+c.Object(),
+		steps := []Step{myStep(Contract, rankDropColumn, c, "drop column "+c.Object()+" (the application must stop using it in the release before this contract)",
 			myIf(myColumnExists(c.Table.Name, c.Column.Name), myAlter(c.Table.Name, "DROP COLUMN "+myQuoteIdent(c.Column.Name), a)), a.Lock())}
+		if NeedsLoosenBeforeDrop(c.Table, c.Column) {
+			nullable := *c.Column
+			nullable.NotNull = false
+			la := columnAlg(m.d, c.Table, c.Column, &nullable).on(m.target)
+			steps = append(steps, myStep(Expand, rankLoosen, c, fmt.Sprintf("allow NULL in %s, so that the new version can insert rows without it", c.Object()),
+				myIf("NOT "+myColumnIs(c.Table.Name, &nullable)+" AND "+myColumnExists(c.Table.Name, c.Column.Name),
+					myAlter(c.Table.Name, "MODIFY COLUMN "+columnDefinition(&nullable), la)), la.Lock()))
+		}
+		return steps
 	case diff.AlterColumnType:
 		if m.opts.TypeChange == TypeChangeShadow && m.alg(c).BlocksWrites() && ShadowTypeChange(m.d.From, c.Table, c.From, c.To) {
 			return m.syncColumn(c, c.Table, c.From, c.To, shadowName(c.To.Name), false)

@@ -164,8 +164,13 @@ func (p *postgres) steps(c diff.Change) []Step {
 	case diff.AddColumn:
 		return p.addColumn(c)
 	case diff.DropColumn:
-		return []Step{step(Contract, rankDropColumn, c, fmt.Sprintf("drop column %s", c.Object()),
+		steps := []Step{step(Contract, rankDropColumn, c, fmt.Sprintf("drop column %s (the application must stop using it in the release before this contract)", c.Object()),
 			fmt.Sprintf("ALTER TABLE IF EXISTS %s DROP COLUMN IF EXISTS %s;", qn(c.Table.Name), qi(c.Column.Name)), lockAccessExclusiveBrief)}
+		if NeedsLoosenBeforeDrop(c.Table, c.Column) {
+			steps = append(steps, step(Expand, rankLoosen, c, fmt.Sprintf("allow NULL in %s, so that the new version can insert rows without it", c.Object()),
+				fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP NOT NULL;", qn(c.Table.Name), qi(c.Column.Name)), lockAccessExclusiveBrief))
+		}
+		return steps
 	case diff.AlterColumnType:
 		if p.opts.TypeChange == TypeChangeShadow && ShadowTypeChange(p.d.From, c.Table, c.From, c.To) {
 			return p.shadowTypeChange(c)
@@ -485,6 +490,17 @@ func (p *postgres) addColumn(c diff.AddColumn) []Step {
 		steps = append(steps, setNotNull(c, c.Table, col)...)
 	}
 	return steps
+}
+
+// NeedsLoosenBeforeDrop reports whether a column that contract drops
+// must allow NULL from expand on: the new version, which no longer knows
+// it, could not insert a row while it is NOT NULL without a default.
+func NeedsLoosenBeforeDrop(t *schema.Table, c *schema.Column) bool {
+	if !c.NotNull || c.Default != nil || c.Identity != nil || c.Generated != nil || c.AutoIncrement {
+		return false
+	}
+	pk := t.PrimaryKey()
+	return pk == nil || !slices.Contains(pk.Columns, c.Name)
 }
 
 // InPlaceTypeChange reports whether PostgreSQL changes a column's type
