@@ -111,8 +111,8 @@ var Catalogue = []*Rule{
 		Summary: "column dropped: its data is lost",
 		Why: "Dropping a column deletes its data, and any query of the old application version that names the " +
 			"column fails once it is gone.",
-		Safe:    "zdplan drops columns in contract, after the old version is retired. Make sure nothing else reads it.",
-		Unsafe:  "ALTER TABLE orders DROP COLUMN note;",
+		Safe:   "zdplan drops columns in contract, after the old version is retired. Make sure nothing else reads it.",
+		Unsafe: "ALTER TABLE orders DROP COLUMN note;",
 		Planned: "contract: ALTER TABLE IF EXISTS orders DROP COLUMN IF EXISTS note; and in expand, for a NOT NULL column " +
 			"without a default, DROP NOT NULL, so that the new version, which no longer writes it, can insert rows",
 		SeeAlso: []string{"squawk ban-drop-column", "strong_migrations remove_column", "atlas DS103"},
