@@ -9,11 +9,16 @@ import (
 	"github.com/zdplan/zdplan/report"
 )
 
-// FuzzPlan checks properties that must hold for any pair of schemas that
-// parse: a schema diffed against itself plans nothing, and planning is
-// deterministic byte for byte. Seeds are the testdata cases.
-func FuzzPlan(f *testing.F) {
-	dirs, _ := filepath.Glob("../../testdata/postgres/*")
+// FuzzPlan checks properties that must hold for any pair of PostgreSQL
+// schemas that parse: a schema diffed against itself plans nothing, and
+// planning is deterministic byte for byte. Seeds are the testdata cases.
+func FuzzPlan(f *testing.F) { fuzzPlan(f, "postgres") }
+
+// FuzzPlanMySQL is FuzzPlan for MySQL schemas.
+func FuzzPlanMySQL(f *testing.F) { fuzzPlan(f, "mysql") }
+
+func fuzzPlan(f *testing.F, dialect string) {
+	dirs, _ := filepath.Glob("../../testdata/" + dialect + "/*")
 	for _, d := range dirs {
 		cur, err1 := os.ReadFile(filepath.Join(d, "current.sql"))
 		des, err2 := os.ReadFile(filepath.Join(d, "desired.sql"))
@@ -22,7 +27,7 @@ func FuzzPlan(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, cur, des []byte) {
-		opts := Options{Dialect: "postgres"}
+		opts := Options{Dialect: dialect}
 		for _, src := range [][]byte{cur, des} {
 			res, err := Run(Input{"a.sql", src}, Input{"b.sql", src}, opts)
 			if err != nil {
