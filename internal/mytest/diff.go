@@ -1,10 +1,6 @@
 package mytest
 
-import (
-	"fmt"
-	"sort"
-	"strings"
-)
+import "github.com/zdplan/zdplan/internal/snapdiff"
 
 // Diff explains how got differs from want, or returns "" when they are
 // equal. Each differing object gets its own block, in key order: "- key:
@@ -18,45 +14,8 @@ import (
 //	    - varchar(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci NOT NULL
 //	    + varchar(200) CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci NOT NULL
 //
-// The output is built here rather than with cmp.Diff because go-cmp
-// deliberately randomises its output between runs (spaces versus
-// non-breaking spaces, and the direction of its edit-script search), while
-// this diff is meant to be stable enough to compare, grep and paste into
-// bug reports.
-func Diff(want, got *Snapshot) string {
-	w, g := objects(want), objects(got)
-	keys := make([]string, 0, len(w)+len(g))
-	for k := range w {
-		keys = append(keys, k)
-	}
-	for k := range g {
-		if _, ok := w[k]; !ok {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-
-	var b strings.Builder
-	for _, k := range keys {
-		wv, inW := w[k]
-		gv, inG := g[k]
-		switch {
-		case !inG:
-			fmt.Fprintf(&b, "- %s: %s\n", k, indentContinuation(wv, "      "))
-		case !inW:
-			fmt.Fprintf(&b, "+ %s: %s\n", k, indentContinuation(gv, "      "))
-		case wv != gv:
-			fmt.Fprintf(&b, "~ %s:\n", k)
-			for _, l := range diffLines(strings.Split(wv, "\n"), strings.Split(gv, "\n")) {
-				b.WriteString(strings.TrimRight("    "+l, " ") + "\n")
-			}
-		}
-	}
-	if b.Len() == 0 {
-		return ""
-	}
-	return "snapshot diff (-want +got):\n" + b.String()
-}
+// See package snapdiff for why this is not cmp.Diff.
+func Diff(want, got *Snapshot) string { return snapdiff.Diff(objects(want), objects(got)) }
 
 // objects tolerates nil snapshots so that a failed Snapshot call still
 // yields a readable diff rather than a panic.
@@ -65,42 +24,4 @@ func objects(s *Snapshot) map[string]string {
 		return nil
 	}
 	return s.Objects
-}
-
-// diffLines returns a line diff with "- ", "+ " and "  " prefixes, based on
-// a longest common subsequence; ties always prefer deleting first, so the
-// result depends only on the input. Values are small (the longest are view
-// and function definitions), so the quadratic table is fine.
-func diffLines(a, b []string) []string {
-	n, m := len(a), len(b)
-	lcs := make([][]int, n+1)
-	for i := range lcs {
-		lcs[i] = make([]int, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	var out []string
-	i, j := 0, 0
-	for i < n || j < m {
-		switch {
-		case i < n && j < m && a[i] == b[j]:
-			out = append(out, "  "+a[i])
-			i++
-			j++
-		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
-			out = append(out, "- "+a[i])
-			i++
-		default:
-			out = append(out, "+ "+b[j])
-			j++
-		}
-	}
-	return out
 }

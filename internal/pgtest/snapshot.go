@@ -1,10 +1,12 @@
 package pgtest
 
 import (
+
 	_ "embed"
 	"fmt"
-	"sort"
 	"strings"
+
+	"github.com/zdplan/zdplan/internal/snapdiff"
 )
 
 // snapshotSQL is kept in its own file so that it can be read, and run by
@@ -78,25 +80,8 @@ func parseSnapshot(out string) (*Snapshot, error) {
 }
 
 // Keys lists the object keys in order, for stable iteration.
-func (s *Snapshot) Keys() []string {
-	keys := make([]string, 0, len(s.Objects))
-	for k := range s.Objects {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
+func (s *Snapshot) Keys() []string { return snapdiff.Keys(s.Objects) }
 
 // String renders the snapshot as sorted "key: value" entries, suitable for
 // golden files and for printing when a test fails.
-func (s *Snapshot) String() string {
-	var b strings.Builder
-	for _, k := range s.Keys() {
-		fmt.Fprintf(&b, "%s: %s\n", k, indentContinuation(s.Objects[k], "    "))
-	}
-	return b.String()
-}
-
-func indentContinuation(v, indent string) string {
-	return strings.ReplaceAll(v, "\n", "\n"+indent)
-}
+func (s *Snapshot) String() string { return snapdiff.String(s.Objects) }
