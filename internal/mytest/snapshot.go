@@ -1,7 +1,6 @@
 package mytest
 
 import (
-
 	"database/sql"
 	_ "embed"
 	"fmt"

@@ -1,7 +1,6 @@
 package pgtest
 
 import (
-
 	_ "embed"
 	"fmt"
 	"strings"
