@@ -1,8 +1,9 @@
 // Package corpus measures zdplan against an external corpus of schema pairs
-// (by default the sqldef PostgreSQL suite under shared/corpus): for every
-// case it plans current.sql -> desired.sql, applies the phase files to a
-// real database loaded with current.sql, and checks that the result has the
-// same catalog as a database loaded with desired.sql.
+// (by default the sqldef suites under shared/corpus, one part per dialect):
+// for every case it plans current.sql -> desired.sql, applies the phase
+// files to a real database (PostgreSQL or MariaDB) loaded with current.sql,
+// and checks that the result has the same catalog as a database loaded with
+// desired.sql.
 //
 // Every case ends in exactly one Category. Rejected and unsupported cases
 // are explicit refusals, which are acceptable; failed, wrong and wrong-noop
@@ -16,22 +17,21 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/zdplan/zdplan/internal/pgtest"
 	"github.com/zdplan/zdplan/internal/pipeline"
+	"github.com/zdplan/zdplan/internal/snapdiff"
 	"github.com/zdplan/zdplan/report"
 )
 
-// DefaultDir is where the PostgreSQL corpus sits relative to the directory
-// that holds both the repository and shared/ (so /work/shared/... next to
-// /work/main); FindDir looks for it.
-const DefaultDir = "shared/corpus/sqldef/postgres"
+// DefaultDir is where the corpus sits relative to the directory that holds
+// both the repository and shared/ (so /work/shared/... next to /work/main);
+// FindDir looks for it. It holds one directory of cases per dialect,
+// postgres/ and mysql/.
+const DefaultDir = "shared/corpus/sqldef"
 
 // CaseTimeout bounds one RunCase call. The corpus cases are tiny, so a
 // case that takes this long is stuck (for example waiting for a lock), not
@@ -50,8 +50,10 @@ type Case struct {
 	// UpstreamPath names the upstream file and test, for reference.
 	UpstreamPath string
 	// AppliesCurrent and AppliesDesired say whether each file applied to a
-	// fresh PostgreSQL 15 database when the corpus was built.
+	// fresh database when the corpus was built, and AppliesServer which
+	// server that was (PostgreSQL 15, MariaDB 10.11).
 	AppliesCurrent, AppliesDesired bool
+	AppliesServer                  string
 	// PeerOptions are the upstream test's remaining options (min_version,
 	// enable_drop, managed_roles, ...), kept as raw JSON for reporting.
 	PeerOptions map[string]json.RawMessage
@@ -68,8 +70,9 @@ type meta struct {
 	UpstreamPath string                     `json:"upstream_path"`
 	PeerOptions  map[string]json.RawMessage `json:"peer_options"`
 	Applies      struct {
-		Current bool `json:"current"`
-		Desired bool `json:"desired"`
+		Current bool   `json:"current"`
+		Desired bool   `json:"desired"`
+		Server  string `json:"server"`
 	} `json:"applies"`
 }
 
@@ -99,7 +102,7 @@ func Load(dir string) ([]Case, error) {
 		}
 		cases = append(cases, Case{
 			Name: e.Name(), Dir: cdir, Category: m.Category, UpstreamPath: m.UpstreamPath,
-			AppliesCurrent: m.Applies.Current, AppliesDesired: m.Applies.Desired,
+			AppliesCurrent: m.Applies.Current, AppliesDesired: m.Applies.Desired, AppliesServer: m.Applies.Server,
 			PeerOptions: m.PeerOptions,
 		})
 	}
@@ -107,9 +110,11 @@ func Load(dir string) ([]Case, error) {
 	return cases, nil
 }
 
-// FindDir locates the corpus from a directory inside the repository (such
-// as a test's working directory): ZDPLAN_CORPUS_DIR if set, else the first
-// DefaultDir found walking up from start. It returns "" when there is none.
+// FindDir locates the corpus (the directory holding postgres/ and mysql/)
+// from a directory inside the repository, such as a test's working
+// directory: ZDPLAN_CORPUS_DIR if set, else the first DefaultDir found
+// walking up from start. It returns "" when there is none. The cases of
+// one dialect are in filepath.Join(FindDir(start), dialect).
 func FindDir(start string) string {
 	if v := os.Getenv("ZDPLAN_CORPUS_DIR"); v != "" {
 		return v
@@ -197,11 +202,11 @@ func (o Outcome) String() string {
 	return s
 }
 
-// RunCase plans one case and checks the plan on server, writing the phase
-// files under workDir/<case name>. It never panics on bad input and always
-// drops the databases it created; a case that takes longer than
-// CaseTimeout is reported as Error.
-func RunCase(server pgtest.Server, c Case, workDir string) Outcome {
+// RunCase plans one case with target's dialect and checks the plan on
+// target, writing the phase files under workDir/<case name>. It never
+// panics on bad input and always drops the databases it created; a case
+// that takes longer than CaseTimeout is reported as Error.
+func RunCase(target Target, c Case, workDir string) Outcome {
 	start := time.Now()
 	ch := make(chan Outcome, 1)
 	go func() {
@@ -210,14 +215,14 @@ func RunCase(server pgtest.Server, c Case, workDir string) Outcome {
 				ch <- Outcome{Category: Error, Detail: fmt.Sprintf("panic: %v", r)}
 			}
 		}()
-		ch <- runCase(server, c, workDir)
+		ch <- runCase(target, c, workDir)
 	}()
 	var o Outcome
 	select {
 	case o = <-ch:
 	case <-time.After(CaseTimeout):
-		// The goroutine goes on until its psql returns (statement_timeout
-		// bounds that) and then drops its databases.
+		// The goroutine goes on until its client returns (the target's
+		// statement timeout bounds that) and then drops its databases.
 		o = Outcome{Category: Error, Detail: fmt.Sprintf("timed out after %s", CaseTimeout)}
 	}
 	o.Case = c.Name
@@ -225,9 +230,13 @@ func RunCase(server pgtest.Server, c Case, workDir string) Outcome {
 	return o
 }
 
-func runCase(server pgtest.Server, c Case, workDir string) (out Outcome) {
+func runCase(target Target, c Case, workDir string) (out Outcome) {
 	if !c.AppliesCurrent || !c.AppliesDesired {
-		return Outcome{Category: Skipped, Detail: "does not apply on PG15"}
+		on := c.AppliesServer
+		if on == "" {
+			on = "the corpus's server"
+		}
+		return Outcome{Category: Skipped, Detail: "does not apply on " + on}
 	}
 	current, err := os.ReadFile(c.CurrentPath())
 	if err != nil {
@@ -241,7 +250,7 @@ func runCase(server pgtest.Server, c Case, workDir string) (out Outcome) {
 	// they are about without depending on where the corpus lives.
 	curIn := pipeline.Input{Name: c.Name + "/current.sql", Src: current}
 	desIn := pipeline.Input{Name: c.Name + "/desired.sql", Src: desired}
-	opts := pipeline.Options{Dialect: "postgres"}
+	opts := pipeline.Options{Dialect: target.Dialect()}
 
 	res, err := pipeline.Run(curIn, desIn, opts)
 	if err != nil {
@@ -258,10 +267,10 @@ func runCase(server pgtest.Server, c Case, workDir string) (out Outcome) {
 	}
 	steps := len(res.Plan.Steps)
 
-	// psql names files by their full paths; relative to the corpus and
+	// Clients name files by their full paths; relative to the corpus and
 	// the work directory they are shorter and do not vary between runs.
 	trim := strings.NewReplacer(workDir+string(filepath.Separator), "", filepath.Dir(c.Dir)+string(filepath.Separator), "")
-	msg := func(err error) string { return trim.Replace(psqlMessage(err)) }
+	msg := func(err error) string { return trim.Replace(target.Message(err)) }
 
 	dir := filepath.Join(workDir, c.Name)
 	files, err := report.WriteFiles(dir, res)
@@ -272,13 +281,13 @@ func runCase(server pgtest.Server, c Case, workDir string) (out Outcome) {
 	// B: desired, directly. It goes first so that a case whose desired.sql
 	// does not apply here (it relies on the upstream environment) is
 	// skipped rather than blamed on the plan.
-	b, cleanupB, err := createDB(server)
+	b, cleanupB, err := createDB(target)
 	if err != nil {
 		return Outcome{Category: Error, Detail: err.Error(), Steps: steps}
 	}
 	defer cleanupB(&out)
 	if err := b.ExecFile(c.DesiredPath()); err != nil {
-		return Outcome{Category: Skipped, Detail: "desired does not apply on this server: " + msg(err) + peerNote(c), Steps: steps}
+		return Outcome{Category: Skipped, Detail: "desired does not apply on " + target.Server() + ": " + msg(err) + peerNote(c), Steps: steps}
 	}
 	want, err := b.Snapshot()
 	if err != nil {
@@ -286,7 +295,7 @@ func runCase(server pgtest.Server, c Case, workDir string) (out Outcome) {
 	}
 
 	// A: current, then the plan.
-	a, cleanup, err := createDB(server)
+	a, cleanup, err := createDB(target)
 	if err != nil {
 		return Outcome{Category: Error, Detail: err.Error(), Steps: steps}
 	}
@@ -298,7 +307,7 @@ func runCase(server pgtest.Server, c Case, workDir string) (out Outcome) {
 		for run := 1; run <= 2; run++ {
 			if err := a.ExecFile(f); err != nil {
 				return Outcome{Category: Failed, Steps: steps,
-					Detail: fmt.Sprintf("%s (run %d): %s%s", filepath.Base(f), run, msg(err), failingStep(err, f))}
+					Detail: fmt.Sprintf("%s (run %d): %s%s", filepath.Base(f), run, msg(err), failingStep(target.FailingLine(err), f))}
 			}
 		}
 	}
@@ -308,7 +317,7 @@ func runCase(server pgtest.Server, c Case, workDir string) (out Outcome) {
 	}
 
 	noop := noopProblem(desIn, opts)
-	if d := pgtest.Diff(want, got); d != "" {
+	if d := snapdiff.Diff(want, got); d != "" {
 		detail := headLines(d, 15) + planSummary(res)
 		if noop != "" {
 			detail += "\nalso: " + noop
@@ -324,8 +333,8 @@ func runCase(server pgtest.Server, c Case, workDir string) (out Outcome) {
 // createDB makes a scratch database whose statements cannot run forever,
 // and returns a cleanup that drops it and records a failed drop in the
 // outcome.
-func createDB(server pgtest.Server) (*pgtest.DB, func(*Outcome), error) {
-	db, err := server.CreateDBNamed(pgtest.UniqueName("corpus"))
+func createDB(target Target) (DB, func(*Outcome), error) {
+	db, err := target.CreateDB()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -336,14 +345,6 @@ func createDB(server pgtest.Server) (*pgtest.DB, func(*Outcome), error) {
 				o.Category = Error
 			}
 		}
-	}
-	// Set on the database, so that it applies to every later psql
-	// session: a hung statement then ends by itself and RunCase's
-	// abandoned goroutine can drop the database.
-	limit := fmt.Sprintf("ALTER DATABASE %s SET statement_timeout = '%ds';", db.Name, int(CaseTimeout.Seconds()))
-	if err := db.Exec(limit); err != nil {
-		cleanup(&Outcome{})
-		return nil, nil, err
 	}
 	return db, cleanup, nil
 }
@@ -396,25 +397,12 @@ func findingString(pos, msg string) string {
 	return pos + ": " + msg
 }
 
-// psqlMessage keeps psql's own words, without the long command line.
-func psqlMessage(err error) string {
-	var pe *pgtest.PsqlError
-	if errors.As(err, &pe) && strings.TrimSpace(pe.Stderr) != "" {
-		return strings.TrimSpace(pe.Stderr)
-	}
-	return err.Error()
-}
-
-var psqlLine = regexp.MustCompile(`psql:([^:\n]+):(\d+): ERROR`)
-
-// failingStep quotes the plan step that contains the line psql blamed, so
-// that the detail shows the statement and not only the message.
-func failingStep(err error, file string) string {
-	m := psqlLine.FindStringSubmatch(psqlMessage(err))
-	if m == nil {
+// failingStep quotes the plan step that contains the line the client
+// blamed, so that the detail shows the statement and not only the message.
+func failingStep(line int, file string) string {
+	if line < 1 {
 		return ""
 	}
-	line, _ := strconv.Atoi(m[2])
 	src, rerr := os.ReadFile(file)
 	if rerr != nil || line < 1 {
 		return ""
@@ -465,7 +453,7 @@ func headLines(s string, n int) string {
 // RunAll runs cases on up to parallel workers and returns their outcomes
 // in the order of cases. progress, if not nil, is called after each case
 // (from one goroutine at a time).
-func RunAll(server pgtest.Server, cases []Case, workDir string, parallel int, progress func(done int, o Outcome)) []Outcome {
+func RunAll(target Target, cases []Case, workDir string, parallel int, progress func(done int, o Outcome)) []Outcome {
 	if parallel < 1 {
 		parallel = 1
 	}
@@ -479,7 +467,7 @@ func RunAll(server pgtest.Server, cases []Case, workDir string, parallel int, pr
 	for range parallel {
 		wg.Go(func() {
 			for i := range idx {
-				o := RunCase(server, cases[i], workDir)
+				o := RunCase(target, cases[i], workDir)
 				outs[i] = o
 				if progress != nil {
 					mu.Lock()
@@ -538,11 +526,28 @@ func (s Summary) String() string {
 // to the reason it is listed.
 type Known map[string]string
 
-// KnownWrong is known_wrong.txt as compiled in: the cases whose failed,
-// wrong or wrong-noop outcome is a known, tracked bug.
+// KnownWrong is known_wrong.txt as compiled in: the PostgreSQL cases whose
+// failed, wrong or wrong-noop outcome is a known, tracked bug.
 //
 //go:embed known_wrong.txt
 var KnownWrong string
+
+// KnownWrongMySQL is known_wrong_mysql.txt as compiled in: the same for the
+// MySQL cases.
+//
+//go:embed known_wrong_mysql.txt
+var KnownWrongMySQL string
+
+// KnownFor returns the compiled-in known-bugs list of dialect, and the
+// file name it came from.
+func KnownFor(dialect string) (Known, string, error) {
+	name, text := "known_wrong.txt", KnownWrong
+	if dialect == "mysql" {
+		name, text = "known_wrong_mysql.txt", KnownWrongMySQL
+	}
+	k, err := ParseKnown(name, text)
+	return k, name, err
+}
 
 // LoadKnown reads a known-bugs list from a file; see ParseKnown.
 func LoadKnown(path string) (Known, error) {
@@ -598,7 +603,7 @@ func Report(outs []Outcome, known Known) string {
 			}
 			b.WriteString(o.String() + "\n")
 			if reason, ok := known[o.Case]; ok {
-				fmt.Fprintf(&b, "    (known_wrong.txt: %s)\n", reason)
+				fmt.Fprintf(&b, "    (known: %s)\n", reason)
 			}
 		}
 	}
@@ -615,9 +620,9 @@ func Check(outs []Outcome, all []Case, known Known) []string {
 		_, listed := known[o.Case]
 		switch {
 		case o.Category.Bad() && !listed:
-			problems = append(problems, fmt.Sprintf("%s: %s (not in known_wrong.txt)", o.Case, o.Category))
+			problems = append(problems, fmt.Sprintf("%s: %s (not in the known-bugs list)", o.Case, o.Category))
 		case !o.Category.Bad() && listed:
-			problems = append(problems, fmt.Sprintf("%s: listed in known_wrong.txt but now %s; remove it from the list", o.Case, o.Category))
+			problems = append(problems, fmt.Sprintf("%s: listed as a known bug but now %s; remove it from the list", o.Case, o.Category))
 		}
 	}
 	names := map[string]bool{}
@@ -632,7 +637,7 @@ func Check(outs []Outcome, all []Case, known Known) []string {
 	}
 	sort.Strings(unknown)
 	for _, name := range unknown {
-		problems = append(problems, fmt.Sprintf("%s: listed in known_wrong.txt but not a corpus case", name))
+		problems = append(problems, fmt.Sprintf("%s: listed as a known bug but not a corpus case", name))
 	}
 	return problems
 }

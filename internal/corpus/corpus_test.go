@@ -2,19 +2,22 @@ package corpus
 
 import (
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/zdplan/zdplan/internal/mytest"
 	"github.com/zdplan/zdplan/internal/pgtest"
 )
 
-// sampleEvery picks the default sample: every sampleEvery-th case in name
-// order, which is deterministic and spreads over all upstream topics.
-const sampleEvery = 10
+// sampleEvery picks the default sample of each dialect: every n-th case in
+// name order, which is deterministic and spreads over all upstream topics.
+// The MySQL part is smaller, so a larger share of it runs.
+var sampleEvery = map[string]int{"postgres": 10, "mysql": 5}
 
-// parallelism is how many cases run at once; the work is mostly psql
+// parallelism is how many cases run at once; the work is mostly client
 // processes waiting for the server, so a little more than the CPU count
 // keeps both busy. ZDPLAN_CORPUS_PARALLEL overrides it.
 func parallelism(t *testing.T) int {
@@ -29,18 +32,28 @@ func parallelism(t *testing.T) int {
 }
 
 // TestCorpus runs the external corpus (a sample by default, every case
-// with ZDPLAN_CORPUS=all) on the test server and fails on any silent wrong
-// plan that known_wrong.txt does not list, or on a listed case that has
-// been fixed.
+// with ZDPLAN_CORPUS=all), each dialect's part on its own server, and fails
+// on any silent wrong plan that the dialect's known-bugs list does not
+// list, or on a listed case that has been fixed.
 func TestCorpus(t *testing.T) {
-	dir := FindDir(".")
-	if dir == "" {
+	root := FindDir(".")
+	if root == "" {
 		t.Skipf("corpus not found (looked for %s above the working directory; set ZDPLAN_CORPUS_DIR)", DefaultDir)
 	}
-	known, err := ParseKnown("known_wrong.txt", KnownWrong)
+	for _, dialect := range Dialects {
+		t.Run(dialect, func(t *testing.T) {
+			t.Parallel()
+			corpusTest(t, root, dialect)
+		})
+	}
+}
+
+func corpusTest(t *testing.T, root, dialect string) {
+	known, _, err := KnownFor(dialect)
 	if err != nil {
 		t.Fatal(err)
 	}
+	dir := filepath.Join(root, dialect)
 	all, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -48,23 +61,24 @@ func TestCorpus(t *testing.T) {
 	if len(all) < 100 {
 		t.Fatalf("only %d cases under %s", len(all), dir)
 	}
-	srv := pgtest.Require(t)
+	target := requireTarget(t, dialect)
 
 	cases := all
 	if os.Getenv("ZDPLAN_CORPUS") != "all" {
 		cases = nil
 		for i, c := range all {
-			if i%sampleEvery == 0 {
+			if i%sampleEvery[dialect] == 0 {
 				cases = append(cases, c)
 			}
 		}
-		t.Logf("running every %dth case (%d of %d); set ZDPLAN_CORPUS=all for all of them", sampleEvery, len(cases), len(all))
+		t.Logf("running every %dth case (%d of %d); set ZDPLAN_CORPUS=all for all of them", sampleEvery[dialect], len(cases), len(all))
 	}
 
-	outs := RunAll(srv, cases, t.TempDir(), parallelism(t), nil)
+	outs := RunAll(target, cases, t.TempDir(), parallelism(t), nil)
 	rep := Report(outs, known)
 	t.Logf("corpus %s:\n%s", dir, rep)
 	if path := os.Getenv("ZDPLAN_CORPUS_REPORT"); path != "" {
+		path = strings.ReplaceAll(path, "{dialect}", dialect)
 		if err := os.WriteFile(path, []byte(rep), 0o644); err != nil {
 			t.Error(err)
 		}
@@ -72,6 +86,19 @@ func TestCorpus(t *testing.T) {
 	if problems := Check(outs, all, known); len(problems) > 0 {
 		t.Errorf("%d corpus problem(s):\n%s", len(problems), strings.Join(problems, "\n"))
 	}
+}
+
+// requireTarget is the dialect's test server, skipping the test when it is
+// down unless ZDPLAN_PGREQUIRED / ZDPLAN_MYREQUIRED say it must be there.
+func requireTarget(t *testing.T, dialect string) Target {
+	switch dialect {
+	case "postgres":
+		return Postgres(pgtest.Require(t))
+	case "mysql":
+		return MySQL(mytest.Require(t))
+	}
+	t.Fatalf("unknown dialect %q", dialect)
+	return nil
 }
 
 func TestParseKnown(t *testing.T) {
@@ -88,8 +115,10 @@ func TestParseKnown(t *testing.T) {
 	if _, err := ParseKnown("x", "A r\nA r\n"); err == nil {
 		t.Error("duplicate entry accepted")
 	}
-	if _, err := ParseKnown("known_wrong.txt", KnownWrong); err != nil {
-		t.Error(err)
+	for _, d := range Dialects {
+		if _, name, err := KnownFor(d); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }
 
@@ -103,9 +132,9 @@ func TestCheck(t *testing.T) {
 	}
 	got := Check(outs, all, Known{"b": "bug", "c": "bug", "zz": "bug"})
 	want := []string{
-		"a: wrong (not in known_wrong.txt)",
-		"c: listed in known_wrong.txt but now converged; remove it from the list",
-		"zz: listed in known_wrong.txt but not a corpus case",
+		"a: wrong (not in the known-bugs list)",
+		"c: listed as a known bug but now converged; remove it from the list",
+		"zz: listed as a known bug but not a corpus case",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Check =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -131,13 +160,22 @@ total            4
 }
 
 func TestLoad(t *testing.T) {
-	dir := FindDir(".")
-	if dir == "" {
+	root := FindDir(".")
+	if root == "" {
 		t.Skip("corpus not found")
 	}
+	for _, d := range Dialects {
+		testLoad(t, filepath.Join(root, d))
+	}
+}
+
+func testLoad(t *testing.T, dir string) {
 	cases, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(cases) == 0 {
+		t.Errorf("no cases under %s", dir)
 	}
 	for i := 1; i < len(cases); i++ {
 		if cases[i-1].Name >= cases[i].Name {

@@ -1,28 +1,29 @@
-// Command zdcorpus runs zdplan over the external schema-diff corpus on the
-// local test server (see package pgtest for ZDPLAN_PG* settings) and
-// prints how every case ended, with details for those that did not
-// converge.
+// Command zdcorpus runs zdplan over one dialect's part of the external
+// schema-diff corpus on the local test server (see packages pgtest and
+// mytest for the ZDPLAN_PG* and ZDPLAN_MYSQL_* settings) and prints how
+// every case ended, with details for those that did not converge.
 //
 // Usage:
 //
-//	go run ./internal/corpus/cmd/zdcorpus [-run REGEX] [-dir DIR] [-work DIR] [-j N] [-v]
+//	go run ./internal/corpus/cmd/zdcorpus [-dialect postgres|mysql] [-run REGEX] [-dir DIR] [-work DIR] [-j N] [-v]
 //
 // It exits with status 1 when a case failed, came out wrong, or planned
-// steps for DESIRED against itself, unless known_wrong.txt lists it, and
-// with status 2 on a usage or setup error.
+// steps for DESIRED against itself, unless the dialect's known-bugs list
+// (known_wrong.txt, known_wrong_mysql.txt) has it, and with status 2 on a
+// usage or setup error.
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"strings"
 	"time"
 
 	"github.com/zdplan/zdplan/internal/corpus"
-	"github.com/zdplan/zdplan/internal/pgtest"
 )
 
 func main() {
@@ -31,10 +32,11 @@ func main() {
 
 func run() int {
 	var (
+		dialect  = flag.String("dialect", "postgres", "corpus part and server: postgres or mysql")
 		runRE    = flag.String("run", "", "run only cases whose name matches this regular expression")
-		dir      = flag.String("dir", "", "corpus directory (default: found above the working directory)")
+		dir      = flag.String("dir", "", "directory of the dialect's cases (default: <corpus>/<dialect>, the corpus found above the working directory)")
 		work     = flag.String("work", "", "keep the phase files under this directory (default: a temporary one, removed)")
-		known    = flag.String("known", "", "known-bugs list (default: the compiled-in internal/corpus/known_wrong.txt)")
+		known    = flag.String("known", "", "known-bugs list (default: the dialect's compiled-in list, internal/corpus/known_wrong*.txt)")
 		parallel = flag.Int("j", 4*runtime.GOMAXPROCS(0), "cases to run at once")
 		verbose  = flag.Bool("v", false, "print every case as it finishes")
 	)
@@ -44,10 +46,12 @@ func run() int {
 		return 2
 	}
 	if *dir == "" {
-		if *dir = corpus.FindDir("."); *dir == "" {
+		root := corpus.FindDir(".")
+		if root == "" {
 			fmt.Fprintf(os.Stderr, "zdcorpus: no %s above the working directory; use -dir\n", corpus.DefaultDir)
 			return 2
 		}
+		*dir = filepath.Join(root, *dialect)
 	}
 	var re *regexp.Regexp
 	if *runRE != "" {
@@ -64,7 +68,7 @@ func run() int {
 	if *known != "" {
 		kw, err = corpus.LoadKnown(*known)
 	} else {
-		kw, err = corpus.ParseKnown("known_wrong.txt", corpus.KnownWrong)
+		kw, _, err = corpus.KnownFor(*dialect)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "zdcorpus:", err)
@@ -84,8 +88,8 @@ func run() int {
 			}
 		}
 	}
-	srv := pgtest.FromEnv()
-	if err := srv.Available(); err != nil {
+	target, err := corpus.Require(*dialect)
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "zdcorpus:", err)
 		return 2
 	}
@@ -101,7 +105,7 @@ func run() int {
 	}
 
 	start := time.Now()
-	outs := corpus.RunAll(srv, cases, workDir, *parallel, func(done int, o corpus.Outcome) {
+	outs := corpus.RunAll(target, cases, workDir, *parallel, func(done int, o corpus.Outcome) {
 		if *verbose {
 			fmt.Fprintf(os.Stderr, "[%d/%d] %s %s (%s)\n", done, len(cases), o.Case, o.Category, o.Elapsed.Round(time.Millisecond))
 		}
