@@ -3,6 +3,7 @@ package diff
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/zdplan/zdplan/schema"
 )
@@ -183,6 +184,14 @@ func (d *differ) columns() {
 		for _, c := range t.Columns {
 			oc := old.Column(c.Name)
 			if oc == nil {
+				if fc := d.caseOnly(old, c.Name); fc != nil {
+					// The same column to MySQL, which compares column
+					// names without case: adding one and dropping the
+					// other would drop its data.
+					d.add(Unsupported{What: fmt.Sprintf("change of letter case in the name of column %s (MySQL compares column names case-insensitively)", fc.Name),
+						Name: t.Name.String() + "." + c.Name, At: c.Pos})
+					continue
+				}
 				if r := d.renamedColumn(old, t, c); r != nil {
 					if what := d.keyColumn(old, r.Name); what != "" {
 						d.add(Unsupported{What: "rename of a column " + what, Name: t.Name.String() + "." + r.Name, At: c.Hints.Pos})
@@ -286,11 +295,40 @@ func (d *differ) droppedColumns() {
 			continue
 		}
 		for _, c := range t.Columns {
-			if nt.Column(c.Name) == nil && !d.isRenamedAway(t, nt, c) {
+			if nt.Column(c.Name) == nil && !d.isRenamedAway(t, nt, c) && d.caseOnly(nt, c.Name) == nil {
 				d.add(DropColumn{Table: t, Column: c})
 			}
 		}
 	}
+}
+
+// caseOnly returns the column of t whose name differs from name only in
+// letter case, in a MySQL schema, where the two are the same column; nil
+// otherwise.
+func (d *differ) caseOnly(t *schema.Table, name string) *schema.Column {
+	if d.to.Dialect != "mysql" {
+		return nil
+	}
+	for _, c := range t.Columns {
+		if c.Name != name && strings.EqualFold(c.Name, name) {
+			return c
+		}
+	}
+	return nil
+}
+
+// caseOnlyIndex returns the index of s on i's table whose name differs
+// from i's only in letter case, in a MySQL schema; nil otherwise.
+func (d *differ) caseOnlyIndex(s *schema.Schema, i *schema.Index) *schema.Index {
+	if d.to.Dialect != "mysql" {
+		return nil
+	}
+	for _, o := range s.Indexes {
+		if o.Table == i.Table && o.Name.Name != i.Name.Name && strings.EqualFold(o.Name.Name, i.Name.Name) {
+			return o
+		}
+	}
+	return nil
 }
 
 func (d *differ) droppedConstraints() {
@@ -357,7 +395,7 @@ func (d *differ) droppedIndexes() {
 		if d.to.Table(i.Table) == nil && d.to.View(i.Table) == nil {
 			continue // dropped with its table
 		}
-		if d.to.Index(i.Table, i.Name.Name) == nil {
+		if d.to.Index(i.Table, i.Name.Name) == nil && d.caseOnlyIndex(d.to, i) == nil {
 			d.add(DropIndex{i})
 		}
 	}
@@ -370,6 +408,19 @@ func (d *differ) addedIndexes() {
 		newTable := (d.from.Table(i.Table) == nil && d.to.Table(i.Table) != nil) ||
 			(d.to.View(i.Table) != nil && (d.from.View(i.Table) == nil || d.rebuilt[i.Table]))
 		oi := d.from.Index(i.Table, i.Name.Name)
+		if fi := d.caseOnlyIndex(d.from, i); oi == nil && fi != nil && !d.rebuilt[i.Table] {
+			// MySQL compares index names without case, but keeps the
+			// spelling: a rename changes it, in the catalog only.
+			renamed := *fi
+			renamed.Name = i.Name
+			if !renamed.Equal(i) {
+				d.add(Unsupported{What: fmt.Sprintf("change of letter case in the name of index %s together with its definition", fi.Name.Name),
+					Name: i.Table.String() + "." + i.Name.Name, At: i.Pos})
+				continue
+			}
+			d.add(RenameIndex{From: fi, To: i})
+			continue
+		}
 		switch {
 		case oi == nil || d.rebuilt[i.Table]:
 			d.add(AddIndex{Index: i, NewTable: newTable})

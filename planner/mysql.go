@@ -193,6 +193,9 @@ func (m *mysql) steps(c diff.Change) []Step {
 		if c.NewTable {
 			return nil // created with its table
 		}
+		if t := m.d.To.Table(c.Index.Table); t != nil && m.keyAddedWithColumn(t, nil, c.Index) {
+			return nil // created with its AUTO_INCREMENT column
+		}
 		return m.addIndex(c, c.Index)
 	case diff.DropIndex:
 		if m.d.To.Table(c.Index.Table) == nil {
@@ -332,8 +335,14 @@ func (m *mysql) addColumn(c diff.AddColumn) []Step {
 	}
 	add, tightened := addedColumn(c.Column)
 	a := addColumnAlg(m.d, c.Table, add).on(m.target)
+	body := "ADD COLUMN " + columnDefinition(add)
+	if pk, idx := m.autoIncrementKey(c.Table, add); pk != nil {
+		body += ", ADD " + primaryKeyDefinition(pk)
+	} else if idx != nil {
+		body += ", ADD " + indexDefinition(idx)
+	}
 	steps := []Step{myStep(Expand, rankColumn, c, "add column "+c.Object(),
-		myIf("NOT "+myColumnExists(c.Table.Name, c.Column.Name), myAlter(c.Table.Name, "ADD COLUMN "+columnDefinition(add), a)), a.Lock())}
+		myIf("NOT "+myColumnExists(c.Table.Name, c.Column.Name), myAlter(c.Table.Name, body, a)), a.Lock())}
 	if tightened {
 		k := colKey{c.Table.Name, c.Column.Name}
 		m.cols[k] = &colChange{table: c.Table, from: add, to: c.Column, first: c, contract: true, what: []string{"NOT NULL"}}
@@ -341,6 +350,47 @@ func (m *mysql) addColumn(c diff.AddColumn) []Step {
 		steps = append(steps, m.noNulls(c, c.Table, c.Column))
 	}
 	return steps
+}
+
+// autoIncrementKey returns the key of DESIRED that an AUTO_INCREMENT column
+// added to an existing table is created with: the server accepts such a
+// column only as the first column of a key, in the same statement. It is
+// the primary key when that starts with the column, else the first index
+// that does; nil, nil when the column is no such column, or DESIRED gives
+// it no key (the server then rejects the plan, as it rejects DESIRED). The
+// key's own step is left out (keyAddedWithColumn).
+func (m *mysql) autoIncrementKey(t *schema.Table, col *schema.Column) (*schema.Constraint, *schema.Index) {
+	if !col.AutoIncrement || oldColumn(m.d, t, col) != nil || m.d.From.Table(t.Name) == nil {
+		return nil, nil
+	}
+	if pk := t.PrimaryKey(); pk != nil && len(pk.Columns) > 0 && pk.Columns[0] == col.Name {
+		return pk, nil
+	}
+	for _, i := range m.d.To.Indexes {
+		if i.Table == t.Name && len(i.Keys) > 0 && i.Keys[0].Column == col.Name {
+			return nil, i
+		}
+	}
+	return nil, nil
+}
+
+// keyAddedWithColumn reports whether the primary key pk or the index idx
+// of table t is created by the step that adds its first column
+// (autoIncrementKey).
+func (m *mysql) keyAddedWithColumn(t *schema.Table, pk *schema.Constraint, idx *schema.Index) bool {
+	var first string
+	switch {
+	case pk != nil && len(pk.Columns) > 0:
+		first = pk.Columns[0]
+	case idx != nil && len(idx.Keys) > 0:
+		first = idx.Keys[0].Column
+	}
+	col := t.Column(first)
+	if col == nil {
+		return false
+	}
+	gotPK, gotIdx := m.autoIncrementKey(t, col)
+	return (pk != nil && gotPK == pk) || (idx != nil && gotIdx == idx)
 }
 
 // tableOptions changes the engine and default character set. String
@@ -423,7 +473,7 @@ func (m *mysql) createTable(t *schema.Table) string {
 		lines = append(lines, "  "+columnDefinition(c))
 	}
 	if pk := t.PrimaryKey(); pk != nil {
-		lines = append(lines, fmt.Sprintf("  PRIMARY KEY (%s)", myQuotedList(pk.Columns)))
+		lines = append(lines, "  "+primaryKeyDefinition(pk))
 	}
 	// Indexes go in with the table: an AUTO_INCREMENT column must be
 	// part of a key as soon as it exists.
@@ -572,7 +622,19 @@ func indexDefinition(i *schema.Index) string {
 		}
 		keys = append(keys, s)
 	}
-	return fmt.Sprintf("%s %s (%s)", kind, myQuoteIdent(i.Name.Name), strings.Join(keys, ", "))
+	return fmt.Sprintf("%s %s (%s)", kind, myQuoteIdent(i.Name.Name), strings.Join(keys, ", ")) + keyComment(i.Comment)
+}
+
+// primaryKeyDefinition is PRIMARY KEY as CREATE TABLE and ADD take it.
+func primaryKeyDefinition(pk *schema.Constraint) string {
+	return fmt.Sprintf("PRIMARY KEY (%s)", myQuotedList(pk.Columns)) + keyComment(pk.Comment)
+}
+
+func keyComment(c string) string {
+	if c == "" {
+		return ""
+	}
+	return " COMMENT " + myQuoteLiteral(c)
 }
 
 // writtenByOldVersion reports whether any of the columns exists in
@@ -608,9 +670,34 @@ func (m *mysql) addIndex(c diff.Change, i *schema.Index) []Step {
 		// The old version could insert duplicates and fail once it exists.
 		ph, summary = Contract, summary+" (unique: the old version writes its columns)"
 	}
-	a := indexAlg(i).on(m.target)
+	if i.Method == "SPATIAL" && m.notNullOnlyInContract(i) {
+		// A SPATIAL index needs NOT NULL columns, which this plan makes
+		// NOT NULL only once the old version is retired.
+		ph, summary = Contract, summary+" (SPATIAL: after its columns become NOT NULL)"
+	}
+	a := indexAlg(m.d.To.Table(i.Table), i).on(m.target)
 	return []Step{myStep(ph, tighten(ph, rankIndex), c, summary,
 		myIf("NOT "+myIndexExists(i.Table, i.Name.Name), myAlter(i.Table, "ADD "+indexDefinition(i), a)), a.Lock())}
+}
+
+// notNullOnlyInContract reports whether a column of the index is NOT NULL
+// in DESIRED but nullable in CURRENT or new to it, so that the plan
+// tightens it in contract.
+func (m *mysql) notNullOnlyInContract(i *schema.Index) bool {
+	nt, old := m.d.To.Table(i.Table), m.d.From.Table(i.Table)
+	if nt == nil || old == nil {
+		return false
+	}
+	for _, k := range i.Keys {
+		col := nt.Column(k.Column)
+		if col == nil || !col.NotNull {
+			continue
+		}
+		if oc := old.Column(k.Column); oc == nil && col.Default == nil || oc != nil && !oc.NotNull {
+			return true
+		}
+	}
+	return false
 }
 
 // replaceIndex builds the new definition under a temporary name, then
@@ -623,13 +710,41 @@ func (m *mysql) replaceIndex(c diff.ReplaceIndex) []Step {
 	if c.To.Unique && m.writtenByOldVersion(c.To.Table, myIndexColumns(c.To)) {
 		ph = Contract
 	}
-	a := indexAlg(c.To).on(m.target)
+	a := indexAlg(m.d.To.Table(c.To.Table), c.To).on(m.target)
 	build := myStep(ph, tighten(ph, rankIndex), c, fmt.Sprintf("build the new definition of %s as %s", c.To.Name.Name, tmp.Name.Name),
 		myIf(fmt.Sprintf("NOT %s AND NOT %s", myIndexExists(c.To.Table, tmp.Name.Name), myIndexIs(c.To)), myAlter(c.To.Table, "ADD "+indexDefinition(&tmp), a)), a.Lock())
-	swap := myStep(Contract, tighten(ph, rankDropIndex), c, fmt.Sprintf("swap %s for its new definition", c.To.Name.Name),
+	swapRank := tighten(ph, rankDropIndex)
+	if m.backsReplacedForeignKey(c.From) {
+		// InnoDB will not drop the index a foreign key uses: the swap
+		// waits until the plan has replaced that foreign key, which then
+		// uses the new definition.
+		swapRank = tighten(Contract, rankValidate)
+	}
+	swap := myStep(Contract, swapRank, c, fmt.Sprintf("swap %s for its new definition", c.To.Name.Name),
 		myIf(myIndexExists(c.To.Table, tmp.Name.Name), myAlter(c.To.Table, fmt.Sprintf("DROP INDEX %s, RENAME INDEX %s TO %s",
 			myQuoteIdent(c.To.Name.Name), myQuoteIdent(tmp.Name.Name), myQuoteIdent(c.To.Name.Name)), AlgInplace)), AlgInplace.Lock())
 	return []Step{build, swap}
+}
+
+// backsReplacedForeignKey reports whether a foreign key of CURRENT that
+// the plan replaces or drops may be using the index: its columns start the
+// index's.
+func (m *mysql) backsReplacedForeignKey(i *schema.Index) bool {
+	old := m.d.From.Table(i.Table)
+	if old == nil {
+		return false
+	}
+	cols := myIndexColumns(i)
+	nt := m.d.To.Table(i.Table)
+	for _, con := range old.Constraints {
+		if con.Kind != schema.ForeignKey || len(con.Columns) > len(cols) || !slices.Equal(con.Columns, cols[:len(con.Columns)]) {
+			continue
+		}
+		if nt == nil || nt.Constraint(con.Name) == nil || !nt.Constraint(con.Name).Equal(con) {
+			return true
+		}
+	}
+	return false
 }
 
 // myTempName appends a suffix, shortening the name to MySQL's 64
@@ -693,8 +808,11 @@ func (m *mysql) addConstraint(c diff.Change, t *schema.Table, con *schema.Constr
 	a := addConstraintAlg(m.d, t, con).on(m.target)
 	switch con.Kind {
 	case schema.PrimaryKey:
+		if m.keyAddedWithColumn(t, con, nil) {
+			return nil // created with its AUTO_INCREMENT column
+		}
 		return []Step{myStep(phase, tighten(phase, rankUsingIndex), c, fmt.Sprintf("add PRIMARY KEY to %s (%s)", t.Name, why),
-			myIf("NOT "+myConstraintExists(t.Name, "PRIMARY", "PRIMARY KEY"), myAlter(t.Name, fmt.Sprintf("ADD PRIMARY KEY (%s)", myQuotedList(con.Columns)), a)), a.Lock())}
+			myIf("NOT "+myConstraintExists(t.Name, "PRIMARY", "PRIMARY KEY"), myAlter(t.Name, "ADD "+primaryKeyDefinition(con), a)), a.Lock())}
 	case schema.Unique:
 		idx := &schema.Index{Name: schema.Name{Name: con.Name}, Table: t.Name, Unique: true}
 		for _, col := range con.Columns {
@@ -704,7 +822,7 @@ func (m *mysql) addConstraint(c diff.Change, t *schema.Table, con *schema.Constr
 	case schema.ForeignKey:
 		return []Step{
 			myStep(phase, tighten(phase, rankNotValid), c, fmt.Sprintf("add FOREIGN KEY %s without checking existing rows (%s)", con.Name, why),
-				addForeignKey(t.Name, con, myConstraintExists(t.Name, con.Name, "FOREIGN KEY")), a.Lock()),
+				addForeignKey(t.Name, con, myConstraintExists(t.Name, con.Name, "FOREIGN KEY"))+m.restoreIndexName(t.Name, con), a.Lock()),
 			m.validateForeignKey(c, validatePhase, t.Name, con),
 		}
 	}
@@ -737,6 +855,27 @@ func addForeignKey(table schema.Name, con *schema.Constraint, exists string) str
 	return "SET SESSION foreign_key_checks = 0;\n" +
 		myIf("NOT "+exists, myAlter(table, "ADD "+foreignKeyDefinition(con), AlgInplace)) +
 		"\nSET SESSION foreign_key_checks = 1;"
+}
+
+// restoreIndexName renames the index MariaDB makes for a foreign key added
+// to an existing table. The server names it after the constraint, even
+// when it replaces an index it had generated for an earlier foreign key,
+// while DESIRED, created in one piece, names it after its first column
+// when the foreign key is unnamed: the rename gives it DESIRED's name. It
+// returns "" when DESIRED has an index of the constraint's name, or none
+// on exactly its columns.
+func (m *mysql) restoreIndexName(table schema.Name, con *schema.Constraint) string {
+	if m.d.To.Index(table, con.Name) != nil {
+		return ""
+	}
+	for _, i := range m.d.To.Indexes {
+		if i.Table != table || i.Unique || i.Method != "" && i.Method != "BTREE" || !slices.Equal(myIndexColumns(i), con.Columns) {
+			continue
+		}
+		return "\n" + myIf(myIndexExists(table, con.Name)+" AND NOT "+myIndexExists(table, i.Name.Name),
+			myAlter(table, fmt.Sprintf("RENAME INDEX %s TO %s", myQuoteIdent(con.Name), myQuoteIdent(i.Name.Name)), AlgInplace))
+	}
+	return ""
 }
 
 func foreignKeyDefinition(con *schema.Constraint) string {
@@ -779,6 +918,26 @@ func (m *mysql) dropConstraint(c diff.Change, t *schema.Table, con *schema.Const
 	switch con.Kind {
 	case schema.PrimaryKey:
 		body, exists = "DROP PRIMARY KEY", myConstraintExists(t.Name, "PRIMARY", "PRIMARY KEY")
+		// An AUTO_INCREMENT column must stay the first column of a key:
+		// it goes, or loses AUTO_INCREMENT, in the same statement. Its
+		// own step then finds nothing left to do.
+		old, nt := m.d.From.Table(t.Name), m.d.To.Table(t.Name)
+		if old != nil && nt != nil {
+			for _, name := range con.Columns {
+				col := old.Column(name)
+				if col == nil || !col.AutoIncrement {
+					continue
+				}
+				switch to := nt.Column(name); {
+				case to == nil:
+					body += ", DROP COLUMN " + myQuoteIdent(name)
+				case !to.AutoIncrement:
+					plain := *col
+					plain.AutoIncrement = false
+					body = "MODIFY COLUMN " + columnDefinition(&plain) + ", " + body
+				}
+			}
+		}
 	case schema.ForeignKey:
 		body, exists = "DROP FOREIGN KEY "+myQuoteIdent(con.Name), myConstraintExists(t.Name, con.Name, "FOREIGN KEY")
 	case schema.Unique:
@@ -813,11 +972,11 @@ func (m *mysql) replaceConstraint(c diff.ReplaceConstraint) []Step {
 			ph = Contract
 		}
 		a := m.alg(c)
-		cond := fmt.Sprintf("(SELECT GROUP_CONCAT(column_name ORDER BY seq_in_index SEPARATOR ',') FROM information_schema.statistics"+
-			" WHERE table_schema = DATABASE() AND table_name = %s AND index_name = 'PRIMARY') <> %s",
-			myQuoteLiteral(t.Name.Name), myQuoteLiteral(strings.Join(to.Columns, ",")))
+		cond := fmt.Sprintf("NOT (SELECT GROUP_CONCAT(column_name ORDER BY seq_in_index SEPARATOR ',') FROM information_schema.statistics"+
+			" WHERE table_schema = DATABASE() AND table_name = %s AND index_name = 'PRIMARY' AND index_comment = %s) <=> %s",
+			myQuoteLiteral(t.Name.Name), myQuoteLiteral(to.Comment), myQuoteLiteral(strings.Join(to.Columns, ",")))
 		return []Step{myStep(ph, tighten(ph, rankUsingIndex), c, fmt.Sprintf("change the PRIMARY KEY of %s to (%s)", t.Name, strings.Join(to.Columns, ", ")),
-			myIf(cond, myAlter(t.Name, fmt.Sprintf("DROP PRIMARY KEY, ADD PRIMARY KEY (%s)", myQuotedList(to.Columns)), a)), a.Lock())}
+			myIf(cond, myAlter(t.Name, "DROP PRIMARY KEY, ADD "+primaryKeyDefinition(to), a)), a.Lock())}
 	case from.Kind == schema.ForeignKey && to.Kind == schema.ForeignKey:
 		// Dropped while the old definition is in place, then added: InnoDB
 		// refuses to drop and add a foreign key of the same name in one
@@ -827,7 +986,7 @@ func (m *mysql) replaceConstraint(c diff.ReplaceConstraint) []Step {
 		steps[0].SQL = "SET SESSION foreign_key_checks = 0;\n" +
 			myIf(old, myAlter(t.Name, fmt.Sprintf("DROP FOREIGN KEY %s", myQuoteIdent(from.Name)), AlgInplace)) + "\n" +
 			myIf("NOT "+myConstraintExists(t.Name, to.Name, "FOREIGN KEY"), myAlter(t.Name, "ADD "+foreignKeyDefinition(to), AlgInplace)) +
-			"\nSET SESSION foreign_key_checks = 1;"
+			"\nSET SESSION foreign_key_checks = 1;" + m.restoreIndexName(t.Name, to)
 		steps[0].Summary = fmt.Sprintf("replace FOREIGN KEY %s without checking existing rows", to.Name)
 		return steps
 	case from.Kind == schema.Check && to.Kind == schema.Check:
@@ -856,10 +1015,11 @@ func myForeignKeyIs(table schema.Name, con *schema.Constraint) string {
 	for i, c := range con.Columns {
 		pairs = append(pairs, c+"="+con.RefColumns[i])
 	}
-	return fmt.Sprintf("(SELECT COUNT(*) FROM information_schema.referential_constraints WHERE constraint_schema = DATABASE() AND table_name = %s"+
+	// Parenthesised as a whole, since callers negate it.
+	return fmt.Sprintf("((SELECT COUNT(*) FROM information_schema.referential_constraints WHERE constraint_schema = DATABASE() AND table_name = %s"+
 		" AND constraint_name = %s AND referenced_table_name = %s AND update_rule %s AND delete_rule %s) > 0"+
 		" AND (SELECT GROUP_CONCAT(column_name, '=', referenced_column_name ORDER BY ordinal_position SEPARATOR ',') FROM information_schema.key_column_usage"+
-		" WHERE table_schema = DATABASE() AND table_name = %s AND constraint_name = %s AND referenced_table_name IS NOT NULL) = %s",
+		" WHERE table_schema = DATABASE() AND table_name = %s AND constraint_name = %s AND referenced_table_name IS NOT NULL) = %s)",
 		myQuoteLiteral(table.Name), myQuoteLiteral(con.Name), myQuoteLiteral(con.RefTable.Name), rule(con.OnUpdate), rule(con.OnDelete),
 		myQuoteLiteral(table.Name), myQuoteLiteral(con.Name), myQuoteLiteral(strings.Join(pairs, ",")))
 }
@@ -936,8 +1096,8 @@ func myIndexIs(i *schema.Index) string {
 		nonUnique = 0
 	}
 	return fmt.Sprintf("(SELECT GROUP_CONCAT(IFNULL(column_name, ''), ':', IFNULL(sub_part, '') ORDER BY seq_in_index SEPARATOR ',') FROM information_schema.statistics"+
-		" WHERE table_schema = DATABASE() AND table_name = %s AND index_name = %s AND non_unique = %d) <=> %s",
-		myQuoteLiteral(i.Table.Name), myQuoteLiteral(i.Name.Name), nonUnique, myQuoteLiteral(strings.Join(keys, ",")))
+		" WHERE table_schema = DATABASE() AND table_name = %s AND index_name = %s AND non_unique = %d AND index_comment = %s) <=> %s",
+		myQuoteLiteral(i.Table.Name), myQuoteLiteral(i.Name.Name), nonUnique, myQuoteLiteral(i.Comment), myQuoteLiteral(strings.Join(keys, ",")))
 }
 
 // columnIs is an information_schema condition: the column has this

@@ -196,8 +196,15 @@ func (m *mysql) renameConstraint(c diff.RenameConstraint) []Step {
 }
 
 func (m *mysql) renameIndex(c diff.RenameIndex) []Step {
+	exists := myIndexExists(c.To.Table, c.From.Name.Name)
+	if strings.EqualFold(c.From.Name.Name, c.To.Name.Name) {
+		// information_schema compares names without case: only a binary
+		// comparison tells the old spelling from the new.
+		exists = fmt.Sprintf("%s > 0", myCount(fmt.Sprintf("information_schema.statistics WHERE table_schema = DATABASE() AND table_name = %s AND BINARY index_name = BINARY %s",
+			myQuoteLiteral(c.To.Table.Name), myQuoteLiteral(c.From.Name.Name))))
+	}
 	return []Step{myStep(Expand, rankRename, c, fmt.Sprintf("rename index %s to %s", c.From.Name.Name, c.To.Name.Name),
-		myIf(myIndexExists(c.To.Table, c.From.Name.Name), myAlter(c.To.Table, fmt.Sprintf("RENAME INDEX %s TO %s", myQuoteIdent(c.From.Name.Name), myQuoteIdent(c.To.Name.Name)), AlgInplace)),
+		myIf(exists, myAlter(c.To.Table, fmt.Sprintf("RENAME INDEX %s TO %s", myQuoteIdent(c.From.Name.Name), myQuoteIdent(c.To.Name.Name)), AlgInplace)),
 		AlgInplace.Lock())}
 }
 

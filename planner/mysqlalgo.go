@@ -185,9 +185,9 @@ func mysqlAlg(d *diff.Diff, c diff.Change) (myAlg, bool) {
 		if c.NewTable {
 			return myAlg{}, false
 		}
-		return indexAlg(c.Index), true
+		return indexAlg(d.To.Table(c.Index.Table), c.Index), true
 	case diff.ReplaceIndex:
-		return indexAlg(c.To), true
+		return indexAlg(d.To.Table(c.To.Table), c.To), true
 	case diff.DropIndex:
 		if d.To.Table(c.Index.Table) == nil {
 			return myAlg{}, false
@@ -371,7 +371,14 @@ func indexed(d *diff.Diff, t schema.Name, col string) bool {
 	return false
 }
 
-func indexAlg(i *schema.Index) myAlg {
+func indexAlg(t *schema.Table, i *schema.Index) myAlg {
+	if i.Unique && t != nil {
+		for _, k := range i.Keys {
+			if col := t.Column(k.Column); col != nil && k.Length == 0 && isBlobType(col.Type) {
+				return both(AlgCopy, "a UNIQUE index on a whole BLOB or TEXT column is a hash over a hidden column, added by a table copy")
+			}
+		}
+	}
 	switch {
 	case i.Method == "FULLTEXT":
 		return both(AlgShared, "a FULLTEXT index is built under LOCK=SHARED (the first one also rebuilds the table on MySQL)")
@@ -485,4 +492,14 @@ func enumAppend(from, to schema.Type) bool {
 		return b
 	}
 	return size(len(from.Mods)) == size(len(to.Mods))
+}
+
+// isBlobType reports whether values of the type are stored off the row
+// (BLOB, TEXT, JSON), so that an index needs a prefix length.
+func isBlobType(t schema.Type) bool {
+	switch t.Name {
+	case "tinyblob", "blob", "mediumblob", "longblob", "tinytext", "text", "mediumtext", "longtext", "json":
+		return true
+	}
+	return false
 }

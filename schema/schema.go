@@ -408,6 +408,9 @@ type Constraint struct {
 	// checked.
 	NotValid bool
 
+	// Comment is a MySQL key's COMMENT (of a PRIMARY KEY or UNIQUE).
+	Comment string
+
 	Pos Pos
 }
 
@@ -420,7 +423,7 @@ func (c *Constraint) Equal(o *Constraint) bool {
 		c.RefTable == o.RefTable && slices.Equal(c.RefColumns, o.RefColumns) &&
 		c.OnDelete == o.OnDelete && c.OnUpdate == o.OnUpdate && c.Match == o.Match &&
 		c.Deferrable == o.Deferrable && c.InitiallyDeferred == o.InitiallyDeferred &&
-		c.Check.Equal(o.Check) && c.NoInherit == o.NoInherit
+		c.Check.Equal(o.Check) && c.NoInherit == o.NoInherit && c.Comment == o.Comment
 }
 
 // IndexKey is one key column or expression of an index.
@@ -458,6 +461,8 @@ type Index struct {
 	// Options are storage parameters ("fillfactor=70") in written order,
 	// which is the order PostgreSQL keeps; equality ignores the order.
 	Options []string
+	// Comment is a MySQL index's COMMENT.
+	Comment string
 	Pos     Pos
 }
 
@@ -465,7 +470,8 @@ type Index struct {
 func (i *Index) Equal(o *Index) bool {
 	return i.Name == o.Name && i.Table == o.Table && i.Unique == o.Unique && i.Method == o.Method &&
 		slices.EqualFunc(i.Keys, o.Keys, IndexKey.Equal) && slices.Equal(i.Include, o.Include) &&
-		i.Where.Equal(o.Where) && i.NullsNotDistinct == o.NullsNotDistinct && sameSet(i.Options, o.Options)
+		i.Where.Equal(o.Where) && i.NullsNotDistinct == o.NullsNotDistinct && sameSet(i.Options, o.Options) &&
+		i.Comment == o.Comment
 }
 
 func sameSet(a, b []string) bool {

@@ -285,6 +285,40 @@ func TestSplit(t *testing.T) {
 	}
 }
 
+// TestSplitCompoundWithoutDelimiter: a trigger or routine body written
+// without DELIMITER stays one statement, however its blocks nest, and the
+// statements around it are cut as usual.
+func TestSplitCompoundWithoutDelimiter(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"begin end", "CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET NEW.a = 1; SET NEW.b = 2; END;\nSELECT 1;",
+			[]string{"CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET NEW.a = 1; SET NEW.b = 2; END", "SELECT 1"}},
+		{"if and case", "CREATE DEFINER=`u`@`%` TRIGGER t BEFORE UPDATE ON x FOR EACH ROW BEGIN\n" +
+			"  IF NEW.a > 0 THEN SET NEW.b = CASE WHEN NEW.a > 9 THEN 'big' ELSE 'small' END; END IF;\n" +
+			"  CASE NEW.c WHEN 1 THEN SET NEW.d = 1; ELSE BEGIN END; END CASE;\nEND;\nCREATE TABLE y (id int);",
+			[]string{"CREATE DEFINER=`u`@`%` TRIGGER t BEFORE UPDATE ON x FOR EACH ROW BEGIN\n" +
+				"  IF NEW.a > 0 THEN SET NEW.b = CASE WHEN NEW.a > 9 THEN 'big' ELSE 'small' END; END IF;\n" +
+				"  CASE NEW.c WHEN 1 THEN SET NEW.d = 1; ELSE BEGIN END; END CASE;\nEND", "CREATE TABLE y (id int)"}},
+		{"loop labels", "CREATE PROCEDURE p() BEGIN l: LOOP LEAVE l; END LOOP l; WHILE 0 DO SELECT 1; END WHILE; END;SELECT 2",
+			[]string{"CREATE PROCEDURE p() BEGIN l: LOOP LEAVE l; END LOOP l; WHILE 0 DO SELECT 1; END WHILE; END", "SELECT 2"}},
+		{"not a routine", "BEGIN; SELECT CASE WHEN 1 THEN 2 END; END;",
+			[]string{"BEGIN", "SELECT CASE WHEN 1 THEN 2 END", "END"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, st := range split([]byte(tc.src)) {
+				got = append(got, strings.TrimSpace(st.text))
+			}
+			if d := cmp.Diff(tc.want, got); d != "" {
+				t.Errorf("split (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
 func TestQuote(t *testing.T) {
 	for in, want := range map[string]string{"users": "`users`", "we`ird": "`we``ird`", "select": "`select`"} {
 		if got := QuoteIdent(in); got != want {

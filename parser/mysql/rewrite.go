@@ -221,6 +221,11 @@ func (tt *tableText) rewriteElement(e *element) {
 		}
 		switch t.upper() {
 		case "DEFAULT":
+			// A typed literal (DATE '2024-01-01') is its string to the
+			// server, which stores the default as the plain constant.
+			if j := i + 1; j+1 < len(toks) && toks[j].kind == tkWord && toks[j+1].kind == tkString && typedLiteral[toks[j].upper()] {
+				tt.blank(toks[j])
+			}
 			tt.defaultExpression(toks, i+1)
 		case "PERSISTENT":
 			tt.replace(t, "STORED") // MariaDB's synonym
@@ -240,6 +245,9 @@ func (tt *tableText) rewriteElement(e *element) {
 		}
 	}
 }
+
+// typedLiteral are the keywords of SQL's typed literals.
+var typedLiteral = map[string]bool{"DATE": true, "TIME": true, "TIMESTAMP": true}
 
 // defaultExpression replaces DEFAULT (expression) at toks[i] with a call
 // of a stand-in function, which the parser accepts; the expression is
@@ -262,11 +270,13 @@ func (tt *tableText) defaultExpression(toks []token, i int) {
 			}
 			name := fmt.Sprintf("z%d", len(tt.placeholders))
 			off, end := toks[i].off, toks[j].end
-			if end-off < len(name)+2 {
+			// A space first: DEFAULT(expr) has none before the stand-in.
+			call := " " + name + "()"
+			if end-off < len(call) {
 				return
 			}
 			tt.placeholders[strings.ToLower(name)] = string(tt.text[toks[i+1].off:toks[j-1].end])
-			copy(tt.text[off:end], name+"()"+strings.Repeat(" ", end-off-len(name)-2))
+			copy(tt.text[off:end], call+strings.Repeat(" ", end-off-len(call)))
 			return
 		}
 	}

@@ -83,6 +83,11 @@ func splitComments(src []byte) ([]statement, []comment) {
 	i := 0
 	n := len(src)
 	atStmtStart := func() bool { return blankOnly(src[start:i]) }
+	// depth counts the open BEGIN ... END blocks (and CASE ... END) of a
+	// routine or trigger written without DELIMITER: the mysql client
+	// would cut it at the first ";", but schema files from other tools
+	// often hold them that way, and a body cut apart reads as garbage.
+	depth := 0
 	emit := func(end, next int) {
 		text := string(src[start:end])
 		if !blankOnly(src[start:end]) {
@@ -141,7 +146,23 @@ func splitComments(src []byte) ([]statement, []comment) {
 			}
 			continue
 		}
-		if bytes.HasPrefix(src[i:], []byte(delim)) {
+		// Under another delimiter (DELIMITER $$) the client's rules hold,
+		// and a word may run into the delimiter (END$$).
+		if delim == ";" && isWordByte(c) && (i == 0 || !isWordByte(src[i-1])) {
+			j := i
+			for j < n && isWordByte(src[j]) {
+				j++
+			}
+			w := strings.ToUpper(string(src[i:j]))
+			depth = blockDepth(depth, w, src[start:i], src[j:])
+			if w == "END" && strings.EqualFold(firstWord(src[j:]), "CASE") {
+				// END CASE closes a CASE statement: that CASE opens nothing.
+				j += bytes.Index(bytes.ToUpper(src[j:]), []byte("CASE")) + len("CASE")
+			}
+			i = j
+			continue
+		}
+		if depth == 0 && bytes.HasPrefix(src[i:], []byte(delim)) {
 			emit(i, i+len(delim))
 			i += len(delim)
 			continue
@@ -150,6 +171,58 @@ func splitComments(src []byte) ([]statement, []comment) {
 	}
 	emit(n, n)
 	return out, comments
+}
+
+// blockDepth is the block depth after the word w, read with the
+// statement's text before it and the file after it.
+func blockDepth(depth int, w string, before, after []byte) int {
+	switch w {
+	case "BEGIN":
+		if depth > 0 || routineHeader(before) {
+			return depth + 1
+		}
+	case "CASE":
+		if depth > 0 {
+			return depth + 1
+		}
+	case "END":
+		if depth == 0 {
+			return 0
+		}
+		// END IF, END LOOP, ... close blocks that were not counted.
+		next := strings.ToUpper(firstWord(after))
+		if next == "IF" || next == "LOOP" || next == "WHILE" || next == "REPEAT" {
+			return depth
+		}
+		return depth - 1
+	}
+	return depth
+}
+
+// routineHeader reports whether a statement so far is CREATE ... TRIGGER,
+// PROCEDURE, FUNCTION or EVENT (with DEFINER and the like in between).
+func routineHeader(before []byte) bool {
+	f := strings.Fields(strings.ToUpper(string(before)))
+	if len(f) == 0 || f[0] != "CREATE" {
+		return false
+	}
+	for _, w := range f[1:min(len(f), 6)] {
+		switch w {
+		case "TRIGGER", "PROCEDURE", "FUNCTION", "EVENT":
+			return true
+		}
+	}
+	return false
+}
+
+// firstWord is the word that b starts with after blanks.
+func firstWord(b []byte) string {
+	b = bytes.TrimLeft(b, " \t\r\n")
+	j := 0
+	for j < len(b) && isWordByte(b[j]) {
+		j++
+	}
+	return string(b[:j])
 }
 
 func btoi(b bool) int {

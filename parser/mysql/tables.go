@@ -411,7 +411,12 @@ func (p *state) tableConstraint(tb *table, c *ast.Constraint, e *element) error 
 			}
 			tb.t.Column(n).NotNull = true
 		}
-		tb.t.Constraints = append(tb.t.Constraints, &schema.Constraint{Name: "PRIMARY", Kind: schema.PrimaryKey, Columns: cols, Pos: pos})
+		pk := &schema.Constraint{Name: "PRIMARY", Kind: schema.PrimaryKey, Columns: cols, Pos: pos}
+		if c.Option != nil {
+			pk.Comment = c.Option.Comment
+			p.indexVisibility(tb, c.Option)
+		}
+		tb.t.Constraints = append(tb.t.Constraints, pk)
 		tb.keys = append(tb.keys, &keyDef{kind: keyPrimary, name: "PRIMARY", parts: k, pos: pos})
 	case ast.ConstraintKey, ast.ConstraintIndex, ast.ConstraintUniq, ast.ConstraintUniqKey, ast.ConstraintUniqIndex, ast.ConstraintFulltext:
 		kind := keyIndex
@@ -512,8 +517,20 @@ func (p *state) addIndex(tb *table, kind keyKind, name string, specs []*ast.Inde
 	if opt != nil && opt.Condition != nil {
 		return &parser.Error{Pos: pos, Msg: "partial indexes (WHERE) are not MySQL syntax"}
 	}
+	if opt != nil {
+		idx.Comment = opt.Comment
+		p.indexVisibility(tb, opt)
+	}
 	tb.keys = append(tb.keys, &keyDef{kind: kind, name: name, parts: parts, idx: idx, pos: pos})
 	return nil
+}
+
+// indexVisibility reports INVISIBLE indexes, which the model does not
+// have: planning them as visible would change what the optimizer uses.
+func (p *state) indexVisibility(tb *table, opt *ast.IndexOption) {
+	if opt.Visibility == ast.IndexVisibilityInvisible {
+		p.unsupported("INVISIBLE index on", tb.t.Name.Name)
+	}
 }
 
 var fkActions = map[ast.ReferOptionType]string{
