@@ -193,7 +193,7 @@ func (m *mysql) steps(c diff.Change) []Step {
 		if c.NewTable {
 			return nil // created with its table
 		}
-		if t := m.d.To.Table(c.Index.Table); t != nil && m.keyAddedWithColumn(t, nil, c.Index) {
+		if t := m.d.To.Table(c.Index.Table); t != nil && keyAddedWithColumn(m.d, t, nil, c.Index) {
 			return nil // created with its AUTO_INCREMENT column
 		}
 		return m.addIndex(c, c.Index)
@@ -336,7 +336,7 @@ func (m *mysql) addColumn(c diff.AddColumn) []Step {
 	add, tightened := addedColumn(c.Column)
 	a := addColumnAlg(m.d, c.Table, add).on(m.target)
 	body := "ADD COLUMN " + columnDefinition(add)
-	if pk, idx := m.autoIncrementKey(c.Table, add); pk != nil {
+	if pk, idx := autoIncrementKey(m.d, c.Table, add); pk != nil {
 		body += ", ADD " + primaryKeyDefinition(pk)
 	} else if idx != nil {
 		body += ", ADD " + indexDefinition(idx)
@@ -359,14 +359,14 @@ func (m *mysql) addColumn(c diff.AddColumn) []Step {
 // that does; nil, nil when the column is no such column, or DESIRED gives
 // it no key (the server then rejects the plan, as it rejects DESIRED). The
 // key's own step is left out (keyAddedWithColumn).
-func (m *mysql) autoIncrementKey(t *schema.Table, col *schema.Column) (*schema.Constraint, *schema.Index) {
-	if !col.AutoIncrement || oldColumn(m.d, t, col) != nil || m.d.From.Table(t.Name) == nil {
+func autoIncrementKey(d *diff.Diff, t *schema.Table, col *schema.Column) (*schema.Constraint, *schema.Index) {
+	if !col.AutoIncrement || oldColumn(d, t, col) != nil || d.From.Table(t.Name) == nil {
 		return nil, nil
 	}
 	if pk := t.PrimaryKey(); pk != nil && len(pk.Columns) > 0 && pk.Columns[0] == col.Name {
 		return pk, nil
 	}
-	for _, i := range m.d.To.Indexes {
+	for _, i := range d.To.Indexes {
 		if i.Table == t.Name && len(i.Keys) > 0 && i.Keys[0].Column == col.Name {
 			return nil, i
 		}
@@ -377,7 +377,7 @@ func (m *mysql) autoIncrementKey(t *schema.Table, col *schema.Column) (*schema.C
 // keyAddedWithColumn reports whether the primary key pk or the index idx
 // of table t is created by the step that adds its first column
 // (autoIncrementKey).
-func (m *mysql) keyAddedWithColumn(t *schema.Table, pk *schema.Constraint, idx *schema.Index) bool {
+func keyAddedWithColumn(d *diff.Diff, t *schema.Table, pk *schema.Constraint, idx *schema.Index) bool {
 	var first string
 	switch {
 	case pk != nil && len(pk.Columns) > 0:
@@ -389,7 +389,7 @@ func (m *mysql) keyAddedWithColumn(t *schema.Table, pk *schema.Constraint, idx *
 	if col == nil {
 		return false
 	}
-	gotPK, gotIdx := m.autoIncrementKey(t, col)
+	gotPK, gotIdx := autoIncrementKey(d, t, col)
 	return (pk != nil && gotPK == pk) || (idx != nil && gotIdx == idx)
 }
 
@@ -808,7 +808,7 @@ func (m *mysql) addConstraint(c diff.Change, t *schema.Table, con *schema.Constr
 	a := addConstraintAlg(m.d, t, con).on(m.target)
 	switch con.Kind {
 	case schema.PrimaryKey:
-		if m.keyAddedWithColumn(t, con, nil) {
+		if keyAddedWithColumn(m.d, t, con, nil) {
 			return nil // created with its AUTO_INCREMENT column
 		}
 		return []Step{myStep(phase, tighten(phase, rankUsingIndex), c, fmt.Sprintf("add PRIMARY KEY to %s (%s)", t.Name, why),
@@ -866,6 +866,14 @@ func addForeignKey(table schema.Name, con *schema.Constraint, exists string) str
 // on exactly its columns.
 func (m *mysql) restoreIndexName(table schema.Name, con *schema.Constraint) string {
 	if m.d.To.Index(table, con.Name) != nil {
+		return ""
+	}
+	// Only an index the server generated for a foreign key of CURRENT is
+	// replaced; one the schema declares is reused as it is.
+	old := m.d.From.Table(table)
+	if old == nil || !slices.ContainsFunc(old.Constraints, func(o *schema.Constraint) bool {
+		return o.Kind == schema.ForeignKey && slices.Equal(o.Columns, con.Columns)
+	}) {
 		return ""
 	}
 	for _, i := range m.d.To.Indexes {

@@ -185,6 +185,9 @@ func mysqlAlg(d *diff.Diff, c diff.Change) (myAlg, bool) {
 		if c.NewTable {
 			return myAlg{}, false
 		}
+		if t := d.To.Table(c.Index.Table); t != nil && keyAddedWithColumn(d, t, nil, c.Index) {
+			return myAlg{}, false // made by its column's statement
+		}
 		return indexAlg(d.To.Table(c.Index.Table), c.Index), true
 	case diff.ReplaceIndex:
 		return indexAlg(d.To.Table(c.To.Table), c.To), true
@@ -196,6 +199,9 @@ func mysqlAlg(d *diff.Diff, c diff.Change) (myAlg, bool) {
 	case diff.AddConstraint:
 		if c.NewTable {
 			return myAlg{}, false
+		}
+		if c.Constraint.Kind == schema.PrimaryKey && keyAddedWithColumn(d, c.Table, c.Constraint, nil) {
+			return myAlg{}, false // made by its column's statement
 		}
 		return addConstraintAlg(d, c.Table, c.Constraint), true
 	case diff.DropConstraint:

@@ -47,7 +47,8 @@ var Catalogue = []*Rule{
 		Run: func(p *Pass) {
 			Each(p, func(a diff.AddColumn) {
 				col := a.Column
-				if !col.NotNull || col.Default != nil || col.Identity != nil || col.Generated != nil {
+				// Identity and AUTO_INCREMENT columns number existing rows.
+				if !col.NotNull || col.Default != nil || col.Identity != nil || col.AutoIncrement || col.Generated != nil {
 					return
 				}
 				if col.Hints.Backfill != nil {
