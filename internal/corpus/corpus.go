@@ -522,6 +522,62 @@ func (s Summary) String() string {
 	return b.String()
 }
 
+// ByTopic renders the outcomes per upstream topic (Case.Category: tables,
+// constraints, views, ...), one line each in name order, with a column per
+// outcome category that occurs, then the totals; cases are matched to
+// outcomes by name.
+func ByTopic(cases []Case, outs []Outcome) string {
+	topic := map[string]string{}
+	for _, c := range cases {
+		topic[c.Name] = c.Category
+	}
+	counts := map[string]map[Category]int{}
+	used := map[Category]bool{}
+	for _, o := range outs {
+		t := topic[o.Case]
+		if t == "" {
+			t = "(none)"
+		}
+		if counts[t] == nil {
+			counts[t] = map[Category]int{}
+		}
+		counts[t][o.Category]++
+		used[o.Category] = true
+	}
+	var cols []Category
+	for _, c := range Categories {
+		if used[c] {
+			cols = append(cols, c)
+		}
+	}
+	topics := make([]string, 0, len(counts))
+	for t := range counts {
+		topics = append(topics, t)
+	}
+	sort.Strings(topics)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-20s", "topic")
+	for _, c := range cols {
+		fmt.Fprintf(&b, " %11s", c)
+	}
+	b.WriteString("\n")
+	total := map[Category]int{}
+	for _, t := range topics {
+		fmt.Fprintf(&b, "%-20s", t)
+		for _, c := range cols {
+			fmt.Fprintf(&b, " %11d", counts[t][c])
+			total[c] += counts[t][c]
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "%-20s", "total")
+	for _, c := range cols {
+		fmt.Fprintf(&b, " %11d", total[c])
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
 // Known is the list of cases with known bugs (known_wrong.txt): case name
 // to the reason it is listed.
 type Known map[string]string

@@ -76,7 +76,7 @@ func corpusTest(t *testing.T, root, dialect string) {
 
 	outs := RunAll(target, cases, t.TempDir(), parallelism(t), nil)
 	rep := Report(outs, known)
-	t.Logf("corpus %s:\n%s", dir, rep)
+	t.Logf("corpus %s:\n%s\nper topic:\n%s", dir, rep, ByTopic(cases, outs))
 	if path := os.Getenv("ZDPLAN_CORPUS_REPORT"); path != "" {
 		path = strings.ReplaceAll(path, "{dialect}", dialect)
 		if err := os.WriteFile(path, []byte(rep), 0o644); err != nil {
@@ -155,6 +155,18 @@ error            0    0.0%
 total            4
 `
 	if got := s.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestByTopic(t *testing.T) {
+	cases := []Case{{Name: "a", Category: "tables"}, {Name: "b", Category: "views"}, {Name: "c", Category: "tables"}}
+	outs := []Outcome{{Case: "a", Category: Converged}, {Case: "b", Category: Unsupported}, {Case: "c", Category: Unsupported}}
+	want := "topic                  converged unsupported\n" +
+		"tables                         1           1\n" +
+		"views                          0           1\n" +
+		"total                          1           2\n"
+	if got := ByTopic(cases, outs); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

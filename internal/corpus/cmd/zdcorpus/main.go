@@ -111,6 +111,7 @@ func run() int {
 		}
 	})
 	fmt.Print(corpus.Report(outs, kw))
+	fmt.Printf("\nper topic:\n%s", corpus.ByTopic(cases, outs))
 	fmt.Printf("\n%d case(s) from %s in %s\n", len(cases), *dir, time.Since(start).Round(time.Second))
 
 	// Unlike the test, a partial run (-run) cannot tell whether a listed
