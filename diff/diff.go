@@ -323,8 +323,8 @@ func (d *differ) caseOnlyIndex(s *schema.Schema, i *schema.Index) *schema.Index 
 	if d.to.Dialect != "mysql" {
 		return nil
 	}
-	for _, o := range s.Indexes {
-		if o.Table == i.Table && o.Name.Name != i.Name.Name && strings.EqualFold(o.Name.Name, i.Name.Name) {
+	for _, o := range s.IndexesOn(i.Table) {
+		if o.Name.Name != i.Name.Name && strings.EqualFold(o.Name.Name, i.Name.Name) {
 			return o
 		}
 	}

@@ -366,8 +366,8 @@ func autoIncrementKey(d *diff.Diff, t *schema.Table, col *schema.Column) (*schem
 	if pk := t.PrimaryKey(); pk != nil && len(pk.Columns) > 0 && pk.Columns[0] == col.Name {
 		return pk, nil
 	}
-	for _, i := range d.To.Indexes {
-		if i.Table == t.Name && len(i.Keys) > 0 && i.Keys[0].Column == col.Name {
+	for _, i := range d.To.IndexesOn(t.Name) {
+		if len(i.Keys) > 0 && i.Keys[0].Column == col.Name {
 			return nil, i
 		}
 	}
@@ -477,10 +477,8 @@ func (m *mysql) createTable(t *schema.Table) string {
 	}
 	// Indexes go in with the table: an AUTO_INCREMENT column must be
 	// part of a key as soon as it exists.
-	for _, i := range m.d.To.Indexes {
-		if i.Table == t.Name {
-			lines = append(lines, "  "+indexDefinition(i))
-		}
+	for _, i := range m.d.To.IndexesOn(t.Name) {
+		lines = append(lines, "  "+indexDefinition(i))
 	}
 	for _, c := range t.Constraints {
 		switch c.Kind {
@@ -770,8 +768,8 @@ func (m *mysql) referencedKeyPhase(fk *schema.Constraint) Phase {
 			return Expand
 		}
 	}
-	for _, i := range m.d.From.Indexes {
-		if i.Table != fk.RefTable || !i.Unique || !slices.Equal(myIndexColumns(i), fk.RefColumns) {
+	for _, i := range m.d.From.IndexesOn(fk.RefTable) {
+		if !i.Unique || !slices.Equal(myIndexColumns(i), fk.RefColumns) {
 			continue
 		}
 		if ni := m.d.To.Index(i.Table, i.Name.Name); ni != nil && ni.Equal(i) {
@@ -876,8 +874,8 @@ func (m *mysql) restoreIndexName(table schema.Name, con *schema.Constraint) stri
 	}) {
 		return ""
 	}
-	for _, i := range m.d.To.Indexes {
-		if i.Table != table || i.Unique || i.Method != "" && i.Method != "BTREE" || !slices.Equal(myIndexColumns(i), con.Columns) {
+	for _, i := range m.d.To.IndexesOn(table) {
+		if i.Unique || i.Method != "" && i.Method != "BTREE" || !slices.Equal(myIndexColumns(i), con.Columns) {
 			continue
 		}
 		return "\n" + myIf(myIndexExists(table, con.Name)+" AND NOT "+myIndexExists(table, i.Name.Name),

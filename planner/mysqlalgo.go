@@ -273,8 +273,8 @@ func expandColumnAlg(d *diff.Diff, t *schema.Table, from, to *schema.Column) myA
 // the table with LOCK=NONE (checked on MariaDB 10.11; MySQL documents the
 // same restriction).
 func fulltextTable(d *diff.Diff, t schema.Name) bool {
-	for _, i := range d.From.Indexes {
-		if i.Table == t && i.Method == "FULLTEXT" {
+	for _, i := range d.From.IndexesOn(t) {
+		if i.Method == "FULLTEXT" {
 			return true
 		}
 	}
@@ -363,10 +363,7 @@ func columnAlg(d *diff.Diff, t *schema.Table, from, to *schema.Column) myAlg {
 
 func indexed(d *diff.Diff, t schema.Name, col string) bool {
 	for _, s := range []*schema.Schema{d.From, d.To} {
-		for _, i := range s.Indexes {
-			if i.Table != t {
-				continue
-			}
+		for _, i := range s.IndexesOn(t) {
 			for _, k := range i.Keys {
 				if k.Column == col {
 					return true

@@ -701,8 +701,8 @@ func (p *postgres) referencedKeyPhase(fk *schema.Constraint) Phase {
 			}
 		}
 	}
-	for _, i := range p.d.From.Indexes {
-		if i.Table != fk.RefTable || !i.Unique || i.Where != nil || len(i.Keys) != len(fk.RefColumns) {
+	for _, i := range p.d.From.IndexesOn(fk.RefTable) {
+		if !i.Unique || i.Where != nil || len(i.Keys) != len(fk.RefColumns) {
 			continue
 		}
 		same := true

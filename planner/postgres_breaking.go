@@ -368,17 +368,12 @@ func ShadowTypeChange(from *schema.Schema, t *schema.Table, old, new *schema.Col
 			return false
 		}
 	}
-	for _, o := range from.Tables {
-		for _, c := range o.Constraints {
-			if c.Kind == schema.ForeignKey && c.RefTable == t.Name && slices.Contains(c.RefColumns, old.Name) {
-				return false
-			}
+	for _, c := range from.ForeignKeysTo(t.Name) {
+		if slices.Contains(c.RefColumns, old.Name) {
+			return false
 		}
 	}
-	for _, i := range from.Indexes {
-		if i.Table != t.Name {
-			continue
-		}
+	for _, i := range from.IndexesOn(t.Name) {
 		for _, k := range i.Keys {
 			if k.Column == old.Name || mentions(k.Expr) {
 				return false

@@ -117,6 +117,14 @@ func (s *Schema) Index(table Name, name string) *Index {
 	return s.lookup().indexes[indexKey{table, name}]
 }
 
+// IndexesOn returns the indexes of a table (or materialized view), in
+// schema order.
+func (s *Schema) IndexesOn(table Name) []*Index { return s.lookup().tableIndexes[table] }
+
+// ForeignKeysTo returns the foreign keys of any table that reference
+// table, in schema order.
+func (s *Schema) ForeignKeysTo(table Name) []*Constraint { return s.lookup().referencing[table] }
+
 // Namespace returns the named namespace, or nil.
 func (s *Schema) Namespace(name string) *Namespace { return s.lookup().namespaces[name] }
 
@@ -131,9 +139,19 @@ func (s *Schema) lookup() *lookup {
 			enums:      map[Name]*Enum{},
 			indexes:    map[indexKey]*Index{},
 			namespaces: map[string]*Namespace{},
+			// Per table, so that a change looks at its own table's
+			// indexes and references instead of the whole schema: a
+			// planner over 10,000 tables would otherwise be quadratic.
+			tableIndexes: map[Name][]*Index{},
+			referencing:  map[Name][]*Constraint{},
 		}
 		for _, t := range s.Tables {
 			l.tables[t.Name] = t
+			for _, c := range t.Constraints {
+				if c.Kind == ForeignKey {
+					l.referencing[c.RefTable] = append(l.referencing[c.RefTable], c)
+				}
+			}
 		}
 		for _, v := range s.Views {
 			l.views[v.Name] = v
@@ -146,6 +164,7 @@ func (s *Schema) lookup() *lookup {
 		}
 		for _, i := range s.Indexes {
 			l.indexes[indexKey{i.Table, i.Name.Name}] = i
+			l.tableIndexes[i.Table] = append(l.tableIndexes[i.Table], i)
 		}
 		for _, n := range s.Namespaces {
 			l.namespaces[n.Name] = n
@@ -167,6 +186,9 @@ type lookup struct {
 	enums      map[Name]*Enum
 	indexes    map[indexKey]*Index
 	namespaces map[string]*Namespace
+
+	tableIndexes map[Name][]*Index
+	referencing  map[Name][]*Constraint
 }
 
 // Namespace is a schema created with CREATE SCHEMA (PostgreSQL) — the

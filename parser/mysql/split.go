@@ -99,7 +99,8 @@ func splitComments(src []byte) ([]statement, []comment) {
 		c := src[i]
 		// DELIMITER is a client command, valid only at the start of a
 		// statement and running to the end of its line.
-		if (c == 'd' || c == 'D') && atStmtStart() && lineStart(src, i) && hasWordPrefixFold(src[i:], "delimiter") {
+		// The cheap tests first: atStmtStart scans the statement so far.
+		if (c == 'd' || c == 'D') && lineStart(src, i) && hasWordPrefixFold(src[i:], "delimiter") && atStmtStart() {
 			eol := bytes.IndexByte(src[i:], '\n')
 			if eol < 0 {
 				eol = n - i
