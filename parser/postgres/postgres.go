@@ -149,7 +149,13 @@ func (p *state) parse() error {
 	if err != nil {
 		return err
 	}
-	for _, raw := range tree.Stmts {
+	if err := p.warnTruncated(src); err != nil {
+		return err
+	}
+	for i, raw := range tree.Stmts {
+		// Let the collector have each statement's tree once it is read:
+		// the trees of a large file outweigh its model many times over.
+		tree.Stmts[i] = nil
 		p.stmt = raw
 		p.stmtPos = p.lines.Pos(skipBlank(p.src, int(raw.StmtLocation)))
 		if err := p.statement(raw.Stmt); err != nil {
