@@ -185,7 +185,9 @@ func isEmpty(s *schema.Schema) bool {
 // does not say that the dialect is what is wrong.
 func wrongDialect(err error, d parser.Dialect, in Input, detected bool) error {
 	pe, ok := errors.AsType[*parser.Error](err)
-	if !ok {
+	if !ok || !strings.HasPrefix(pe.Msg, "syntax error") {
+		// Other errors (a table defined twice, a name too long) mean
+		// the dialect read the file.
 		return err
 	}
 	for _, name := range parser.Names() {
