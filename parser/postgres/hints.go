@@ -101,7 +101,9 @@ func (p *state) hintExpr(text string) (*schema.Expr, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	p.inHint = true
 	e, err := p.newExpr(n)
+	p.inHint = false
 	if err != nil {
 		return nil, nil, err
 	}

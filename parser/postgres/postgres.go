@@ -99,6 +99,8 @@ type state struct {
 
 	stmt    *pg.RawStmt
 	stmtPos schema.Pos
+	// inHint is set while a hint's expression is read.
+	inHint bool
 }
 
 // pendingFK is a foreign key whose referenced columns were omitted; they
