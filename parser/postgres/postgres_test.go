@@ -194,4 +194,3 @@ func TestQuoteIdent(t *testing.T) {
 		}
 	}
 }
-
