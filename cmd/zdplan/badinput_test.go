@@ -88,6 +88,14 @@ func TestBadInput(t *testing.T) {
 		{name: "mysql/unterminated comment", args: []string{"--dialect", "mysql"}, current: myTable, desired: myTable + "/* never closed\nCREATE TABLE u (id int);\n", code: 2,
 			stderr: "desired.sql:2:1: unterminated /* comment"},
 
+		// Nesting deeper than the parsers go.
+		{name: "postgres/parentheses nested 20,000 deep", current: pgTable, desired: "CREATE TABLE t (id int PRIMARY KEY, a int DEFAULT " + strings.Repeat("(", 20000) + "1" + strings.Repeat(")", 20000) + ");\n", code: 2,
+			stderr: "desired.sql:1:10035: memory exhausted at or near \"(\""},
+		{name: "postgres/10,100 terms", current: pgTable, desired: "CREATE TABLE t (id int PRIMARY KEY, a int CHECK (" + strings.Repeat("a + ", 10100) + "a > 0));\n", code: 2,
+			stderr: "desired.sql:1:1: an expression is nested too deeply (over 10,000 levels) to read"},
+		{name: "mysql/parentheses nested 20,000 deep", args: []string{"--dialect", "mysql"}, current: myTable, desired: "CREATE TABLE t (id int PRIMARY KEY, a int DEFAULT " + strings.Repeat("(", 20000) + "1" + strings.Repeat(")", 20000) + ");\n", code: 0,
+			stdout: []string{"ADD COLUMN `a` int NULL DEFAULT 1"}},
+
 		// CRLF line endings and a UTF-8 byte order mark change nothing,
 		// positions included.
 		{name: "postgres/CRLF and BOM", current: pgTable, desired: "\ufeffCREATE TABLE t (\r\n  id int PRIMARY KEY\r\n);\r\n", code: 0, stdout: []string{"No changes"}},

@@ -216,7 +216,13 @@ func (p *state) syntaxError(err error) error {
 	if errors.As(err, &pe) && pe.Cursorpos > 0 {
 		return &parser.Error{Pos: p.lines.Pos(p.lines.RuneOffset(pe.Cursorpos - 1)), Msg: pe.Message}
 	}
-	return &parser.Error{Pos: schema.Pos{File: p.lines.File(), Line: 1, Col: 1}, Msg: err.Error()}
+	msg := err.Error()
+	if strings.Contains(msg, "exceeded maximum recursion depth") {
+		// The parse tree comes from C as a protobuf message, whose
+		// decoder stops at 10,000 levels.
+		msg = "an expression is nested too deeply (over 10,000 levels) to read"
+	}
+	return &parser.Error{Pos: schema.Pos{File: p.lines.File(), Line: 1, Col: 1}, Msg: msg}
 }
 
 // skipBlank moves off past white space and comments, so that a statement's
