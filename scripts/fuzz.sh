@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Bounded fuzzing: runs every fuzz target for FUZZTIME (default 5s) and
+# Bounded fuzzing: runs every fuzz target for FUZZTIME (default 4s) and
 # prints the executions each one reached. A failing input is written by
 # go test to the package's testdata/fuzz/<Target>/ directory: fix the bug
 # and commit the file, which from then on runs as a regression seed in
 # every `go test`.
 #
 # Usage: scripts/fuzz.sh [TARGET ...]     (default: all; e.g. FuzzPlan)
-# Env:   FUZZTIME (5s), a -fuzztime value: a duration or a count like 1000x
+# Env:   FUZZTIME (4s), a -fuzztime value: a duration or a count like 1000x
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-FUZZTIME="${FUZZTIME:-5s}"
+FUZZTIME="${FUZZTIME:-4s}"
 targets=(
   "./parser/postgres FuzzParse"
   "./parser/postgres FuzzHintExpr"
