@@ -183,8 +183,9 @@ func ApplyHints(s *schema.Schema, comments []Comment, r HintReader) error {
 // hint of the other kind: the last one would silently win, and a table
 // cannot both be renamed and split off from another.
 func conflicting(given map[any][]Hint, obj any, h Hint) error {
+	origin := func(kind string) bool { return kind == HintRenamedFrom || kind == HintSplitFrom }
 	for _, g := range given[obj] {
-		if g.Kind == h.Kind || (g.Kind == HintRenamedFrom || g.Kind == HintSplitFrom) && (h.Kind == HintRenamedFrom || h.Kind == HintSplitFrom) {
+		if g.Kind == h.Kind || origin(g.Kind) && origin(h.Kind) {
 			return &Error{Pos: h.Pos, Msg: fmt.Sprintf("%s conflicts with %s at line %d, on the same object: give one", h, g, g.Pos.Line)}
 		}
 	}

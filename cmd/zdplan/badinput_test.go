@@ -126,6 +126,9 @@ func TestBadInput(t *testing.T) {
 		{name: "mysql DDL detected, postgres DDL in the other file", current: "CREATE TABLE `t` (id int PRIMARY KEY);\n", desired: "CREATE TABLE t (id int PRIMARY KEY, at timestamptz);\n", code: 2,
 			stderr: "desired.sql:1:40: syntax error at or near \"timestamptz\" (the file parses as postgres: is the detected dialect, mysql right?)"},
 
+		{name: "postgres syntax error in a statement mysql skips", current: pgTable, desired: pgTable + "CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTON f();\n", code: 2,
+			stderr: "desired.sql:2:58: syntax error at or near \"FUNCTON\""},
+
 		// Statements the model does not cover are reported, and the rest
 		// is still planned.
 		{name: "postgres/unsupported statement unchanged", current: pgTable + "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n",

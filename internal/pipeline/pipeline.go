@@ -195,7 +195,10 @@ func wrongDialect(err error, d parser.Dialect, in Input, detected bool) error {
 		if name == d.Name() {
 			continue
 		}
-		if _, _, oerr := other.Parse(in.Name, in.Src); oerr == nil {
+		// The other dialect must model the whole file: one that merely
+		// skips the offending statement as unsupported (a trigger with a
+		// typo) proves nothing.
+		if s, _, oerr := other.Parse(in.Name, in.Src); oerr == nil && len(s.Unsupported) == 0 && len(s.Tables)+len(s.Views) > 0 {
 			how := "--dialect " + d.Name()
 			if detected {
 				how = "the detected dialect, " + d.Name()
