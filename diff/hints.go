@@ -19,9 +19,14 @@ func CheckHints(from, to *schema.Schema) error {
 	fail := func(pos schema.Pos, format string, args ...any) error {
 		return &parser.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
 	}
+	renamedTo := map[schema.Name]*schema.Table{}
 	for _, t := range to.Tables {
 		h := t.Hints
 		if old := h.RenamedFrom; old != (schema.Name{}) {
+			if prev := renamedTo[old]; prev != nil {
+				return fail(h.Pos, "zdplan:renamed-from %s: table %s is already renamed to %s (line %d)", old, old, prev.Name, prev.Hints.Pos.Line)
+			}
+			renamedTo[old] = t
 			switch {
 			case from.Table(old) == nil && from.Table(t.Name) == nil:
 				return fail(h.Pos, "zdplan:renamed-from %s: CURRENT has no table %s", old, old)
@@ -55,9 +60,14 @@ func CheckHints(from, to *schema.Schema) error {
 		if old == nil {
 			continue
 		}
+		renamedCol := map[string]*schema.Column{}
 		for _, c := range t.Columns {
 			ch := c.Hints
 			if r := ch.RenamedFrom; r != "" {
+				if prev := renamedCol[r]; prev != nil {
+					return fail(ch.Pos, "zdplan:renamed-from %s: column %s is already renamed to %s (line %d)", r, r, prev.Name, prev.Hints.Pos.Line)
+				}
+				renamedCol[r] = c
 				switch {
 				case old.Column(r) == nil && old.Column(c.Name) == nil:
 					return fail(ch.Pos, "zdplan:renamed-from %s: table %s has no column %s in CURRENT", r, old.Name, r)

@@ -126,6 +126,7 @@ func ApplyHints(s *schema.Schema, comments []Comment, r HintReader) error {
 			commentLine[c.Pos.File][c.Pos.Line] = true
 		}
 	}
+	given := map[any][]Hint{}
 	for _, c := range comments {
 		h, ok, err := ParseHint(c)
 		if err != nil {
@@ -155,18 +156,40 @@ func ApplyHints(s *schema.Schema, comments []Comment, r HintReader) error {
 			}
 			onTable = true
 		}
-		switch {
-		case onTable && o.table == nil:
+		if onTable && o.table == nil {
 			return &Error{Pos: c.Pos, Msg: fmt.Sprintf("%s annotates a table: put it on the line right above CREATE TABLE", h)}
-		case onTable:
+		}
+		var obj any = o.column
+		if onTable {
+			obj = o.table
+		}
+		if err := conflicting(given, obj, h); err != nil {
+			return err
+		}
+		if onTable {
 			err = ApplyTableHint(o.table, h, r)
-		default:
+		} else {
 			err = ApplyColumnHint(o.column, h, r)
 		}
 		if err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// conflicting records hint h on obj (a table or a column) in given, and
+// refuses it when obj already has a hint of the same kind, or a table
+// hint of the other kind: the last one would silently win, and a table
+// cannot both be renamed and split off from another.
+func conflicting(given map[any][]Hint, obj any, h Hint) error {
+	origin := func(kind string) bool { return kind == HintRenamedFrom || kind == HintSplitFrom }
+	for _, g := range given[obj] {
+		if g.Kind == h.Kind || origin(g.Kind) && origin(h.Kind) {
+			return &Error{Pos: h.Pos, Msg: fmt.Sprintf("%s conflicts with %s at line %d, on the same object: give one", h, g, g.Pos.Line)}
+		}
+	}
+	given[obj] = append(given[obj], h)
 	return nil
 }
 

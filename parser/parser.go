@@ -11,7 +11,6 @@ package parser
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"sync"
@@ -149,18 +148,45 @@ func (l *Lines) RuneOffset(chars int) int {
 // File is the file name positions are reported in.
 func (l *Lines) File() string { return l.file }
 
-var mysqlMarkers = regexp.MustCompile("(?i)`|\\bAUTO_INCREMENT\\b|\\bENGINE\\s*=|\\bUNSIGNED\\b|/\\*!\\d+|\\bDEFAULT CHARSET\\b")
-
 // Detect guesses the dialect of a schema file: MySQL when it has
 // MySQL-only syntax (backticks, AUTO_INCREMENT, ENGINE=, UNSIGNED, /*!
-// version comments), PostgreSQL otherwise. The caller says which it chose.
+// version comments, DEFAULT CHARSET), PostgreSQL otherwise. The caller
+// says which it chose.
 func Detect(srcs ...[]byte) string {
 	for _, src := range srcs {
-		if mysqlMarkers.Match(stripComments(src)) {
+		if hasMySQLMarker(bytes.ToLower(stripComments(src))) {
 			return "mysql"
 		}
 	}
 	return "postgres"
+}
+
+// hasMySQLMarker looks for the markers Detect names in lower-cased text,
+// in one pass per marker: a schema file can be tens of megabytes.
+func hasMySQLMarker(src []byte) bool {
+	if bytes.IndexByte(src, '`') >= 0 || bytes.Contains(src, []byte("/*!")) {
+		return true
+	}
+	for _, w := range []string{"auto_increment", "unsigned", "default charset", "engine"} {
+		for rest, base := src, 0; ; {
+			i := bytes.Index(rest, []byte(w))
+			if i < 0 {
+				break
+			}
+			at, end := base+i, base+i+len(w)
+			if (at == 0 || !isWordByte(src[at-1])) && (end == len(src) || !isWordByte(src[end])) {
+				if w != "engine" || bytes.HasPrefix(bytes.TrimLeft(src[end:], " \t\r\n"), []byte("=")) {
+					return true
+				}
+			}
+			rest, base = src[end:], end
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
 }
 
 // stripComments removes -- line comments so that a backtick or keyword in

@@ -80,7 +80,8 @@ zdplan:backfill EXPR, zdplan:split-from TABLE on COL = COL) or the flags
 of the same names.
 
 Exit codes: 0 plan produced, no blocking finding; 1 a finding at or above
---fail-on; 2 bad input or usage.`,
+--fail-on; 2 bad input (reported as file:line:col: message; schema files
+over 16 MiB are refused) or usage.`,
 		Example: `  zdplan current.sql desired.sql
   zdplan --format json current.sql desired.sql
   zdplan --out-dir plan/ current.sql desired.sql

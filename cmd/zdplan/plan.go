@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -76,16 +78,27 @@ func (o *planOptions) flagHints() ([]pipeline.Hint, error) {
 }
 
 func readInput(name string, stdin io.Reader) (pipeline.Input, error) {
-	var src []byte
-	var err error
+	r := stdin
 	if name == "-" {
-		src, err = io.ReadAll(stdin)
 		name = "<stdin>"
 	} else {
-		src, err = os.ReadFile(name)
+		f, err := os.Open(name)
+		if err != nil {
+			return pipeline.Input{}, fmt.Errorf("read %s: %w", name, err)
+		}
+		defer f.Close()
+		r = f
+	}
+	// Read no more than one byte past the limit: enough to know.
+	src, err := io.ReadAll(io.LimitReader(r, pipeline.MaxInputSize+1))
+	if _, ok := errors.AsType[*fs.PathError](err); ok {
+		return pipeline.Input{}, err // it names the file already
 	}
 	if err != nil {
 		return pipeline.Input{}, fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(src) > pipeline.MaxInputSize {
+		return pipeline.Input{}, pipeline.TooLarge(name)
 	}
 	return pipeline.Input{Name: name, Src: src}, nil
 }

@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/zdplan/zdplan/report"
@@ -18,14 +16,7 @@ func FuzzPlan(f *testing.F) { fuzzPlan(f, "postgres") }
 func FuzzPlanMySQL(f *testing.F) { fuzzPlan(f, "mysql") }
 
 func fuzzPlan(f *testing.F, dialect string) {
-	dirs, _ := filepath.Glob("../../testdata/" + dialect + "/*")
-	for _, d := range dirs {
-		cur, err1 := os.ReadFile(filepath.Join(d, "current.sql"))
-		des, err2 := os.ReadFile(filepath.Join(d, "desired.sql"))
-		if err1 == nil && err2 == nil {
-			f.Add(cur, des)
-		}
-	}
+	addCases(f, dialect)
 	f.Fuzz(func(t *testing.T, cur, des []byte) {
 		opts := Options{Dialect: dialect}
 		for _, src := range [][]byte{cur, des} {

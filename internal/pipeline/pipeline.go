@@ -46,10 +46,22 @@ type Options struct {
 	Hints []Hint
 }
 
+// MaxInputSize is the largest schema file Run reads, in bytes. Parsing
+// takes about 80 bytes of memory per byte of input (PostgreSQL's parse
+// tree, then the model), so a file of 16 MiB, a schema of some 100,000
+// tables, already takes over a gigabyte; a larger file is refused with a
+// clear error rather than left to exhaust the machine.
+const MaxInputSize = 16 << 20
+
 // Run plans the change from current to desired. Input errors (syntax,
 // unknown dialect) are returned as errors; the caller maps them to exit
 // code 2.
 func Run(current, desired Input, opts Options) (*report.Result, error) {
+	for _, in := range []Input{current, desired} {
+		if len(in.Src) > MaxInputSize {
+			return nil, TooLarge(in.Name)
+		}
+	}
 	name, detected := opts.Dialect, false
 	if name == "" {
 		name, detected = parser.Detect(current.Src, desired.Src), true
@@ -71,10 +83,17 @@ func Run(current, desired Input, opts Options) (*report.Result, error) {
 	to, err := parse(d, desired)
 	from := <-ch
 	if from.err != nil {
-		return nil, from.err
+		return nil, wrongDialect(from.err, d, current, detected)
 	}
 	if err != nil {
-		return nil, err
+		return nil, wrongDialect(err, d, desired, detected)
+	}
+	if isEmpty(to.schema) && !isEmpty(from.res.schema) {
+		// Often a wrong path or a truncated file rather than the intent.
+		to.diags = append(to.diags, parser.Diagnostic{
+			Pos: schema.Pos{File: desired.Name, Line: 1, Col: 1}, Severity: parser.Warning,
+			Message: "DESIRED defines nothing (the file is empty or only comments): the plan drops everything CURRENT has",
+		})
 	}
 	if err := applyHints(d, from.res.schema, to.schema, opts.Hints); err != nil {
 		return nil, err
@@ -148,6 +167,46 @@ func usageIndex(df *diff.Diff, paths, schemaFiles []string) (*usage.Index, error
 		}
 	}
 	return ix, nil
+}
+
+// TooLarge is the error for a file over MaxInputSize.
+func TooLarge(name string) error {
+	return fmt.Errorf("%s: file is larger than %d MiB, the most zdplan reads", name, MaxInputSize>>20)
+}
+
+// isEmpty reports whether a schema defines nothing at all.
+func isEmpty(s *schema.Schema) bool {
+	return len(s.Namespaces)+len(s.Tables)+len(s.Indexes)+len(s.Views)+len(s.Sequences)+len(s.Enums)+len(s.Unsupported) == 0
+}
+
+// wrongDialect adds to a syntax error of a file the dialect it does parse
+// in, if another one reads it: PostgreSQL DDL given to --dialect mysql
+// (or detected as MySQL) fails on its first PostgreSQL-only word, which
+// does not say that the dialect is what is wrong.
+func wrongDialect(err error, d parser.Dialect, in Input, detected bool) error {
+	pe, ok := errors.AsType[*parser.Error](err)
+	if !ok || !strings.HasPrefix(pe.Msg, "syntax error") {
+		// Other errors (a table defined twice, a name too long) mean
+		// the dialect read the file.
+		return err
+	}
+	for _, name := range parser.Names() {
+		other, _ := parser.Lookup(name)
+		if name == d.Name() {
+			continue
+		}
+		// The other dialect must model the whole file: one that merely
+		// skips the offending statement as unsupported (a trigger with a
+		// typo) proves nothing.
+		if s, _, oerr := other.Parse(in.Name, in.Src); oerr == nil && len(s.Unsupported) == 0 && len(s.Tables)+len(s.Views) > 0 {
+			how := "--dialect " + d.Name()
+			if detected {
+				how = "the detected dialect, " + d.Name()
+			}
+			return &parser.Error{Pos: pe.Pos, Msg: fmt.Sprintf("%s (the file parses as %s: is %s right?)", pe.Msg, name, how)}
+		}
+	}
+	return err
 }
 
 type parseResult struct {

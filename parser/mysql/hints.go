@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/pingcap/tidb/pkg/parser/ast"
 
@@ -100,7 +101,24 @@ func (c *columnNames) Enter(n ast.Node) (ast.Node, bool) {
 
 func (c *columnNames) Leave(n ast.Node) (ast.Node, bool) { return n, true }
 
-var errNotOneExpr = errors.New("not a single SQL expression")
+var (
+	errNotOneExpr = errors.New("not a single SQL expression")
+	errSubquery   = fmt.Errorf("%w: subqueries are not allowed in hints (the value comes from the row alone)", errNotOneExpr)
+)
+
+// subqueries is set by a walk that meets a subquery: a statement of its
+// own inside the expression.
+type subqueries bool
+
+func (s *subqueries) Enter(n ast.Node) (ast.Node, bool) {
+	if _, ok := n.(*ast.SubqueryExpr); ok {
+		*s = true
+		return n, true
+	}
+	return n, false
+}
+
+func (s *subqueries) Leave(n ast.Node) (ast.Node, bool) { return n, true }
 
 // singleExpr parses text as exactly one scalar expression: the statement
 // built around it must be a bare SELECT of one value, so that text such
@@ -108,7 +126,15 @@ var errNotOneExpr = errors.New("not a single SQL expression")
 func singleExpr(p *state, text string) (ast.ExprNode, error) {
 	stmts, _, err := p.tp.ParseSQL("SELECT (" + text + "\n)")
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", errNotOneExpr, err)
+		// TiDB's message quotes the text from the error on, wrapper
+		// included: name the offending token instead.
+		if m := tidbErrPos.FindStringSubmatch(err.Error()); m != nil {
+			if toks := tokenize(strings.TrimSuffix(m[3], "\n)")); len(toks) > 0 {
+				return nil, fmt.Errorf("%w: syntax error at or near %q", errNotOneExpr, toks[0].text)
+			}
+			return nil, fmt.Errorf("%w: syntax error at its end", errNotOneExpr)
+		}
+		return nil, errNotOneExpr
 	}
 	if len(stmts) != 1 {
 		return nil, errNotOneExpr
@@ -122,6 +148,11 @@ func singleExpr(p *state, text string) (ast.ExprNode, error) {
 	e := sel.Fields.Fields[0].Expr
 	if pe, ok := e.(*ast.ParenthesesExpr); ok {
 		e = pe.Expr
+	}
+	var sub subqueries
+	e.Accept(&sub)
+	if sub {
+		return nil, errSubquery
 	}
 	return e, nil
 }

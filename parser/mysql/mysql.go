@@ -102,6 +102,11 @@ type state struct {
 	// dropped, and a second, different one is worth a warning.
 	database string
 
+	// fkRefs are the foreign keys that reference a table of this
+	// database, checked once every statement is read (mysqldump creates
+	// tables in name order, with foreign_key_checks off).
+	fkRefs []fkRef
+
 	diags   []parser.Diagnostic
 	ignored map[string]bool
 
@@ -125,7 +130,17 @@ func (p *state) parse() error {
 		}
 		return &parser.Error{Pos: p.lines.Pos(i), Msg: "invalid UTF-8 in input"}
 	}
-	stmts, comments := splitComments(blankClientCommands(p.src))
+	stmts, comments, open := splitComments(blankClientCommands(p.src))
+	if open >= 0 {
+		what := "unterminated quoted string"
+		switch p.src[open] {
+		case '`':
+			what = "unterminated quoted identifier"
+		case '/':
+			what = "unterminated /* comment"
+		}
+		return &parser.Error{Pos: p.lines.Pos(open), Msg: what}
+	}
 	for _, st := range stmts {
 		p.stmt = st
 		p.toks = tokenize(st.text)
@@ -136,6 +151,12 @@ func (p *state) parse() error {
 		if err := p.statement(); err != nil {
 			return err
 		}
+	}
+	if err := p.checkForeignKeys(); err != nil {
+		return err
+	}
+	if err := p.checkNameLengths(); err != nil {
+		return err
 	}
 	p.finish()
 	return parser.ApplyHints(p.s, p.hintComments(comments), hintReader{p})
@@ -452,6 +473,80 @@ func (p *state) tableName(tn *ast.TableName) string {
 		}
 	}
 	return tn.Name.O
+}
+
+// checkForeignKeys refuses a foreign key to a table the file does not
+// create: the server refuses it too (with foreign_key_checks on), and a
+// plan that added it would fail, or leave a constraint nothing satisfies.
+// A table only named by a statement zdplan does not model is let through.
+func (p *state) checkForeignKeys() error {
+	for _, r := range p.fkRefs {
+		con, n := r.con, r.con.RefTable.Name
+		if p.tables[r.table] != nil && p.tables[n] == nil && !p.unmodelled[n] {
+			return &parser.Error{Pos: con.Pos, Msg: fmt.Sprintf("foreign key %s references missing table %s", con.Name, n)}
+		}
+	}
+	return nil
+}
+
+// maxIdentLen is the longest table, column, index, constraint or view
+// name MySQL and MariaDB take, in characters; a longer one is an error on
+// the server (ER_TOO_LONG_IDENT, or "Incorrect table name").
+const maxIdentLen = 64
+
+// checkNameLengths refuses names the server would refuse. Names zdplan
+// derives for a foreign key (<table>_ibfk_<n>) are left to the server,
+// whose own naming differs between MySQL and MariaDB.
+func (p *state) checkNameLengths() error {
+	check := func(kind, name string, pos schema.Pos) error {
+		if n := utf8.RuneCountInString(name); n > maxIdentLen {
+			return &parser.Error{Pos: pos, Msg: fmt.Sprintf("%s name %s is %d characters long; MySQL and MariaDB take at most %d", kind, quoteShort(name), n, maxIdentLen)}
+		}
+		return nil
+	}
+	for _, t := range p.s.Tables {
+		if err := check("table", t.Name.Name, t.Pos); err != nil {
+			return err
+		}
+		for _, c := range t.Columns {
+			if err := check("column", c.Name, c.Pos); err != nil {
+				return err
+			}
+		}
+		for _, c := range t.Constraints {
+			if c.Kind == schema.ForeignKey && strings.HasPrefix(c.Name, t.Name.Name+"_ibfk_") {
+				continue
+			}
+			if err := check("constraint", c.Name, c.Pos); err != nil {
+				return err
+			}
+		}
+	}
+	for _, i := range p.s.Indexes {
+		if err := check("index", i.Name.Name, i.Pos); err != nil {
+			return err
+		}
+	}
+	for _, v := range p.s.Views {
+		if err := check("view", v.Name.Name, v.Pos); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// quoteShort quotes a name for a message, eliding the middle of a long one.
+func quoteShort(name string) string {
+	if r := []rune(name); len(r) > 40 {
+		name = string(r[:20]) + "..." + string(r[len(r)-10:])
+	}
+	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
+}
+
+// fkRef is a foreign key and the table it belongs to.
+type fkRef struct {
+	table string
+	con   *schema.Constraint
 }
 
 // finish puts every list in a deterministic order: tables and views as

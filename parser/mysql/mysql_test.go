@@ -364,6 +364,12 @@ func TestDetect(t *testing.T) {
 // never panics, and parses the same way twice.
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.sql")
+	cases, _ := filepath.Glob("../../testdata/mysql/*/*.sql")
+	for _, file := range cases {
+		if b := filepath.Base(file); b == "current.sql" || b == "desired.sql" {
+			files = append(files, file)
+		}
+	}
 	for _, file := range files {
 		src, err := os.ReadFile(file)
 		if err != nil {
@@ -381,10 +387,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		s, diags, err := Parse("fuzz.sql", src)
 		if err != nil {
-			var pe *parser.Error
-			if !errors.As(err, &pe) || !pe.Pos.IsValid() {
-				t.Fatalf("error without a position: %v", err)
-			}
+			checkErrorPos(t, err, src)
 		} else if s == nil {
 			t.Fatal("nil schema without error")
 		}

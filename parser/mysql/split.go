@@ -60,9 +60,9 @@ func (t token) ident() string {
 // TiDB parser skips them itself, and reads MySQL executable comments
 // /*!NNNNN ... */ as code); statements that are only comments or blank are
 // dropped. An unterminated quote or comment ends the file: the statement
-// is returned as it is and the parser reports it.
+// is returned as it is, and splitComments says where it opened.
 func split(src []byte) []statement {
-	stmts, _ := splitComments(src)
+	stmts, _, _ := splitComments(src)
 	return stmts
 }
 
@@ -74,10 +74,13 @@ type comment struct {
 	at int
 }
 
-// splitComments is split that also returns the file's comments.
-func splitComments(src []byte) ([]statement, []comment) {
+// splitComments is split that also returns the file's comments, and the
+// offset of a quote or block comment that is never closed (-1 if none):
+// it swallows the rest of the file, which would otherwise vanish silently
+// when the statement it opened in is one the parser skips (INSERT, SET).
+func splitComments(src []byte) (stmts []statement, comments []comment, open int) {
 	var out []statement
-	var comments []comment
+	open = -1
 	delim := ";"
 	start := 0
 	i := 0
@@ -115,7 +118,11 @@ func splitComments(src []byte) ([]statement, []comment) {
 		}
 		switch {
 		case c == '\'' || c == '"' || c == '`':
-			i = skipQuoted(src, i)
+			j, closed := skipQuoted(src, i)
+			if !closed {
+				open = i
+			}
+			i = j
 			continue
 		case c == '#' || (c == '-' && isDashComment(src, i)):
 			eol := bytes.IndexByte(src[i:], '\n')
@@ -140,6 +147,7 @@ func splitComments(src []byte) ([]statement, []comment) {
 			end := bytes.Index(src[i+2:], []byte("*/"))
 			if end < 0 {
 				comments = append(comments, comment{start: i + 2, end: n, at: i})
+				open = i
 				i = n
 			} else {
 				comments = append(comments, comment{start: i + 2, end: i + 2 + end, at: i})
@@ -171,7 +179,7 @@ func splitComments(src []byte) ([]statement, []comment) {
 		i++
 	}
 	emit(n, n)
-	return out, comments
+	return out, comments, open
 }
 
 // blockDepth is the block depth after the word w, read with the
@@ -264,9 +272,10 @@ func isDashComment[T string | []byte](src T, i int) bool {
 }
 
 // skipQuoted returns the offset after the quoted string or identifier
-// starting at i. Strings take backslash escapes (the default sql_mode has
-// no NO_BACKSLASH_ESCAPES); all three quotes can be doubled.
-func skipQuoted(src []byte, i int) int {
+// starting at i, and whether it is closed before the end of src. Strings
+// take backslash escapes (the default sql_mode has no
+// NO_BACKSLASH_ESCAPES); all three quotes can be doubled.
+func skipQuoted(src []byte, i int) (int, bool) {
 	q := src[i]
 	i++
 	for i < len(src) {
@@ -281,11 +290,11 @@ func skipQuoted(src []byte, i int) int {
 				i += 2
 				continue
 			}
-			return i + 1
+			return i + 1, true
 		}
 		i++
 	}
-	return len(src)
+	return len(src), false
 }
 
 // blankOnly reports whether b holds only white space and comments (not
@@ -342,11 +351,11 @@ func tokenize(s string) []token {
 			inExec--
 			i += 2
 		case c == '\'' || c == '"':
-			j := skipQuoted([]byte(s), i)
+			j, _ := skipQuoted([]byte(s), i)
 			out = append(out, token{kind: tkString, off: i, end: j, text: s[i:j]})
 			i = j
 		case c == '`':
-			j := skipQuoted([]byte(s), i)
+			j, _ := skipQuoted([]byte(s), i)
 			out = append(out, token{kind: tkIdent, off: i, end: j, text: s[i:j]})
 			i = j
 		case c >= '0' && c <= '9' || (c == '.' && i+1 < n && s[i+1] >= '0' && s[i+1] <= '9'):

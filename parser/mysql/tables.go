@@ -560,6 +560,9 @@ func (p *state) foreignKey(tb *table, name string, cols []string, ref *ast.Refer
 		parts = append(parts, keyPart{col: strings.ToLower(col.Name)})
 	}
 	con.RefTable = schema.Name{Name: p.tableName(ref.Table)}
+	if ref.Table.Schema.O == "" || ref.Table.Schema.O == p.database {
+		p.fkRefs = append(p.fkRefs, fkRef{table: tb.t.Name.Name, con: con})
+	}
 	for _, s := range ref.IndexPartSpecifications {
 		if s.Column == nil {
 			return &parser.Error{Pos: pos, Msg: "a foreign key cannot reference an expression"}

@@ -95,6 +95,10 @@ func (p *state) newExpr(n *pg.Node) (*schema.Expr, error) {
 	// AT TIME ZONE under a cast, for one): read the SQL back, and if it
 	// means something else, say so instead of emitting it.
 	if back, err := p.keyOfSQL(sql); err != nil || back != key {
+		if p.stmt == nil || p.inHint {
+			// A hint is not a statement to report: refuse it.
+			return nil, fmt.Errorf("the expression cannot be printed back faithfully (%s)", sql)
+		}
 		p.unsupported("expression that cannot be printed back faithfully: "+sql, "")
 	}
 	e := &schema.Expr{SQL: sql, Key: key}

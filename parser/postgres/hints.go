@@ -101,7 +101,9 @@ func (p *state) hintExpr(text string) (*schema.Expr, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	p.inHint = true
 	e, err := p.newExpr(n)
+	p.inHint = false
 	if err != nil {
 		return nil, nil, err
 	}
@@ -110,7 +112,10 @@ func (p *state) hintExpr(text string) (*schema.Expr, []string, error) {
 	return e, slices.Compact(cols), nil
 }
 
-var errNotOneExpr = errors.New("not a single SQL expression")
+var (
+	errNotOneExpr = errors.New("not a single SQL expression")
+	errSubquery   = fmt.Errorf("%w: subqueries are not allowed in hints (the value comes from the row alone)", errNotOneExpr)
+)
 
 // singleExpr parses text as exactly one scalar expression: the statement
 // built around it must be a bare SELECT of one value, so that text such
@@ -138,6 +143,14 @@ func singleExpr(text string) (*pg.Node, error) {
 	rt := s.TargetList[0].GetResTarget()
 	if rt == nil || rt.Name != "" {
 		return nil, errNotOneExpr
+	}
+	// A subquery is a statement of its own: it could write (a
+	// data-modifying WITH), and a backfill or conversion is computed from
+	// the row alone.
+	var sub bool
+	walkNodes(rt.ProtoReflect(), func(n *pg.Node) { sub = sub || n.GetSubLink() != nil })
+	if sub {
+		return nil, errSubquery
 	}
 	return rt.Val, nil
 }

@@ -99,6 +99,8 @@ type state struct {
 
 	stmt    *pg.RawStmt
 	stmtPos schema.Pos
+	// inHint is set while a hint's expression is read.
+	inHint bool
 }
 
 // pendingFK is a foreign key whose referenced columns were omitted; they
@@ -149,7 +151,13 @@ func (p *state) parse() error {
 	if err != nil {
 		return err
 	}
-	for _, raw := range tree.Stmts {
+	if err := p.warnTruncated(src); err != nil {
+		return err
+	}
+	for i, raw := range tree.Stmts {
+		// Let the collector have each statement's tree once it is read:
+		// the trees of a large file outweigh its model many times over.
+		tree.Stmts[i] = nil
 		p.stmt = raw
 		p.stmtPos = p.lines.Pos(skipBlank(p.src, int(raw.StmtLocation)))
 		if err := p.statement(raw.Stmt); err != nil {
@@ -208,7 +216,13 @@ func (p *state) syntaxError(err error) error {
 	if errors.As(err, &pe) && pe.Cursorpos > 0 {
 		return &parser.Error{Pos: p.lines.Pos(p.lines.RuneOffset(pe.Cursorpos - 1)), Msg: pe.Message}
 	}
-	return &parser.Error{Pos: schema.Pos{File: p.lines.File(), Line: 1, Col: 1}, Msg: err.Error()}
+	msg := err.Error()
+	if strings.Contains(msg, "exceeded maximum recursion depth") {
+		// The parse tree comes from C as a protobuf message, whose
+		// decoder stops at 10,000 levels.
+		msg = "an expression is nested too deeply (over 10,000 levels) to read"
+	}
+	return &parser.Error{Pos: schema.Pos{File: p.lines.File(), Line: 1, Col: 1}, Msg: msg}
 }
 
 // skipBlank moves off past white space and comments, so that a statement's

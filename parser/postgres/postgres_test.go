@@ -194,29 +194,3 @@ func TestQuoteIdent(t *testing.T) {
 		}
 	}
 }
-
-// FuzzParse: any input either parses or fails with a positioned error.
-func FuzzParse(f *testing.F) {
-	for _, seed := range []string{
-		"CREATE TABLE t (id serial PRIMARY KEY, e text UNIQUE CHECK (e <> ''))",
-		"CREATE VIEW v AS SELECT 1; COMMENT ON VIEW v IS 'x'",
-		"CREATE TYPE m AS ENUM ('a'); ALTER TYPE m ADD VALUE 'b' BEFORE 'a'",
-		"CREATE TABLE t (a int); CREATE INDEX ON t (a) WHERE a > 0; ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID",
-		"\\restrict x\nSET search_path = ''; SELECT pg_catalog.set_config('search_path', '', false);",
-	} {
-		f.Add([]byte(seed))
-	}
-	f.Fuzz(func(t *testing.T, src []byte) {
-		s, _, err := Parse("fuzz.sql", src)
-		if err != nil {
-			var pe *parser.Error
-			if !errors.As(err, &pe) || !pe.Pos.IsValid() {
-				t.Fatalf("error without a position: %v", err)
-			}
-			return
-		}
-		if s == nil {
-			t.Fatal("nil schema without error")
-		}
-	})
-}

@@ -1,0 +1,8 @@
+INSERT INTO `User; Data`
+WITH RECURSIVE g (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 300)
+SELECT n, CONCAT('note ', n), CONCAT('user ', n),
+  CASE WHEN n % 3 <> 0 THEN CONCAT('street ', n) END,
+  CASE WHEN n % 3 = 1 THEN CONCAT('z', n) END,
+  CASE WHEN n % 2 = 0 THEN CONCAT('g', n) END,
+  CASE WHEN n % 4 = 0 THEN '' ELSE CAST(n AS CHAR) END
+FROM g;
