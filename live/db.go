@@ -1,0 +1,103 @@
+package live
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/go-sql-driver/mysql"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+)
+
+// DB is an open connection pool to a live database.
+type DB struct {
+	DSN DSN
+	*sql.DB
+}
+
+// Open connects to the database d names and checks that it answers.
+func Open(ctx context.Context, d DSN) (*DB, error) {
+	var db *sql.DB
+	switch d.Dialect {
+	case "postgres":
+		cfg, err := pgx.ParseConfig(d.postgresURL())
+		if err != nil {
+			// pgx's parse errors can quote the URL; say only which one.
+			return nil, fmt.Errorf("%s: invalid PostgreSQL URL", d)
+		}
+		db = stdlib.OpenDB(*cfg)
+	case "mysql":
+		user, pass, addr, name, params := d.mysqlConfig()
+		cfg := mysql.NewConfig()
+		cfg.User, cfg.Passwd, cfg.Net, cfg.Addr, cfg.DBName = user, pass, "tcp", addr, name
+		if s := params.Get("socket"); s != "" {
+			cfg.Net, cfg.Addr = "unix", s
+		}
+		cfg.Timeout = 10 * time.Second
+		conn, err := mysql.NewConnector(cfg)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", d, err)
+		}
+		db = sql.OpenDB(conn)
+	default:
+		return nil, fmt.Errorf("%s: no driver for dialect %q", d, d.Dialect)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect to %s: %w", d, err)
+	}
+	return &DB{DSN: d, DB: db}, nil
+}
+
+// Schema reads the database's schema as DDL that the dialect's parser
+// reads into the same model as the database's own dump.
+func (db *DB) Schema(ctx context.Context) ([]byte, error) {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", db.DSN, err)
+	}
+	defer conn.Close()
+	var out []byte
+	switch db.DSN.Dialect {
+	case "postgres":
+		out, err = postgresSchema(ctx, conn)
+	default:
+		out, err = mysqlSchema(ctx, conn, db.DSN.Database())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read schema of %s: %w", db.DSN, err)
+	}
+	return out, nil
+}
+
+// queryStrings runs a query whose rows are all strings.
+func queryStrings(ctx context.Context, conn *sql.Conn, q string, args ...any) ([][]string, error) {
+	rows, err := conn.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	var out [][]string
+	for rows.Next() {
+		vals := make([]sql.NullString, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		row := make([]string, len(cols))
+		for i, v := range vals {
+			row[i] = v.String
+		}
+		out = append(out, row)
+	}
+	return out, rows.Err()
+}
