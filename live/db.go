@@ -3,12 +3,16 @@ package live
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/go-sql-driver/mysql"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/zdplan/zdplan/parser/postgres"
+	"github.com/zdplan/zdplan/schema"
 )
 
 // DB is an open connection pool to a live database.
@@ -100,4 +104,24 @@ func queryStrings(ctx context.Context, conn *sql.Conn, q string, args ...any) ([
 		out = append(out, row)
 	}
 	return out, rows.Err()
+}
+
+// EstimateRows is the server's estimate of a table's row count
+// (pg_class.reltuples, information_schema.TABLES.TABLE_ROWS), without
+// scanning it; -1 when the server has none (a table never analysed).
+func (db *DB) EstimateRows(ctx context.Context, t schema.Name) (int64, error) {
+	var n sql.NullFloat64
+	var err error
+	if db.DSN.Dialect == "postgres" {
+		err = db.QueryRowContext(ctx, "SELECT reltuples::float8 FROM pg_catalog.pg_class WHERE oid = pg_catalog.to_regclass($1)", postgres.QuoteName(t)).Scan(&n)
+	} else {
+		err = db.QueryRowContext(ctx, "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?", t.Name).Scan(&n)
+	}
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && (!n.Valid || n.Float64 < 0)) {
+		return -1, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("estimate rows of %s: %w", t, err)
+	}
+	return int64(n.Float64), nil
 }

@@ -42,7 +42,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
-		if ee.err != errBlocking {
+		if ee.err != errBlocking && ee.err != errDrift && ee.err != errQuiet {
 			fmt.Fprintln(stderr, "zdplan:", ee.err)
 		}
 		return ee.code
@@ -117,6 +117,7 @@ Exit codes: 0 plan produced, no blocking finding; 1 a finding at or above
 	}
 	opts.register(lint)
 	root.AddCommand(plan, lint, newRulesCmd())
+	root.AddCommand(newDriftCmd(opts), newApplyCmd(opts))
 	for _, c := range root.Commands() {
 		c.SilenceUsage, c.SilenceErrors = true, true
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zdplan/zdplan/internal/pipeline"
+	"github.com/zdplan/zdplan/live"
 	"github.com/zdplan/zdplan/parser"
 	"github.com/zdplan/zdplan/report"
 	"github.com/zdplan/zdplan/rules"
@@ -76,6 +78,9 @@ func (o *planOptions) flagHints() ([]pipeline.Hint, error) {
 }
 
 func readInput(name string, stdin io.Reader) (pipeline.Input, error) {
+	if live.IsDSN(name) {
+		return readLiveInput(name)
+	}
 	var src []byte
 	var err error
 	if name == "-" {
@@ -132,6 +137,10 @@ func runPlan(cmd *cobra.Command, o *planOptions, currentPath, desiredPath string
 	desired, err := readInput(desiredPath, o.stdin)
 	if err != nil {
 		return usageError(err)
+	}
+	if o.dialect == "" {
+		// A live database says its dialect.
+		o.dialect = cmp.Or(dialectOf(currentPath), dialectOf(desiredPath))
 	}
 	res, err := pipeline.Run(current, desired, pipeline.Options{Dialect: o.dialect, Target: o.target, LockTimeout: o.lockTimeout, Usage: o.usage, Rules: o.rules, Hints: hints, TypeChange: o.typeChange})
 	if err != nil {
