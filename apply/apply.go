@@ -92,11 +92,12 @@ func Run(ctx context.Context, db *live.DB, plan *planner.Plan, opts Options) ([]
 	// Statements run to their end once started, whatever happens to ctx:
 	// cancellation is looked at only between statements and batches.
 	run := context.WithoutCancel(ctx)
-	conn, err := db.Conn(run)
+	sess, err := db.Session(run)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", db.DSN, err)
+		return nil, err
 	}
-	defer conn.Close()
+	defer sess.Close()
+	conn := sess.Conn
 	for _, s := range setup {
 		if _, err := conn.ExecContext(run, s); err != nil {
 			return nil, fmt.Errorf("%s: %w", s, err)
@@ -164,8 +165,8 @@ func dryRun(plan *planner.Plan, steps []planner.Step, setup []string, opts Optio
 	for i, s := range steps {
 		fmt.Fprintf(w, "\n-- step %d: %s\n", i+1, s.Summary)
 		if s.Batch != nil {
-			first, _ := s.Batch.Statement(false)
-			next, _ := s.Batch.Statement(true)
+			first, _ := s.Batch.Render(s.Batch.Template(), false)
+			next, _ := s.Batch.Render(s.Batch.Template(), true)
 			fmt.Fprintf(w, "-- in batches of %d rows by %s:\n-- keys: %s\n%s;\n-- then, after the previous batch's last key:\n%s;\n",
 				opts.BatchSize, strings.Join(s.Batch.Key, ", "), s.Batch.KeysQuery(true), first, next)
 			continue
@@ -227,7 +228,7 @@ func statements(dialect, text string) ([]string, error) {
 		}
 		return out, nil
 	}
-	out, err := pgquery.SplitWithParser(text, true)
+	out, err := pgquery.SplitWithScanner(text, true)
 	if err != nil {
 		return nil, fmt.Errorf("split step: %w", err)
 	}

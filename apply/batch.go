@@ -20,6 +20,10 @@ func (r *runner) batches(ctx context.Context, s planner.Step) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	parts, err := statements(r.plan.Dialect, b.Template())
+	if err != nil {
+		return 0, err
+	}
 	p := newProgress(r.opts.Progress, r.opts.Terminal, s.Summary, total)
 	defer p.finish()
 	var last []any
@@ -36,14 +40,18 @@ func (r *runner) batches(ctx context.Context, s planner.Step) (int64, error) {
 			return done, nil
 		}
 		upto := keys[len(keys)-1]
-		stmt, reps := b.Statement(last != nil)
-		var args []any
-		for range reps {
-			args = append(append(args, last...), upto...)
-		}
 		if err := r.retry(ctx, s.Summary, func() error {
-			_, err := r.conn.ExecContext(run, stmt, args...)
-			return err
+			for _, part := range parts {
+				stmt, reps := b.Render(part, last != nil)
+				var args []any
+				for range reps {
+					args = append(append(args, last...), upto...)
+				}
+				if _, err := r.conn.ExecContext(run, stmt, args...); err != nil {
+					return err
+				}
+			}
+			return nil
 		}); err != nil {
 			return done, err
 		}

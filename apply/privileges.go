@@ -106,7 +106,7 @@ func mysqlMissing(ctx context.Context, db *live.DB, steps []planner.Step) ([]str
 		text := s.SQL
 		if s.Batch != nil {
 			// Driven from here: the procedure of Step.SQL is not created.
-			text, _ = s.Batch.Statement(true)
+			text = s.Batch.Template()
 			text += "\n" + s.Batch.KeysQuery(true)
 		}
 		for _, n := range mysqlNeeds {

@@ -3,6 +3,7 @@ package live
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"time"
@@ -62,7 +63,9 @@ func (db *DB) Schema(ctx context.Context) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", db.DSN, err)
 	}
-	defer conn.Close()
+	// The session's settings are changed for reading: it must not go
+	// back to the pool.
+	defer discard(conn)
 	var out []byte
 	switch db.DSN.Dialect {
 	case "postgres":
@@ -124,4 +127,30 @@ func (db *DB) EstimateRows(ctx context.Context, t schema.Name) (int64, error) {
 		return 0, fmt.Errorf("estimate rows of %s: %w", t, err)
 	}
 	return int64(n.Float64), nil
+}
+
+// discard closes a connection without returning it to the pool, for
+// sessions whose settings were changed.
+func discard(conn *sql.Conn) {
+	conn.Raw(func(any) error { return driver.ErrBadConn })
+	conn.Close()
+}
+
+// Session is a connection of its own for the caller, who may change its
+// settings: Close discards it rather than returning it to the pool.
+type Session struct{ *sql.Conn }
+
+// Session opens a session.
+func (db *DB) Session(ctx context.Context) (*Session, error) {
+	c, err := db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", db.DSN, err)
+	}
+	return &Session{c}, nil
+}
+
+// Close discards the session.
+func (s *Session) Close() error {
+	discard(s.Conn)
+	return nil
 }

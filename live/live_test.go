@@ -3,7 +3,6 @@ package live_test
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,18 +20,6 @@ import (
 	"github.com/zdplan/zdplan/live"
 	"github.com/zdplan/zdplan/report"
 )
-
-// PGDSN is the URL of a pgtest database.
-func PGDSN(db *pgtest.DB) string {
-	s := db.Server()
-	return fmt.Sprintf("postgres://%s@%s:%d/%s", s.User, s.Host, s.Port, db.Name)
-}
-
-// MyDSN is the URL of a mytest database.
-func MyDSN(db *mytest.DB) string {
-	s := db.Server()
-	return fmt.Sprintf("mysql://%s@%s:%d/%s", s.User, s.Host, s.Port, db.Name)
-}
 
 func readSchema(t *testing.T, dsn string) pipeline.Input {
 	t.Helper()
@@ -146,7 +133,7 @@ func load(t *testing.T, dialect string, in pipeline.Input) (live, dump pipeline.
 		if err := db.ExecFile(in.Name); err != nil {
 			t.Fatal(err)
 		}
-		live = readSchema(t, PGDSN(db))
+		live = readSchema(t, db.URL())
 		s := db.Server()
 		cmd = exec.Command("pg_dump", "--schema-only", "--no-owner", "--no-privileges", "-h", s.Host, "-p", strconv.Itoa(s.Port), "-U", s.User, db.Name)
 	} else {
@@ -154,7 +141,7 @@ func load(t *testing.T, dialect string, in pipeline.Input) (live, dump pipeline.
 		if err := db.ExecFile(in.Name); err != nil {
 			t.Fatal(err)
 		}
-		live = readSchema(t, MyDSN(db))
+		live = readSchema(t, db.URL())
 		s := db.Server()
 		cmd = exec.Command("mariadb-dump", "--no-defaults", "--protocol=TCP", "-h", s.Host, "-P", strconv.Itoa(s.Port), "-u", s.User, "--no-data", "--skip-dump-date", db.Name)
 	}

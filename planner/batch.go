@@ -88,20 +88,29 @@ func (b *Batch) KeysQuery(after bool) string {
 	return q + " ORDER BY " + strings.Join(cols, ", ") + " LIMIT " + p.next()
 }
 
-// Statement is the statement of one batch: it covers the keys after the
-// previous batch's last key (when after is true) up to and including this
-// batch's last key. Its parameters are, for each of the reps occurrences
-// of the range in the statement, those two keys (the first only when
-// after is true), one value per key column each.
-func (b *Batch) Statement(after bool) (sql string, reps int) {
+// Template is the work of one batch: one or more statements in which
+// RangePlaceholder stands for the batch's key range. A runner cuts it into
+// statements and renders each with Render.
+func (b *Batch) Template() string { return b.stmt }
+
+// RangePlaceholder stands for a batch's key range in Template.
+const RangePlaceholder = rangePlaceholder
+
+// Render replaces the range placeholders of part (Template or one of its
+// statements) with the key range of a batch: the keys after the previous
+// batch's last key (when after is true) up to and including this batch's
+// last key. Its parameters are, for each of the reps occurrences, those
+// two keys (the first only when after is true), one value per key column
+// each; PostgreSQL placeholders are numbered from $1 in part.
+func (b *Batch) Render(part string, after bool) (sql string, reps int) {
 	p := &params{dialect: b.dialect}
 	row := "(" + strings.Join(b.keyRefs, ", ") + ")"
-	reps = strings.Count(b.stmt, rangePlaceholder)
-	parts := strings.Split(b.stmt, rangePlaceholder)
+	reps = strings.Count(part, rangePlaceholder)
+	pieces := strings.Split(part, rangePlaceholder)
 	var out strings.Builder
-	for i, part := range parts {
-		out.WriteString(part)
-		if i == len(parts)-1 {
+	for i, piece := range pieces {
+		out.WriteString(piece)
+		if i == len(pieces)-1 {
 			break
 		}
 		var rng string
