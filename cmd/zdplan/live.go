@@ -51,6 +51,26 @@ func readLiveInput(dsn string) (pipeline.Input, error) {
 	return in, nil
 }
 
+// liveTableRows is the live database's row estimates when CURRENT is one,
+// for the size-aware rule (ZD123); nil for a file.
+func liveTableRows(current string) (map[string]int64, error) {
+	if !live.IsDSN(current) {
+		return nil, nil
+	}
+	d, err := live.ParseDSN(current)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), connectTimeout)
+	defer cancel()
+	db, err := live.Open(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	return db.TableRows(ctx)
+}
+
 // dialectOf is the dialect a DSN names, or "" for a file.
 func dialectOf(arg string) string {
 	if !live.IsDSN(arg) {

@@ -102,3 +102,52 @@ func TestLiveCommands(t *testing.T) {
 		})
 	}
 }
+
+// TestLivePlanSizes: with a live CURRENT the plan knows table sizes and
+// flags the steps that read a whole large table (ZD123).
+func TestLivePlanSizes(t *testing.T) {
+	for _, dialect := range []string{"postgres", "mysql"} {
+		t.Run(dialect, func(t *testing.T) {
+			t.Parallel()
+			dir := filepath.Join("..", "..", "testdata", dialect, "breaking_rename_column_person_surname")
+			desired := filepath.Join(dir, "desired.sql")
+			var url string
+			if dialect == "postgres" {
+				db := pgtest.Require(t).CreateDB(t, "cli")
+				for _, f := range []string{"current.sql", "seed.sql"} {
+					if err := db.ExecFile(filepath.Join(dir, f)); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if err := db.Exec("ANALYZE person"); err != nil {
+					t.Fatal(err)
+				}
+				url = db.URL()
+			} else {
+				db := mytest.Require(t).CreateDB(t, "cli")
+				for _, f := range []string{"current.sql", "seed.sql"} {
+					if err := db.ExecFile(filepath.Join(dir, f)); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if err := db.Exec("ANALYZE TABLE person"); err != nil {
+					t.Fatal(err)
+				}
+				url = db.URL()
+			}
+			for _, tc := range []struct {
+				threshold string
+				fire      bool
+			}{{"500", true}, {"1000000", false}} {
+				var stdout, stderr bytes.Buffer
+				code := run([]string{"--format", "json", "--large-table-rows", tc.threshold, url, desired}, strings.NewReader(""), &stdout, &stderr)
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, stderr.String())
+				}
+				if got := strings.Contains(stdout.String(), `"rule": "ZD123"`) && strings.Contains(stdout.String(), "rows estimated"); got != tc.fire {
+					t.Errorf("--large-table-rows %s: ZD123 reported = %v, want %v\n%s", tc.threshold, got, tc.fire, stdout.String())
+				}
+			}
+		})
+	}
+}

@@ -34,6 +34,7 @@ type planOptions struct {
 	using       []string
 	backfill    []string
 	splitFrom   []string
+	largeRows   int64
 }
 
 func (o *planOptions) register(cmd *cobra.Command) {
@@ -52,6 +53,7 @@ func (o *planOptions) register(cmd *cobra.Command) {
 	f.StringArrayVar(&o.using, "using", nil, "hint the conversion of a column: `TABLE.COLUMN=EXPR` over CURRENT's columns; repeatable")
 	f.StringArrayVar(&o.backfill, "backfill", nil, "hint the value existing rows get: `TABLE.COLUMN=EXPR`; repeatable")
 	f.StringArrayVar(&o.splitFrom, "split-from", nil, "hint a table split: `TABLE=SOURCE on COLUMN = SOURCE_COLUMN`; repeatable")
+	f.Int64Var(&o.largeRows, "large-table-rows", rules.DefaultLargeTableRows, "with a live CURRENT: flag steps that read every row of a table estimated at `N` rows or more (ZD123)")
 }
 
 // flagHints turns the hint flags into pipeline hints.
@@ -142,7 +144,11 @@ func runPlan(cmd *cobra.Command, o *planOptions, currentPath, desiredPath string
 		// A live database says its dialect.
 		o.dialect = cmp.Or(dialectOf(currentPath), dialectOf(desiredPath))
 	}
-	res, err := pipeline.Run(current, desired, pipeline.Options{Dialect: o.dialect, Target: o.target, LockTimeout: o.lockTimeout, Usage: o.usage, Rules: o.rules, Hints: hints, TypeChange: o.typeChange})
+	tableRows, err := liveTableRows(currentPath)
+	if err != nil {
+		return usageError(err)
+	}
+	res, err := pipeline.Run(current, desired, pipeline.Options{Dialect: o.dialect, Target: o.target, LockTimeout: o.lockTimeout, Usage: o.usage, Rules: o.rules, Hints: hints, TypeChange: o.typeChange, TableRows: tableRows, LargeTableRows: o.largeRows})
 	if err != nil {
 		return usageError(err)
 	}
