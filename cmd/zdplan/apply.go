@@ -45,9 +45,10 @@ func newApplyCmd(opts *planOptions) *cobra.Command {
 against the live database --dsn names, over one session:
 
   - first the live schema is compared with CURRENT: for expand it must
-    match; for backfill and contract it may differ only in the objects the
-    plan changes (earlier phases ran, maybe partly). Otherwise the
-    differences are listed and nothing runs (exit 1);
+    match; for backfill and contract it may differ only in the tables the
+    plan changes (earlier phases ran, maybe partly), and must differ if
+    expand has steps. Otherwise the differences are listed and nothing
+    runs (exit 1);
   - then the user's privileges are checked (PostgreSQL: owner of every
     table the phase alters, CREATE on its schema; MySQL: the privileges the
     statements need, on the database): a missing one is listed and nothing
@@ -159,6 +160,12 @@ func runApply(cmd *cobra.Command, o *planOptions, a *applyOptions, currentPath, 
 		} else {
 			fmt.Fprintf(ew, "nothing was run: before %s the live schema may differ from %s only in what the plan changes\n", phase, current.Name)
 		}
+		return &exitError{code: 1, err: errQuiet}
+	}
+	if phase > planner.Expand && len(drift.Changes) == 0 && len(res.Plan.PhaseSteps(planner.Expand)) > 0 {
+		// Contract on a database expand never touched would drop what
+		// the running application still uses.
+		fmt.Fprintf(ew, "%s still matches %s: the expand phase has not run; nothing was run\n", liveIn.Name, current.Name)
 		return &exitError{code: 1, err: errQuiet}
 	}
 	if err := apply.CheckPrivileges(ctx, db, res.Plan, phase); err != nil {
