@@ -269,8 +269,12 @@ func TestLockRetry(t *testing.T) {
 				t.Fatal(err)
 			}
 			holdFor := 3 * tc.timeout
+			// When the lock starts to be released: the step cannot have
+			// succeeded before.
+			releasing := make(chan time.Time, 1)
 			go func() {
 				time.Sleep(holdFor)
+				releasing <- time.Now()
 				tx.Rollback()
 			}()
 
@@ -309,15 +313,15 @@ func TestLockRetry(t *testing.T) {
 			o.LockTimeout, o.Retries, o.Backoff = tc.timeout, 6, tc.timeout/2
 			var out bytes.Buffer
 			o.Out = &out
-			start := time.Now()
 			done, err := Run(ctx, f.db, f.plan, o)
+			finished := time.Now()
 			close(stop)
 			wg.Wait()
 			if err != nil {
 				t.Fatalf("expand: %v\n%s", err, out.String())
 			}
-			if time.Since(start) < holdFor {
-				t.Errorf("expand finished in %s, before the lock was released (%s)", time.Since(start), holdFor)
+			if rel := <-releasing; finished.Before(rel) {
+				t.Errorf("expand finished %s before the lock was released", rel.Sub(finished))
 			}
 			if done[0].Attempts < 2 || !strings.Contains(out.String(), "retrying") {
 				t.Errorf("first step ran in %d attempts, want retries:\n%s", done[0].Attempts, out.String())

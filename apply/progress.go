@@ -18,7 +18,6 @@ type progress struct {
 	start    time.Time
 	last     time.Time
 	done     int64
-	drawn    bool
 }
 
 func newProgress(w io.Writer, terminal bool, what string, total int64) *progress {
@@ -47,7 +46,6 @@ func (p *progress) finish() {
 }
 
 func (p *progress) draw() {
-	p.drawn = true
 	line := p.line(time.Since(p.start))
 	if p.terminal {
 		fmt.Fprintf(p.w, "\r\x1b[K%s", line)
