@@ -143,7 +143,9 @@ DROP PROCEDURE IF EXISTS %[1]s;`,
 		strings.Join(bkeys, ", "), strings.Join(next, ", "),
 		strings.Join(keys, ", "), myQuoteName(table.Name), row(keys), row(vars),
 		strings.Join(desc, ", "), next[0], body, strings.Join(assign, ", "))
-	return myStep(Backfill, rankBackfill, c, summary+", in batches by primary key", sql, "row locks of one batch at a time")
+	s := myStep(Backfill, rankBackfill, c, summary+", in batches by primary key", sql, "row locks of one batch at a time")
+	s.Batch = newBatch("mysql", table.Name, key, alias, stmt)
+	return s
 }
 
 func qualifyMy(alias, col string) string {

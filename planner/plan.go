@@ -66,6 +66,9 @@ type Step struct {
 	// Rerunnable is true when running the step again after it succeeded
 	// changes nothing.
 	Rerunnable bool
+	// Batch, for a batched backfill, is the same work batch by batch;
+	// nil for every other step.
+	Batch *Batch
 
 	rank  int
 	order int

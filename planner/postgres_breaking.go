@@ -256,6 +256,9 @@ func backfillStep(c diff.Change, table schema.Name, key []string, summary, stmt 
 	s := step(Backfill, rankBackfill, c, summary, sql, "ROW EXCLUSIVE; row locks of one batch at a time")
 	// COMMIT inside a DO block needs to run outside a transaction block.
 	s.Transactional = len(key) == 0
+	if len(key) > 0 {
+		s.Batch = newBatch("postgres", table, key, "", stmt)
+	}
 	return s
 }
 
@@ -518,6 +521,7 @@ END`, qn(src), qi(srcKey), qi(join), strings.Join(set, ", "), clear, q("", cols)
 			fmt.Sprintf("copy %s of existing %s rows into %s, in batches by primary key", strings.Join(cols, ", "), src, dst),
 			batchedSQL(src, key, "s", fill), "ROW EXCLUSIVE; row locks of one batch at a time")
 		backfill.Transactional = false
+		backfill.Batch = newBatch("postgres", src, key, "s", fill)
 	}
 	return []Step{
 		step(Expand, rankSyncTrigger, c, fmt.Sprintf("copy the old version's writes of %s.{%s} into %s", src, strings.Join(cols, ","), dst),

@@ -523,6 +523,34 @@ var Catalogue = []*Rule{
 				"%s %s rebuilds the table online (ALGORITHM=%s): %s")
 		},
 	},
+	{
+		ID: "ZD123", Name: "large-table-scan", Severity: Warning,
+		Summary: "step that scans or rewrites a large table (live database only)",
+		Why: "With a live database as CURRENT, zdplan knows each table's estimated row count (pg_class.reltuples, " +
+			"information_schema.TABLES.TABLE_ROWS). Building an index, validating a constraint or NOT NULL, " +
+			"backfilling a column or rewriting a table reads every row: on a table of millions of rows that takes " +
+			"minutes to hours, adds I/O and replication lag, and an online index build holds its snapshot for as " +
+			"long, even though the plan's locks are short.",
+		Safe: "Run the step when the load is low and watch its progress (zdplan apply shows backfill progress); " +
+			"tune the backfill's batch size and pause; raise --large-table-rows (default 1000000) for tables this " +
+			"size is normal for.",
+		Unsafe:  "CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id); -- orders has 40M rows",
+		Planned: "the same steps, with this finding naming the table and its estimated rows",
+		Run: func(p *Pass) {
+			if len(p.TableRows) == 0 {
+				return
+			}
+			for _, c := range p.Diff.Changes {
+				table, what := scannedTable(c)
+				if table == "" {
+					continue
+				}
+				if n, ok := p.TableRows[table]; ok && n >= p.LargeTableRows {
+					p.Report(c.Object(), c.Pos(), false, "%s %s: its %s reads every row of %s (~%d rows estimated)", c.Kind(), c.Object(), what, table, n)
+				}
+			}
+		},
+	},
 }
 
 // mysqlAlgorithmFindings reports the changes whose ALTER TABLE uses an
@@ -588,4 +616,38 @@ func narrows(from, to schema.Type) bool {
 		return mod(to, 0)-ts < mod(from, 0)-fs || ts < fs
 	}
 	return false
+}
+
+// scannedTable is the existing table a change reads or rewrites in full,
+// and how, or "" for a change that does not.
+func scannedTable(c diff.Change) (table, what string) {
+	switch c := c.(type) {
+	case diff.AddColumn:
+		if c.Column.Hints.Backfill != nil || c.Column.Generated != nil || (c.Column.NotNull && c.Column.Default == nil) {
+			return c.Table.Name.String(), "backfill"
+		}
+	case diff.AlterColumnType:
+		return c.Table.Name.String(), "rewrite or backfill"
+	case diff.SetNotNull:
+		return c.Table.Name.String(), "validation"
+	case diff.AddConstraint:
+		if !c.NewTable {
+			return c.Table.Name.String(), "validation"
+		}
+	case diff.ReplaceConstraint:
+		return c.Table.Name.String(), "validation"
+	case diff.AddIndex:
+		if !c.NewTable {
+			return c.Index.Table.String(), "index build"
+		}
+	case diff.ReplaceIndex:
+		return c.To.Table.String(), "index build"
+	case diff.RenameColumn:
+		return c.Table.Name.String(), "backfill"
+	case diff.SplitTable:
+		if c.From != nil {
+			return c.From.Name.String(), "backfill"
+		}
+	}
+	return "", ""
 }

@@ -104,10 +104,15 @@ type Pass struct {
 	TypeChange string
 	// Target is the MySQL server the plan is for ("mysql", "mariadb", or
 	// "" for both); see planner.MySQLAlgorithm.
-	Target   string
-	rule     *Rule
-	severity Severity
-	findings *[]Finding
+	Target string
+	// TableRows holds estimated row counts by table name (schema.Name's
+	// String) when CURRENT is a live database; LargeTableRows is the
+	// count from which a table counts as large.
+	TableRows      map[string]int64
+	LargeTableRows int64
+	rule           *Rule
+	severity       Severity
+	findings       *[]Finding
 }
 
 // Report records a finding at the rule's (possibly configured) severity.
@@ -129,7 +134,15 @@ type Config struct {
 	// TypeChange is the planner's strategy for type changes; empty means
 	// the planner's default.
 	TypeChange string
+	// TableRows and LargeTableRows: see Pass. LargeTableRows 0 means
+	// DefaultLargeTableRows.
+	TableRows      map[string]int64
+	LargeTableRows int64
 }
+
+// DefaultLargeTableRows is the row count from which rule ZD123 calls a
+// table large.
+const DefaultLargeTableRows = 1_000_000
 
 // Validate checks that every override names a rule and a severity.
 func (c Config) Validate() error {
@@ -186,7 +199,8 @@ func Run(d *diff.Diff, cfg Config) []Finding {
 			continue
 		}
 		tc := cmp.Or(cfg.TypeChange, planner.TypeChangeShadow)
-		r.Run(&Pass{Diff: d, Usage: cfg.Usage, TypeChange: tc, Target: cfg.Target, rule: r, severity: sev, findings: &out})
+		large := cmp.Or(cfg.LargeTableRows, DefaultLargeTableRows)
+		r.Run(&Pass{Diff: d, Usage: cfg.Usage, TypeChange: tc, Target: cfg.Target, TableRows: cfg.TableRows, LargeTableRows: large, rule: r, severity: sev, findings: &out})
 	}
 	slices.SortStableFunc(out, func(a, b Finding) int {
 		return cmp.Or(

@@ -97,7 +97,7 @@ func TestEveryRule(t *testing.T) {
 			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255));\n-- zdplan:split-from users on user_id = id\nCREATE TABLE notes (user_id bigint PRIMARY KEY, note text);",
 			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255));\nCREATE TABLE notes (user_id bigint PRIMARY KEY, note text);"},
 	}
-	covered := map[string]bool{"ZD116": true, "ZD121": true, "ZD122": true} // TestDropStillUsed, TestMySQLRules
+	covered := map[string]bool{"ZD116": true, "ZD121": true, "ZD122": true, "ZD123": true} // TestDropStillUsed, TestMySQLRules, TestLargeTableScan
 	for _, tc := range cases {
 		covered[tc.rule] = true
 		t.Run(tc.rule, func(t *testing.T) {
@@ -296,5 +296,46 @@ func TestSeverityOverrides(t *testing.T) {
 		if err := (rules.Config{Severities: bad}).Validate(); err == nil {
 			t.Errorf("Validate(%v) = nil, want an error", bad)
 		}
+	}
+}
+
+// TestLargeTableScan: ZD123 fires on changes that read a whole table when
+// the live database says it is large, and never without sizes.
+func TestLargeTableScan(t *testing.T) {
+	const users = "CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255), note text);\n"
+	for _, tc := range []struct {
+		name, desired string
+		rows          map[string]int64
+		fire          bool
+	}{
+		{"index on large table", users + "CREATE INDEX users_email_idx ON users (email);", map[string]int64{"public.users": 2_000_000}, true},
+		{"index on small table", users + "CREATE INDEX users_email_idx ON users (email);", map[string]int64{"public.users": 999_999}, false},
+		{"no sizes", users + "CREATE INDEX users_email_idx ON users (email);", nil, false},
+		{"set not null", "CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255) NOT NULL, note text);", map[string]int64{"public.users": 5_000_000}, true},
+		{"nullable column is catalog only", "CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255), note text, extra int);", map[string]int64{"public.users": 5_000_000}, false},
+		{"index on a new table", users + "CREATE TABLE t (a int PRIMARY KEY); CREATE INDEX t_a_idx ON t (a);", map[string]int64{"public.users": 5_000_000}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			from, _, err := postgres.Parse("current.sql", []byte(users))
+			if err != nil {
+				t.Fatal(err)
+			}
+			to, _, err := postgres.Parse("desired.sql", []byte(tc.desired))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fired := false
+			for _, f := range rules.Run(diff.Schemas(from, to), rules.Config{TableRows: tc.rows}) {
+				if f.Rule.ID == "ZD123" {
+					fired = true
+					if !strings.Contains(f.Message, "rows estimated") {
+						t.Errorf("message does not give the estimate: %s", f.Message)
+					}
+				}
+			}
+			if fired != tc.fire {
+				t.Errorf("ZD123 fired = %v, want %v", fired, tc.fire)
+			}
+		})
 	}
 }

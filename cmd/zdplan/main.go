@@ -42,7 +42,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
-		if ee.err != errBlocking {
+		if ee.err != errBlocking && ee.err != errDrift && ee.err != errQuiet {
 			fmt.Fprintln(stderr, "zdplan:", ee.err)
 		}
 		return ee.code
@@ -70,7 +70,13 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
   contract  drops, and constraints only the new version can live with
 
 CURRENT and DESIRED are schema files (plain DDL, pg_dump --schema-only or mysqldump --no-data
-output); "-" reads one of them from standard input.
+output); "-" reads one of them from standard input. Either may be a database
+URL instead (postgres://USER@HOST/DB, mysql://USER@HOST:3306/DB): the schema
+is then read from the live server, and with a live CURRENT the plan flags
+steps that read every row of a large table (--large-table-rows, ZD123).
+"zdplan drift" compares a live database with CURRENT; "zdplan apply" runs
+one phase against it. Passwords come from the URL or PGPASSWORD/MYSQL_PWD
+and are never printed.
 
 Breaking changes (renames, type changes that rewrite the table, NOT NULL
 columns, table splits) are split across all three, with triggers keeping
@@ -86,6 +92,9 @@ over 16 MiB are refused) or usage.`,
   zdplan --format json current.sql desired.sql
   zdplan --out-dir plan/ current.sql desired.sql
   zdplan lint current.sql desired.sql
+  zdplan postgres://app@db/app desired.sql
+  zdplan drift --dsn mysql://root@127.0.0.1:3306/app current.sql
+  zdplan apply --dsn postgres://app@db/app --phase expand current.sql desired.sql
   zdplan rules ZD101`,
 		Args:          cobra.ExactArgs(2),
 		SilenceUsage:  true,
@@ -118,6 +127,7 @@ over 16 MiB are refused) or usage.`,
 	}
 	opts.register(lint)
 	root.AddCommand(plan, lint, newRulesCmd())
+	root.AddCommand(newDriftCmd(opts), newApplyCmd(opts))
 	for _, c := range root.Commands() {
 		c.SilenceUsage, c.SilenceErrors = true, true
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zdplan/zdplan/internal/pipeline"
+	"github.com/zdplan/zdplan/live"
 	"github.com/zdplan/zdplan/parser"
 	"github.com/zdplan/zdplan/report"
 	"github.com/zdplan/zdplan/rules"
@@ -34,6 +36,7 @@ type planOptions struct {
 	using       []string
 	backfill    []string
 	splitFrom   []string
+	largeRows   int64
 }
 
 func (o *planOptions) register(cmd *cobra.Command) {
@@ -52,6 +55,7 @@ func (o *planOptions) register(cmd *cobra.Command) {
 	f.StringArrayVar(&o.using, "using", nil, "hint the conversion of a column: `TABLE.COLUMN=EXPR` over CURRENT's columns; repeatable")
 	f.StringArrayVar(&o.backfill, "backfill", nil, "hint the value existing rows get: `TABLE.COLUMN=EXPR`; repeatable")
 	f.StringArrayVar(&o.splitFrom, "split-from", nil, "hint a table split: `TABLE=SOURCE on COLUMN = SOURCE_COLUMN`; repeatable")
+	f.Int64Var(&o.largeRows, "large-table-rows", rules.DefaultLargeTableRows, "with a live CURRENT: flag steps that read every row of a table estimated at `N` rows or more (ZD123)")
 }
 
 // flagHints turns the hint flags into pipeline hints.
@@ -78,6 +82,9 @@ func (o *planOptions) flagHints() ([]pipeline.Hint, error) {
 }
 
 func readInput(name string, stdin io.Reader) (pipeline.Input, error) {
+	if live.IsDSN(name) {
+		return readLiveInput(name)
+	}
 	r := stdin
 	if name == "-" {
 		name = "<stdin>"
@@ -146,7 +153,15 @@ func runPlan(cmd *cobra.Command, o *planOptions, currentPath, desiredPath string
 	if err != nil {
 		return usageError(err)
 	}
-	res, err := pipeline.Run(current, desired, pipeline.Options{Dialect: o.dialect, Target: o.target, LockTimeout: o.lockTimeout, Usage: o.usage, Rules: o.rules, Hints: hints, TypeChange: o.typeChange})
+	if o.dialect == "" {
+		// A live database says its dialect.
+		o.dialect = cmp.Or(dialectOf(currentPath), dialectOf(desiredPath))
+	}
+	tableRows, err := liveTableRows(currentPath)
+	if err != nil {
+		return usageError(err)
+	}
+	res, err := pipeline.Run(current, desired, pipeline.Options{Dialect: o.dialect, Target: o.target, LockTimeout: o.lockTimeout, Usage: o.usage, Rules: o.rules, Hints: hints, TypeChange: o.typeChange, TableRows: tableRows, LargeTableRows: o.largeRows})
 	if err != nil {
 		return usageError(err)
 	}

@@ -44,6 +44,11 @@ type Options struct {
 	// Hints are given on the command line or in zdplan.yaml, in addition
 	// to those written in DESIRED.
 	Hints []Hint
+	// TableRows are estimated row counts by table name, when CURRENT is
+	// a live database; tables from LargeTableRows rows on are large
+	// (rules.Config).
+	TableRows      map[string]int64
+	LargeTableRows int64
 }
 
 // MaxInputSize is the largest schema file Run reads, in bytes. Parsing
@@ -110,7 +115,7 @@ func Run(current, desired Input, opts Options) (*report.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg := rules.Config{Usage: ix, Severities: opts.Rules, Target: opts.Target, TypeChange: opts.TypeChange}
+	cfg := rules.Config{Usage: ix, Severities: opts.Rules, Target: opts.Target, TypeChange: opts.TypeChange, TableRows: opts.TableRows, LargeTableRows: opts.LargeTableRows}
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}

@@ -447,3 +447,14 @@ func clientCommand(b []byte) bool {
 	}
 	return j < len(b) && b[j] == '\\'
 }
+
+// Split cuts a script into its statements the way the mysql client does
+// (DELIMITER lines, quotes, comments), without their delimiters, so that
+// a program can send them to the server one at a time.
+func Split(src []byte) []string {
+	var out []string
+	for _, s := range split(src) {
+		out = append(out, s.text)
+	}
+	return out
+}
