@@ -11,14 +11,14 @@ import (
 	"github.com/zdplan/zdplan/internal/pipeline"
 )
 
-// gitVerifyRev checks that rev names a commit, so that a typo is an error
-// and not every file "new".
-func gitVerifyRev(rev string) error {
+// gitVerifyRev checks that rev names a commit of the repository dir is
+// in, so that a typo is an error and not every file "new".
+func gitVerifyRev(dir, rev string) error {
 	if strings.HasPrefix(rev, "-") {
 		return fmt.Errorf("--git-base %q: not a revision", rev)
 	}
-	if _, err := git(".", "rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil {
-		return fmt.Errorf("--git-base %s: not a commit in this repository: %w", rev, err)
+	if _, err := git(dir, "rev-parse", "--verify", rev+"^{commit}"); err != nil {
+		return fmt.Errorf("--git-base %s: %w", rev, err)
 	}
 	return nil
 }
@@ -31,6 +31,9 @@ func gitInput(rev, file string) (pipeline.Input, error) {
 	dir, base := filepath.Split(file)
 	if dir == "" {
 		dir = "."
+	}
+	if err := gitVerifyRev(dir, rev); err != nil {
+		return pipeline.Input{}, err
 	}
 	// ./ makes the path relative to dir, not to the top of the work tree.
 	obj := rev + ":./" + base

@@ -196,8 +196,8 @@ func (o *planOptions) inputs(args []string) ([]pair, error) {
 			return current, desired, err
 		}}}, nil
 	}
-	if err := gitVerifyRev(o.gitBase); err != nil {
-		return nil, err
+	if len(args) == 0 {
+		return nil, fmt.Errorf("--git-base needs at least one FILE")
 	}
 	var out []pair
 	for _, file := range args {
