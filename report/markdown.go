@@ -53,7 +53,7 @@ func Markdown(w io.Writer, r *Result, failOn rules.Severity) error {
 		if ph == planner.Contract {
 			b.WriteString("> **Checkpoint:** deploy the new application version, then retire the old one. Run contract only after that.\n\n")
 		}
-		fmt.Fprintf(&b, "<details><summary><b>%s</b> (%d steps): %s</summary>\n\n```sql\n%s```\n</details>\n\n", ph, len(steps), phaseIntro[ph], PhaseSQL(r, ph))
+		fmt.Fprintf(&b, "<details><summary><b>%s</b> (%s): %s</summary>\n\n```sql\n%s```\n</details>\n\n", ph, plural(len(steps), "step"), phaseIntro[ph], PhaseSQL(r, ph))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
