@@ -62,6 +62,8 @@ for f in "${files[@]}"; do
   fi
 done
 
+# The job log keeps the whole body, whatever the comment can hold.
+cat "$body"
 if [ "$(wc -c <"$body")" -gt "$max_body" ]; then
   head -c "$max_body" "$body" >"$body.tmp"
   printf '\n\n…\n\n*Truncated: the full plan is in the job log.*\n' >>"$body.tmp"
