@@ -90,11 +90,19 @@ func LayoutFiles(r *Result, opts FileOptions) (files []File, notes []string, err
 		case LayoutGolangMigrate:
 			base := fmt.Sprintf("%06d_%s", version, name)
 			files = append(files, File{base + ".up.sql", sql})
-			if down, ok := DownSQL(r, ph); ok {
+			down, hasDown := DownSQL(r, ph)
+			if hasDown {
 				files = append(files, File{base + ".down.sql", down})
 			}
 			if nonTransactional(r, steps) {
-				notes = append(notes, fmt.Sprintf("%s.up.sql has statements that cannot run inside a transaction block; golang-migrate's postgres driver sends a file as one multi-statement query, which PostgreSQL runs as one transaction (see docs/layouts.md)", base))
+				which := base + ".up.sql"
+				// A concurrent build is undone by a concurrent drop.
+				if hasDown && strings.Contains(down, " CONCURRENTLY ") {
+					which += " and " + base + ".down.sql have"
+				} else {
+					which += " has"
+				}
+				notes = append(notes, fmt.Sprintf("%s statements that cannot run inside a transaction block; golang-migrate's postgres driver sends a file as one multi-statement query, which PostgreSQL runs as one transaction (see docs/layouts.md)", which))
 			}
 			if r.Plan.Dialect == "mysql" && hasDelimiter(steps) {
 				notes = append(notes, fmt.Sprintf("%s.up.sql uses DELIMITER (stored programs), which only the mysql client understands; run it with mysql --batch (see docs/layouts.md)", base))

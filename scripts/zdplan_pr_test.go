@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -191,4 +192,32 @@ func readLog(t *testing.T, state string) []call {
 		calls = append(calls, c)
 	}
 	return calls
+}
+
+// TestActionWiring: every setting the script reads is one the action
+// sets, and the action runs the script and builds the command the
+// pre-commit hook and the script call.
+func TestActionWiring(t *testing.T) {
+	action, err := os.ReadFile("../action.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := os.ReadFile("zdplan-pr.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vars := regexp.MustCompile(`\$\{(ZDPLAN[A-Z_]*|GH_TOKEN)`).FindAllStringSubmatch(string(script), -1)
+	if len(vars) < 5 {
+		t.Fatalf("found only %d settings in the script", len(vars))
+	}
+	for _, v := range vars {
+		if !strings.Contains(string(action), "\n        "+v[1]+": ") {
+			t.Errorf("the script reads %s, which action.yml does not set", v[1])
+		}
+	}
+	for _, want := range []string{"using: composite", `"$GITHUB_ACTION_PATH/scripts/zdplan-pr.sh"`, "go build -o \"$RUNNER_TEMP/zdplan\" ./cmd/zdplan", "ZDPLAN: ${{ runner.temp }}/zdplan\n"} {
+		if !strings.Contains(string(action), want) {
+			t.Errorf("action.yml lacks %q", want)
+		}
+	}
 }

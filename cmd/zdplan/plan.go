@@ -51,7 +51,7 @@ func (o *planOptions) register(cmd *cobra.Command) {
 	f.StringVar(&o.layout, "layout", report.LayoutPhases, "file layout of --out-dir: phases (01_expand.sql ...), flyway (V<n>__<phase>.sql), golang-migrate (<n>_<phase>.up.sql/.down.sql) or pre-post (pre/, post/)")
 	f.IntVar(&o.versionStart, "version-start", 1, "version `N` of the first flyway / golang-migrate file, to continue a project's numbering")
 	f.StringVar(&o.migrationName, "migration-name", "", "`NAME` in flyway / golang-migrate file names, before the phase (V7__NAME_expand.sql)")
-	f.IntVar(&o.batchSize, "batch-size", 0, "rows per batch of backfills, set at the top of every phase file (default: 5000, changeable at run time)")
+	f.IntVar(&o.batchSize, "batch-size", 0, "`N` rows per backfill batch, set at the top of every phase file (default: 5000, changeable at run time)")
 	f.StringVar(&o.color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	f.StringVar(&o.gitBase, "git-base", "", "compare each FILE with its version at git revision `REV` (CURRENT) instead of taking two files; a file not in REV is new")
 	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding has at least this severity: info, warning or error")
