@@ -146,8 +146,8 @@ func SQL(w io.Writer, r *Result) error {
 }
 
 // Lint renders the findings alone, one line each (file:line:col first, as
-// editors and CI annotations read them), and "no findings" when there are
-// none to show.
+// editors and CI annotations read them), and "DESIRED: no findings" when
+// there are none to show.
 func Lint(w io.Writer, r *Result, opts TextOptions) error {
 	var b strings.Builder
 	c := paint(opts.Color)
@@ -165,7 +165,8 @@ func Lint(w io.Writer, r *Result, opts TextOptions) error {
 		}
 	}
 	if n == 0 {
-		b.WriteString("no findings\n")
+		// Named, so that a run over several files says which are clean.
+		fmt.Fprintf(&b, "%s: no findings\n", r.Desired)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

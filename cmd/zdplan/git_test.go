@@ -55,7 +55,7 @@ func TestPreCommit(t *testing.T) {
 			stdout: "HEAD:schema.sql:3:3: warning ZD104 [drop-column]"},
 		{name: "new file is all new", working: committed, extra: map[string]string{"new.sql": "CREATE TABLE audit (id bigint PRIMARY KEY, at timestamptz NOT NULL);\n"}, args: []string{"new.sql"}, code: 0, stdout: "no findings"},
 		{name: "several files, one unsafe", working: "CREATE TABLE users (\n  id bigint PRIMARY KEY,\n  email text,\n  name text NOT NULL\n);\n", extra: map[string]string{"new.sql": "CREATE TABLE audit (id bigint PRIMARY KEY);\n"},
-			args: []string{"new.sql", "schema.sql"}, code: 1, stdout: "no findings\nschema.sql:4:3: error ZD101"},
+			args: []string{"new.sql", "schema.sql"}, code: 1, stdout: "new.sql: no findings\nschema.sql:4:3: error ZD101"},
 		{name: "plan of a new file", working: committed, extra: map[string]string{"new.sql": "CREATE TABLE audit (id bigint PRIMARY KEY);\n"}, args: []string{"plan", "--git-base", "HEAD", "new.sql"}, code: 0, stdout: "create table public.audit"},
 		{name: "bad revision", working: committed, args: []string{"--git-base", "no-such-rev", "schema.sql"}, code: 2, stderr: "--git-base no-such-rev"},
 		{name: "no files", working: committed, args: []string{}, code: 2, stderr: "--git-base needs at least one FILE"},
