@@ -154,8 +154,14 @@ func runPlan(cmd *cobra.Command, o *planOptions, args []string, lintOnly bool) e
 	if err != nil {
 		return usageError(err)
 	}
-	if len(pairs) > 1 && (o.format == "json" || o.format == "sarif" || o.outDir != "") {
-		return usageError(fmt.Errorf("--format %s and --out-dir take one file at a time", o.format))
+	if len(pairs) > 1 {
+		// One document each, or one set of phase files.
+		switch {
+		case o.format == "json" || o.format == "sarif":
+			return usageError(fmt.Errorf("--format %s takes one file at a time", o.format))
+		case o.outDir != "":
+			return usageError(fmt.Errorf("--out-dir takes one file at a time"))
+		}
 	}
 	popts := pipeline.Options{Dialect: o.dialect, Target: o.target, LockTimeout: o.lockTimeout, Usage: o.usage, Rules: o.rules, Hints: hints, TypeChange: o.typeChange, BatchSize: o.batchSize}
 	blocking := false
@@ -172,10 +178,8 @@ func runPlan(cmd *cobra.Command, o *planOptions, args []string, lintOnly bool) e
 	return nil
 }
 
-// pair is one CURRENT and DESIRED to plan; load reads them.
-type pair struct {
-	load func() (current, desired pipeline.Input, err error)
-}
+// pair reads one CURRENT and DESIRED to plan.
+type pair func() (current, desired pipeline.Input, err error)
 
 // inputs turns the arguments into pairs: CURRENT DESIRED, or with
 // --git-base one pair per FILE.
@@ -187,14 +191,14 @@ func (o *planOptions) inputs(args []string) ([]pair, error) {
 		if args[0] == "-" && args[1] == "-" {
 			return nil, fmt.Errorf("only one of CURRENT and DESIRED can be read from standard input")
 		}
-		return []pair{{load: func() (pipeline.Input, pipeline.Input, error) {
+		return []pair{func() (pipeline.Input, pipeline.Input, error) {
 			current, err := readInput(args[0], o.stdin)
 			if err != nil {
 				return current, pipeline.Input{}, err
 			}
 			desired, err := readInput(args[1], o.stdin)
 			return current, desired, err
-		}}}, nil
+		}}, nil
 	}
 	if len(args) == 0 {
 		return nil, fmt.Errorf("--git-base needs at least one FILE")
@@ -204,23 +208,23 @@ func (o *planOptions) inputs(args []string) ([]pair, error) {
 		if file == "-" {
 			return nil, fmt.Errorf("--git-base compares files: standard input has no git history")
 		}
-		out = append(out, pair{load: func() (pipeline.Input, pipeline.Input, error) {
+		out = append(out, func() (pipeline.Input, pipeline.Input, error) {
 			desired, err := readInput(file, nil)
 			if err != nil {
 				return pipeline.Input{}, desired, err
 			}
 			current, err := gitInput(o.gitBase, file)
 			return current, desired, err
-		}})
+		})
 	}
 	return out, nil
 }
 
-// planOne plans one pair and writes its report; it returns whether a
+// planOne plans one pair of inputs and writes its report; it returns whether a
 // finding blocks.
 func (o *planOptions) planOne(cmd *cobra.Command, p pair, popts pipeline.Options, failOn rules.Severity, lintOnly, color bool) (bool, error) {
 	w := cmd.OutOrStdout()
-	current, desired, err := p.load()
+	current, desired, err := p()
 	if err != nil {
 		return false, usageError(err)
 	}
