@@ -127,7 +127,8 @@ func (m *mysql) alg(c diff.Change) Algorithm {
 func (m *mysql) steps(c diff.Change) []Step {
 	switch c := c.(type) {
 	case diff.CreateTable:
-		return []Step{myStep(Expand, rankTable, c, "create table "+c.Object(), m.createTable(c.Table), myLockNone)}
+		return []Step{withReverse(myStep(Expand, rankTable, c, "create table "+c.Object(), m.createTable(c.Table), myLockNone),
+			fmt.Sprintf("DROP TABLE IF EXISTS %s;", myQuoteName(c.Table.Name)))}
 	case diff.DropTable:
 		return []Step{myStep(Contract, rankDropTable, c, "drop table "+c.Object(),
 			fmt.Sprintf("DROP TABLE IF EXISTS %s;", myQuoteName(c.Table.Name)), myLockDrop)}
@@ -213,7 +214,8 @@ func (m *mysql) steps(c diff.Change) []Step {
 	case diff.ReplaceConstraint:
 		return m.replaceConstraint(c)
 	case diff.CreateView:
-		return []Step{myStep(Expand, rankView, c, "create view "+c.Object(), myCreateView(c.View), myLockView)}
+		return []Step{withReverse(myStep(Expand, rankView, c, "create view "+c.Object(), myCreateView(c.View), myLockView),
+			fmt.Sprintf("DROP VIEW IF EXISTS %s;", myQuoteName(c.View.Name)))}
 	case diff.ReplaceView:
 		return []Step{myStep(Expand, rankView, c, "replace view "+c.Object(), myCreateView(c.To), myLockView)}
 	case diff.DropView:
@@ -327,8 +329,9 @@ func (m *mysql) addColumn(c diff.AddColumn) []Step {
 		tmp.Default = col.Hints.Backfill
 		a := addColumnAlg(m.d, c.Table, &tmp).on(m.target)
 		return []Step{
-			myStep(Expand, rankColumn, c, fmt.Sprintf("add column %s with the backfill value as a temporary default", c.Object()),
+			withReverse(myStep(Expand, rankColumn, c, fmt.Sprintf("add column %s with the backfill value as a temporary default", c.Object()),
 				myIf("NOT "+myColumnExists(c.Table.Name, col.Name), myAlter(c.Table.Name, "ADD COLUMN "+columnDefinition(&tmp), a)), a.Lock()),
+				myDropColumn(c.Table.Name, col.Name, a)),
 			myStep(Contract, rankDropConstraint, c, fmt.Sprintf("drop the temporary default of %s", c.Object()),
 				myAlter(c.Table.Name, fmt.Sprintf("ALTER COLUMN %s DROP DEFAULT", myQuoteIdent(col.Name)), AlgInstant)+";", AlgInstant.Lock()),
 		}
@@ -341,8 +344,9 @@ func (m *mysql) addColumn(c diff.AddColumn) []Step {
 	} else if idx != nil {
 		body += ", ADD " + indexDefinition(idx)
 	}
-	steps := []Step{myStep(Expand, rankColumn, c, "add column "+c.Object(),
-		myIf("NOT "+myColumnExists(c.Table.Name, c.Column.Name), myAlter(c.Table.Name, body, a)), a.Lock())}
+	steps := []Step{withReverse(myStep(Expand, rankColumn, c, "add column "+c.Object(),
+		myIf("NOT "+myColumnExists(c.Table.Name, c.Column.Name), myAlter(c.Table.Name, body, a)), a.Lock()),
+		myDropColumn(c.Table.Name, c.Column.Name, a))}
 	if tightened {
 		k := colKey{c.Table.Name, c.Column.Name}
 		m.cols[k] = &colChange{table: c.Table, from: add, to: c.Column, first: c, contract: true, what: []string{"NOT NULL"}}
@@ -674,8 +678,19 @@ func (m *mysql) addIndex(c diff.Change, i *schema.Index) []Step {
 		ph, summary = Contract, summary+" (SPATIAL: after its columns become NOT NULL)"
 	}
 	a := indexAlg(m.d.To.Table(i.Table), i).on(m.target)
-	return []Step{myStep(ph, tighten(ph, rankIndex), c, summary,
-		myIf("NOT "+myIndexExists(i.Table, i.Name.Name), myAlter(i.Table, "ADD "+indexDefinition(i), a)), a.Lock())}
+	s := myStep(ph, tighten(ph, rankIndex), c, summary,
+		myIf("NOT "+myIndexExists(i.Table, i.Name.Name), myAlter(i.Table, "ADD "+indexDefinition(i), a)), a.Lock())
+	if ph == Expand {
+		// Dropping an index takes the same online path as building it.
+		s.Reverse = myIf(myIndexExists(i.Table, i.Name.Name), myAlter(i.Table, "DROP INDEX "+myQuoteIdent(i.Name.Name), a))
+	}
+	return []Step{s}
+}
+
+// myDropColumn undoes an added column. Dropping a column takes the path
+// adding it took (INSTANT, or INPLACE beside a FULLTEXT index).
+func myDropColumn(table schema.Name, col string, a Algorithm) string {
+	return myIf(myColumnExists(table, col), myAlter(table, "DROP COLUMN "+myQuoteIdent(col), a))
 }
 
 // notNullOnlyInContract reports whether a column of the index is NOT NULL
@@ -788,8 +803,9 @@ func (m *mysql) addConstraint(c diff.Change, t *schema.Table, con *schema.Constr
 			return nil // created with the table
 		}
 		// The table is empty: nothing to validate.
-		return []Step{myStep(Expand, rankForeignKeyNewTable, c, fmt.Sprintf("add FOREIGN KEY %s to new table %s", con.Name, t.Name),
-			addForeignKey(t.Name, con, myConstraintExists(t.Name, con.Name, "FOREIGN KEY")), AlgInplace.Lock())}
+		return []Step{withReverse(myStep(Expand, rankForeignKeyNewTable, c, fmt.Sprintf("add FOREIGN KEY %s to new table %s", con.Name, t.Name),
+			addForeignKey(t.Name, con, myConstraintExists(t.Name, con.Name, "FOREIGN KEY")), AlgInplace.Lock()),
+			myIf(myConstraintExists(t.Name, con.Name, "FOREIGN KEY"), myAlter(t.Name, "DROP FOREIGN KEY "+myQuoteIdent(con.Name), AlgInplace)))}
 	}
 	// A constraint on columns the old version writes could reject its
 	// writes: it is enforced only once that version is retired.

@@ -69,6 +69,10 @@ type Step struct {
 	// Batch, for a batched backfill, is the same work batch by batch;
 	// nil for every other step.
 	Batch *Batch
+	// Reverse undoes the step, guarded like SQL so that it can run again;
+	// empty when there is no obvious undo (data copies, loosenings,
+	// drops). Only expand steps that add an object carry one.
+	Reverse string
 
 	rank  int
 	order int
@@ -89,6 +93,10 @@ type Plan struct {
 	// Preamble, when set, replaces the PostgreSQL session settings at the
 	// top of every phase file (see MySQLPreamble).
 	Preamble []string
+	// BatchSize, when positive, is set at the top of every phase file as
+	// the rows per batch of backfills (zdplan.batch_size, or
+	// @zdplan_batch_size on MySQL); otherwise backfills use 5000.
+	BatchSize int
 }
 
 // PhaseSteps returns the steps of one phase, in order.
@@ -116,6 +124,9 @@ type Options struct {
 	// or "" for a plan that runs on both (see MySQLAlgorithm). Ignored for
 	// PostgreSQL.
 	Target string
+	// BatchSize is the rows per batch of backfills; 0 leaves the
+	// default (5000), which a session setting can still change.
+	BatchSize int
 }
 
 // Type change strategies.
@@ -169,7 +180,10 @@ func New(d *diff.Diff, opts Options) (*Plan, error) {
 	slices.SortStableFunc(steps, func(a, b Step) int {
 		return cmp.Or(cmp.Compare(a.Phase, b.Phase), cmp.Compare(a.rank, b.rank), cmp.Compare(a.order, b.order))
 	})
-	p := &Plan{Dialect: d.To.Dialect, Steps: steps, Diff: d, LockTimeout: opts.LockTimeout}
+	if opts.BatchSize < 0 {
+		return nil, fmt.Errorf("batch size %d: want a positive number", opts.BatchSize)
+	}
+	p := &Plan{Dialect: d.To.Dialect, Steps: steps, Diff: d, LockTimeout: opts.LockTimeout, BatchSize: opts.BatchSize}
 	if d.To.Dialect == "mysql" {
 		pre, err := MySQLPreamble(opts.LockTimeout)
 		if err != nil {

@@ -102,6 +102,16 @@ var (
 	lit = pgq.QuoteLiteral
 )
 
+// withReverse sets the statement that undoes an expand step.
+func withReverse(s Step, reverse string) Step {
+	s.Reverse = reverse
+	return s
+}
+
+func dropColumnSQL(table schema.Name, col string) string {
+	return fmt.Sprintf("ALTER TABLE IF EXISTS %s DROP COLUMN IF EXISTS %s;", qn(table), qi(col))
+}
+
 func step(ph Phase, rank int, c diff.Change, summary, sql, lock string) Step {
 	return Step{
 		Phase: ph, rank: rank, Change: c.Kind(), Object: c.Object(),
@@ -112,8 +122,9 @@ func step(ph Phase, rank int, c diff.Change, summary, sql, lock string) Step {
 func (p *postgres) steps(c diff.Change) []Step {
 	switch c := c.(type) {
 	case diff.CreateNamespace:
-		return []Step{step(Expand, rankNamespace, c, "create schema "+c.Namespace.Name,
-			fmt.Sprintf("CREATE SCHEMA IF NOT EXISTS %s;", qi(c.Namespace.Name)), lockNone)}
+		return []Step{withReverse(step(Expand, rankNamespace, c, "create schema "+c.Namespace.Name,
+			fmt.Sprintf("CREATE SCHEMA IF NOT EXISTS %s;", qi(c.Namespace.Name)), lockNone),
+			fmt.Sprintf("DROP SCHEMA IF EXISTS %s;", qi(c.Namespace.Name)))}
 	case diff.DropNamespace:
 		return []Step{step(Contract, rankDropNamespace, c, "drop schema "+c.Namespace.Name,
 			fmt.Sprintf("DROP SCHEMA IF EXISTS %s;", qi(c.Namespace.Name)), lockNone)}
@@ -124,7 +135,8 @@ func (p *postgres) steps(c diff.Change) []Step {
 		}
 		sql := doIf(fmt.Sprintf("to_regtype(%s) IS NULL", lit(qn(c.Enum.Name))),
 			fmt.Sprintf("CREATE TYPE %s AS ENUM (%s)", qn(c.Enum.Name), strings.Join(vals, ", ")))
-		return []Step{step(Expand, rankType, c, "create enum type "+c.Enum.Name.String(), sql, lockNone)}
+		return []Step{withReverse(step(Expand, rankType, c, "create enum type "+c.Enum.Name.String(), sql, lockNone),
+			fmt.Sprintf("DROP TYPE IF EXISTS %s;", qn(c.Enum.Name)))}
 	case diff.AddEnumValue:
 		where := ""
 		switch {
@@ -139,8 +151,9 @@ func (p *postgres) steps(c diff.Change) []Step {
 		return []Step{step(Contract, rankDropType, c, "drop enum type "+c.Enum.Name.String(),
 			fmt.Sprintf("DROP TYPE IF EXISTS %s;", qn(c.Enum.Name)), lockNone)}
 	case diff.CreateSequence:
-		steps := []Step{step(Expand, rankSequence, c, "create sequence "+c.Sequence.Name.String(),
-			fmt.Sprintf("CREATE SEQUENCE IF NOT EXISTS %s %s;", qn(c.Sequence.Name), sequenceOptions(c.Sequence)), lockNone)}
+		steps := []Step{withReverse(step(Expand, rankSequence, c, "create sequence "+c.Sequence.Name.String(),
+			fmt.Sprintf("CREATE SEQUENCE IF NOT EXISTS %s %s;", qn(c.Sequence.Name), sequenceOptions(c.Sequence)), lockNone),
+			fmt.Sprintf("DROP SEQUENCE IF EXISTS %s;", qn(c.Sequence.Name)))}
 		if o := c.Sequence.OwnedBy; o != nil {
 			steps = append(steps, step(Expand, rankSequenceOwner, c, "tie sequence "+c.Sequence.Name.String()+" to its column",
 				fmt.Sprintf("ALTER SEQUENCE %s OWNED BY %s.%s;", qn(c.Sequence.Name), qn(o.Table), qi(o.Column)), lockNone))
@@ -157,7 +170,8 @@ func (p *postgres) steps(c diff.Change) []Step {
 		return []Step{step(Contract, rankDropSequence, c, "drop sequence "+c.Sequence.Name.String(),
 			fmt.Sprintf("DROP SEQUENCE IF EXISTS %s;", qn(c.Sequence.Name)), lockNone)}
 	case diff.CreateTable:
-		return []Step{step(Expand, rankTable, c, "create table "+c.Table.Name.String(), createTable(c.Table), lockNone)}
+		return []Step{withReverse(step(Expand, rankTable, c, "create table "+c.Table.Name.String(), createTable(c.Table), lockNone),
+			fmt.Sprintf("DROP TABLE IF EXISTS %s;", qn(c.Table.Name)))}
 	case diff.DropTable:
 		return []Step{step(Contract, rankDropTable, c, "drop table "+c.Table.Name.String(),
 			fmt.Sprintf("DROP TABLE IF EXISTS %s;", qn(c.Table.Name)), "ACCESS EXCLUSIVE (brief; nothing uses the table any more)")}
@@ -165,7 +179,7 @@ func (p *postgres) steps(c diff.Change) []Step {
 		return p.addColumn(c)
 	case diff.DropColumn:
 		steps := []Step{step(Contract, rankDropColumn, c, fmt.Sprintf("drop column %s (the application must stop using it in the release before this contract)", c.Object()),
-			fmt.Sprintf("ALTER TABLE IF EXISTS %s DROP COLUMN IF EXISTS %s;", qn(c.Table.Name), qi(c.Column.Name)), lockAccessExclusiveBrief)}
+			dropColumnSQL(c.Table.Name, c.Column.Name), lockAccessExclusiveBrief)}
 		if NeedsLoosenBeforeDrop(c.Table, c.Column) {
 			steps = append(steps, step(Expand, rankLoosen, c, fmt.Sprintf("allow NULL in %s, so that the new version can insert rows without it", c.Object()),
 				fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP NOT NULL;", qn(c.Table.Name), qi(c.Column.Name)), lockAccessExclusiveBrief))
@@ -216,7 +230,8 @@ func (p *postgres) steps(c diff.Change) []Step {
 	case diff.DropIndex:
 		return []Step{dropIndexConcurrently(c, c.Index.Name, "drop index "+c.Index.Name.String(), rankDropIndex)}
 	case diff.CreateView:
-		return []Step{step(Expand, rankView, c, "create "+viewKind(c.View)+" "+c.View.Name.String(), createView(c.View, true), lockNone)}
+		return []Step{withReverse(step(Expand, rankView, c, "create "+viewKind(c.View)+" "+c.View.Name.String(), createView(c.View, true), lockNone),
+			fmt.Sprintf("DROP %s IF EXISTS %s;", strings.ToUpper(viewKind(c.View)), qn(c.View.Name)))}
 	case diff.ReplaceView:
 		p.views = append(p.views, c)
 		return nil
@@ -469,8 +484,9 @@ func (p *postgres) addColumn(c diff.AddColumn) []Step {
 		tmp := *col
 		tmp.Default = b
 		return []Step{
-			step(Expand, rankColumn, c, fmt.Sprintf("add column %s with the backfill value as a temporary default (catalog only)", c.Object()),
+			withReverse(step(Expand, rankColumn, c, fmt.Sprintf("add column %s with the backfill value as a temporary default (catalog only)", c.Object()),
 				fmt.Sprintf("ALTER TABLE %s ADD COLUMN IF NOT EXISTS %s;", qn(c.Table.Name), columnSQL(c.Table, &tmp, true)), lockAccessExclusiveBrief),
+				dropColumnSQL(c.Table.Name, col.Name)),
 			step(Contract, rankDropConstraint, c, fmt.Sprintf("drop the temporary default of %s", c.Object()),
 				fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;", qn(c.Table.Name), qi(col.Name)), lockAccessExclusiveBrief),
 		}
@@ -485,7 +501,7 @@ func (p *postgres) addColumn(c diff.AddColumn) []Step {
 	inline := col.Default != nil || col.Identity != nil || col.Generated != nil
 	s := step(Expand, rankColumn, c, "add column "+c.Object(),
 		fmt.Sprintf("ALTER TABLE %s ADD COLUMN IF NOT EXISTS %s;", qn(c.Table.Name), columnSQL(c.Table, col, inline)), lock)
-	steps := []Step{s}
+	steps := []Step{withReverse(s, dropColumnSQL(c.Table.Name, col.Name))}
 	if col.NotNull && !inline {
 		steps = append(steps, setNotNull(c, c.Table, col)...)
 	}
@@ -737,10 +753,11 @@ func (p *postgres) writtenByOldVersion(table schema.Name, cols []string) bool {
 func (p *postgres) addConstraint(c diff.AddConstraint) []Step {
 	con, t := c.Constraint, c.Table
 	add := fmt.Sprintf("ALTER TABLE %s ADD CONSTRAINT %s %s", qn(t.Name), qi(con.Name), constraintSQL(con))
+	drop := fmt.Sprintf("ALTER TABLE IF EXISTS %s DROP CONSTRAINT IF EXISTS %s;", qn(t.Name), qi(con.Name))
 	if c.NewTable {
 		// The table is empty: validating costs nothing.
-		return []Step{step(Expand, rankForeignKeyNewTable, c, fmt.Sprintf("add %s %s to new table %s", con.Kind, con.Name, t.Name),
-			doIf("NOT "+constraintExists(t.Name, con.Name), add), lockShareRowExclusive)}
+		return []Step{withReverse(step(Expand, rankForeignKeyNewTable, c, fmt.Sprintf("add %s %s to new table %s", con.Kind, con.Name, t.Name),
+			doIf("NOT "+constraintExists(t.Name, con.Name), add), lockShareRowExclusive), drop)}
 	}
 	// A constraint on columns the old version writes could reject its
 	// writes: it is enforced only once that version is retired.
@@ -769,17 +786,24 @@ func (p *postgres) addConstraint(c diff.AddConstraint) []Step {
 				using += " INITIALLY DEFERRED"
 			}
 		}
-		lock := lockAccessExclusiveBrief
-		return append(steps, step(phase, tighten(phase, rankUsingIndex), c, fmt.Sprintf("attach index as %s %s", con.Kind, con.Name),
-			doIf("NOT "+constraintExists(t.Name, con.Name), using), lock))
+		attach := step(phase, tighten(phase, rankUsingIndex), c, fmt.Sprintf("attach index as %s %s", con.Kind, con.Name),
+			doIf("NOT "+constraintExists(t.Name, con.Name), using), lockAccessExclusiveBrief)
+		if phase == Expand {
+			attach.Reverse = drop // the constraint owns the index: both go
+		}
+		return append(steps, attach)
 	}
 	lock := lockAccessExclusiveBrief
 	if con.Kind == schema.ForeignKey {
 		lock = lockShareRowExclusive
 	}
+	notValid := step(phase, tighten(phase, rankNotValid), c, fmt.Sprintf("add %s %s NOT VALID: checks new writes only (%s)", con.Kind, con.Name, why),
+		doIf("NOT "+constraintExists(t.Name, con.Name), add+" NOT VALID"), lock)
+	if phase == Expand {
+		notValid.Reverse = drop
+	}
 	return []Step{
-		step(phase, tighten(phase, rankNotValid), c, fmt.Sprintf("add %s %s NOT VALID: checks new writes only (%s)", con.Kind, con.Name, why),
-			doIf("NOT "+constraintExists(t.Name, con.Name), add+" NOT VALID"), lock),
+		notValid,
 		step(validatePhase, tighten(validatePhase, rankValidate), c, fmt.Sprintf("validate %s %s against existing rows", con.Kind, con.Name),
 			fmt.Sprintf("ALTER TABLE %s VALIDATE CONSTRAINT %s;", qn(t.Name), qi(con.Name)), lockShareUpdateExclusive),
 	}
@@ -985,17 +1009,24 @@ func buildIndexConcurrently(c diff.Change, i *schema.Index, ph Phase, rank int, 
 
 func (p *postgres) addIndex(c diff.Change, i *schema.Index, newTable bool) []Step {
 	if p.d.To.View(i.Table) != nil && newTable {
-		return []Step{step(Expand, rankViewIndex, c, fmt.Sprintf("create index %s on new materialized view %s", i.Name, i.Table), indexSQL(i, false), lockNone)}
+		return []Step{withReverse(step(Expand, rankViewIndex, c, fmt.Sprintf("create index %s on new materialized view %s", i.Name, i.Table), indexSQL(i, false), lockNone),
+			fmt.Sprintf("DROP INDEX IF EXISTS %s;", qn(i.Name)))}
 	}
 	if newTable {
-		return []Step{step(Expand, rankIndex, c, fmt.Sprintf("create index %s on new table %s", i.Name, i.Table), indexSQL(i, false), lockNone)}
+		return []Step{withReverse(step(Expand, rankIndex, c, fmt.Sprintf("create index %s on new table %s", i.Name, i.Table), indexSQL(i, false), lockNone),
+			fmt.Sprintf("DROP INDEX IF EXISTS %s;", qn(i.Name)))}
 	}
 	ph, summary := Expand, fmt.Sprintf("build index %s online", i.Name)
 	if i.Unique && p.writtenByOldVersion(i.Table, indexColumns(i)) {
 		// The old version could insert duplicates and fail once it exists.
 		ph, summary = Contract, fmt.Sprintf("build unique index %s online (the old version writes its columns)", i.Name)
 	}
-	return buildIndexConcurrently(c, i, ph, tighten(ph, rankIndex), summary)
+	steps := buildIndexConcurrently(c, i, ph, tighten(ph, rankIndex), summary)
+	if ph == Expand {
+		// Dropped CONCURRENTLY too: the old version keeps writing the table.
+		steps[len(steps)-1].Reverse = fmt.Sprintf("DROP INDEX CONCURRENTLY IF EXISTS %s;", qn(i.Name))
+	}
+	return steps
 }
 
 func indexColumns(i *schema.Index) []string {

@@ -38,6 +38,8 @@ type jsonStep struct {
 	Lock          string `json:"lock"`
 	Transactional bool   `json:"transactional"`
 	Rerunnable    bool   `json:"rerunnable"`
+	// Reverse undoes the step; left out when there is none.
+	Reverse string `json:"reverse,omitempty"`
 }
 
 type jsonFinding struct {
@@ -80,7 +82,7 @@ func JSON(w io.Writer, r *Result) error {
 		}
 		jp := jsonPhase{Name: ph.String(), File: PhaseFileName(ph)}
 		for _, s := range steps {
-			jp.Steps = append(jp.Steps, jsonStep{s.Change, s.Object, s.Summary, s.SQL, s.Lock, s.Transactional, s.Rerunnable})
+			jp.Steps = append(jp.Steps, jsonStep{s.Change, s.Object, s.Summary, s.SQL, s.Lock, s.Transactional, s.Rerunnable, s.Reverse})
 		}
 		doc.Phases = append(doc.Phases, jp)
 	}

@@ -6,7 +6,6 @@ package report
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/zdplan/zdplan/parser"
@@ -48,11 +47,7 @@ func PhaseSQL(r *Result, ph planner.Phase) string {
 		fmt.Fprintf(&b, "-- For %s; run with: mysql --batch DB < FILE\n", mysqlTargetName(r.Plan.Target))
 	}
 	b.WriteString("-- Every statement is safe to run again.\n\n")
-	if len(r.Plan.Preamble) > 0 {
-		b.WriteString(strings.Join(r.Plan.Preamble, "\n") + "\n")
-	} else {
-		fmt.Fprintf(&b, "SET lock_timeout = %s;\n", quoteSetting(r.Plan.LockTimeout))
-	}
+	writePreamble(&b, r)
 	for _, s := range r.Plan.PhaseSteps(ph) {
 		fmt.Fprintf(&b, "\n-- %s\n-- lock: %s", s.Summary, s.Lock)
 		if !s.Transactional && r.Plan.Dialect != "mysql" { // MySQL DDL always commits implicitly
@@ -61,6 +56,22 @@ func PhaseSQL(r *Result, ph planner.Phase) string {
 		b.WriteString("\n" + s.SQL + "\n")
 	}
 	return b.String()
+}
+
+// writePreamble writes the session settings every file starts with.
+func writePreamble(b *strings.Builder, r *Result) {
+	if len(r.Plan.Preamble) > 0 {
+		b.WriteString(strings.Join(r.Plan.Preamble, "\n") + "\n")
+	} else {
+		fmt.Fprintf(b, "SET lock_timeout = %s;\n", quoteSetting(r.Plan.LockTimeout))
+	}
+	if n := r.Plan.BatchSize; n > 0 {
+		if r.Plan.Dialect == "mysql" {
+			fmt.Fprintf(b, "SET @zdplan_batch_size = %d;\n", n)
+		} else {
+			fmt.Fprintf(b, "SET zdplan.batch_size = '%d';\n", n)
+		}
+	}
 }
 
 func mysqlTargetName(target string) string {
@@ -75,24 +86,14 @@ func mysqlTargetName(target string) string {
 
 func quoteSetting(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
-// WriteFiles writes one file per phase that has steps into dir and returns
-// their paths.
+// WriteFiles writes one file per phase that has steps into dir (the
+// phases layout) and returns their paths.
 func WriteFiles(dir string, r *Result) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", dir, err)
 	}
-	var paths []string
-	for _, ph := range planner.Phases {
-		if len(r.Plan.PhaseSteps(ph)) == 0 {
-			continue
-		}
-		path := filepath.Join(dir, PhaseFileName(ph))
-		if err := os.WriteFile(path, []byte(PhaseSQL(r, ph)), 0o644); err != nil {
-			return nil, fmt.Errorf("write %s: %w", path, err)
-		}
-		paths = append(paths, path)
-	}
-	return paths, nil
+	paths, _, err := WriteLayout(dir, r, FileOptions{Layout: LayoutPhases})
+	return paths, err
 }
 
 // Blocking returns the unhandled findings at or above a severity.

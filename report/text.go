@@ -14,11 +14,45 @@ import (
 type TextOptions struct {
 	// Verbose includes informational diagnostics and handled findings.
 	Verbose bool
+	// Color marks up phases, the checkpoint and severities with ANSI
+	// escapes, for a terminal. The caller decides (--color, NO_COLOR,
+	// whether stdout is a terminal).
+	Color bool
+}
+
+// ANSI styles of the text renderer.
+const (
+	ansiBold   = "1"
+	ansiDim    = "2"
+	ansiRed    = "1;31"
+	ansiYellow = "1;33"
+	ansiCyan   = "1;36"
+)
+
+// paint wraps s in an ANSI style when colour is on.
+type paint bool
+
+func (p paint) do(style, s string) string {
+	if !p {
+		return s
+	}
+	return "\x1b[" + style + "m" + s + "\x1b[0m"
+}
+
+func (p paint) severity(s rules.Severity) string {
+	switch s {
+	case rules.Error:
+		return p.do(ansiRed, s.String())
+	case rules.Warning:
+		return p.do(ansiYellow, s.String())
+	}
+	return p.do(ansiDim, s.String())
 }
 
 // Text renders a plan for a terminal.
 func Text(w io.Writer, r *Result, opts TextOptions) error {
 	var b strings.Builder
+	c := paint(opts.Color)
 	fmt.Fprintf(&b, "zdplan: %s -> %s (%s", r.Current, r.Desired, r.Plan.Dialect)
 	if r.DialectDetected {
 		b.WriteString(", detected")
@@ -33,14 +67,14 @@ func Text(w io.Writer, r *Result, opts TextOptions) error {
 	for _, ph := range planner.Phases {
 		steps := r.Plan.PhaseSteps(ph)
 		if ph == planner.Contract && len(steps) > 0 {
-			b.WriteString("\n=== checkpoint: deploy the new application version, then retire the old one ===\n")
+			b.WriteString("\n" + c.do(ansiYellow, "=== checkpoint: deploy the new application version, then retire the old one ===") + "\n")
 		}
 		if len(steps) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "\n%s (%s, %d steps): %s\n", strings.ToUpper(ph.String()), PhaseFileName(ph), len(steps), phaseIntro[ph])
+		fmt.Fprintf(&b, "\n%s (%s, %d steps): %s\n", c.do(ansiCyan, strings.ToUpper(ph.String())), PhaseFileName(ph), len(steps), phaseIntro[ph])
 		for i, s := range steps {
-			fmt.Fprintf(&b, "\n  %d. %s\n     lock: %s", i+1, s.Summary, s.Lock)
+			fmt.Fprintf(&b, "\n  %d. %s\n     %s", i+1, c.do(ansiBold, s.Summary), c.do(ansiDim, "lock: "+s.Lock))
 			if !s.Transactional && r.Plan.Dialect != "mysql" { // MySQL DDL always commits implicitly
 				b.WriteString("; outside a transaction")
 			}
@@ -50,13 +84,13 @@ func Text(w io.Writer, r *Result, opts TextOptions) error {
 			}
 		}
 	}
-	writeFindings(&b, r.Findings, opts.Verbose)
+	writeFindings(&b, r.Findings, opts.Verbose, c)
 	writeDiagnostics(&b, r.Diagnostics, opts.Verbose)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func writeFindings(b *strings.Builder, fs []rules.Finding, verbose bool) {
+func writeFindings(b *strings.Builder, fs []rules.Finding, verbose bool, c paint) {
 	var shown []rules.Finding
 	for _, f := range fs {
 		if verbose || (!f.Handled && !f.Suppressed) {
@@ -66,7 +100,7 @@ func writeFindings(b *strings.Builder, fs []rules.Finding, verbose bool) {
 	if len(shown) == 0 {
 		return
 	}
-	b.WriteString("\nFindings:\n")
+	b.WriteString("\n" + c.do(ansiBold, "Findings:") + "\n")
 	for _, f := range shown {
 		handled := ""
 		switch {
@@ -75,7 +109,7 @@ func writeFindings(b *strings.Builder, fs []rules.Finding, verbose bool) {
 		case f.Handled:
 			handled = " (handled by the plan)"
 		}
-		fmt.Fprintf(b, "  %s: %s %s [%s]: %s%s\n", f.Pos, f.Severity, f.Rule.ID, f.Rule.Name, f.Message, handled)
+		fmt.Fprintf(b, "  %s: %s %s [%s]: %s%s\n", f.Pos, c.severity(f.Severity), c.do(ansiBold, f.Rule.ID), f.Rule.Name, f.Message, handled)
 	}
 }
 
@@ -108,5 +142,32 @@ func SQL(w io.Writer, r *Result) error {
 		parts = append(parts, PhaseSQL(r, ph))
 	}
 	_, err := io.WriteString(w, strings.Join(parts, "\n"))
+	return err
+}
+
+// Lint renders the findings alone, one line each (file:line:col first, as
+// editors and CI annotations read them), and "DESIRED: no findings" when
+// there are none to show.
+func Lint(w io.Writer, r *Result, opts TextOptions) error {
+	var b strings.Builder
+	c := paint(opts.Color)
+	n := 0
+	for _, f := range r.Findings {
+		if (f.Handled || f.Suppressed) && !opts.Verbose {
+			continue
+		}
+		n++
+		fmt.Fprintf(&b, "%s: %s %s [%s]: %s\n", f.Pos, c.severity(f.Severity), c.do(ansiBold, f.Rule.ID), f.Rule.Name, f.Message)
+	}
+	for _, d := range r.Diagnostics {
+		if opts.Verbose || d.Severity > parser.Info {
+			fmt.Fprintf(&b, "%s\n", d)
+		}
+	}
+	if n == 0 {
+		// Named, so that a run over several files says which are clean.
+		fmt.Fprintf(&b, "%s: no findings\n", r.Desired)
+	}
+	_, err := io.WriteString(w, b.String())
 	return err
 }

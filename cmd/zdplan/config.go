@@ -31,6 +31,13 @@ type fileConfig struct {
 	TypeChange  string            `yaml:"type_change"`
 	Usage       []string          `yaml:"usage"`
 	Rules       map[string]string `yaml:"rules"`
+	// Output: the --out-dir layout and numbering, backfill batch size,
+	// colour.
+	Layout        string `yaml:"layout"`
+	VersionStart  int    `yaml:"version_start"`
+	MigrationName string `yaml:"migration_name"`
+	BatchSize     int    `yaml:"batch_size"`
+	Color         string `yaml:"color"`
 	// Hints, as the flags of the same names take them: rename maps OLD to
 	// NEW, the others map their target to a value.
 	Rename    map[string]string `yaml:"rename"`
@@ -72,6 +79,16 @@ func (o *planOptions) apply(cmd *cobra.Command, cfg *fileConfig) {
 	set("fail-on", &o.failOn, cfg.FailOn)
 	set("lock-timeout", &o.lockTimeout, cfg.LockTimeout)
 	set("type-change", &o.typeChange, cfg.TypeChange)
+	set("layout", &o.layout, cfg.Layout)
+	set("migration-name", &o.migrationName, cfg.MigrationName)
+	set("color", &o.color, cfg.Color)
+	setInt := func(flag string, dst *int, val int) {
+		if val != 0 && !cmd.Flags().Changed(flag) {
+			*dst = val
+		}
+	}
+	setInt("version-start", &o.versionStart, cfg.VersionStart)
+	setInt("batch-size", &o.batchSize, cfg.BatchSize)
 	if !cmd.Flags().Changed("usage") {
 		o.usage = append(o.usage, cfg.Usage...)
 	}

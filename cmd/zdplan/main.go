@@ -2,6 +2,7 @@
 //
 //	zdplan [plan] [flags] CURRENT DESIRED
 //	zdplan lint [flags] CURRENT DESIRED
+//	zdplan lint --git-base REV FILE...
 //	zdplan rules [ID]
 //
 // Exit codes: 0 plan produced and no blocking finding; 1 a finding at or
@@ -58,7 +59,7 @@ var errBlocking = errors.New("blocking findings")
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	opts := &planOptions{stdin: stdin}
 	root := &cobra.Command{
-		Use:   "zdplan [plan] [flags] CURRENT DESIRED",
+		Use:   "zdplan [plan] [flags] CURRENT DESIRED | --git-base REV FILE...",
 		Short: "Plan zero-downtime schema changes (PostgreSQL, MySQL, MariaDB)",
 		Long: `zdplan compares the schema you run today (CURRENT) with the one you want
 (DESIRED) and writes a zero-downtime rollout in phases:
@@ -77,6 +78,9 @@ steps that read every row of a large table (--large-table-rows, ZD123).
 "zdplan drift" compares a live database with CURRENT; "zdplan apply" runs
 one phase against it. Passwords come from the URL or PGPASSWORD/MYSQL_PWD
 and are never printed.
+output); "-" reads one of them from standard input. With --git-base REV, each
+FILE is compared with its version at the git revision REV (a file REV does
+not have is new), so a pre-commit hook or CI job needs no second file.
 
 Breaking changes (renames, type changes that rewrite the table, NOT NULL
 columns, table splits) are split across all three, with triggers keeping
@@ -91,16 +95,19 @@ over 16 MiB are refused) or usage.`,
 		Example: `  zdplan current.sql desired.sql
   zdplan --format json current.sql desired.sql
   zdplan --out-dir plan/ current.sql desired.sql
+  zdplan --out-dir db/migration --layout flyway --version-start 12 current.sql desired.sql
+  zdplan --format sarif current.sql desired.sql > zdplan.sarif
   zdplan lint current.sql desired.sql
   zdplan postgres://app@db/app desired.sql
   zdplan drift --dsn mysql://root@127.0.0.1:3306/app current.sql
   zdplan apply --dsn postgres://app@db/app --phase expand current.sql desired.sql
+  zdplan lint --git-base HEAD schema.sql
   zdplan rules ZD101`,
-		Args:          cobra.ExactArgs(2),
+		Args:          cobra.ArbitraryArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runPlan(cmd, opts, args[0], args[1], false)
+			return runPlan(cmd, opts, args, false)
 		},
 	}
 	root.SetOut(stdout)
@@ -109,20 +116,20 @@ over 16 MiB are refused) or usage.`,
 	opts.register(root)
 
 	plan := &cobra.Command{
-		Use:   "plan [flags] CURRENT DESIRED",
+		Use:   "plan [flags] CURRENT DESIRED | --git-base REV FILE...",
 		Short: "Write the rollout plan (the default command)",
-		Args:  cobra.ExactArgs(2),
+		Args:  cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runPlan(cmd, opts, args[0], args[1], false)
+			return runPlan(cmd, opts, args, false)
 		},
 	}
 	opts.register(plan)
 	lint := &cobra.Command{
-		Use:   "lint [flags] CURRENT DESIRED",
+		Use:   "lint [flags] CURRENT DESIRED | --git-base REV FILE...",
 		Short: "Report findings only; exit 1 on a blocking one",
-		Args:  cobra.ExactArgs(2),
+		Args:  cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runPlan(cmd, opts, args[0], args[1], true)
+			return runPlan(cmd, opts, args, true)
 		},
 	}
 	opts.register(lint)

@@ -61,6 +61,13 @@ func TestExitCodes(t *testing.T) {
 		{name: "unknown flag", args: []string{"--nope", cur, addCol}, code: 2, stderr: "unknown flag"},
 		{name: "wrong arg count", args: []string{cur}, code: 2, stderr: "accepts 2 arg"},
 		{name: "unknown format", args: []string{"--format", "yaml", cur, addCol}, code: 2, stderr: "unknown --format"},
+		{name: "unknown layout", args: []string{"--layout", "liquibase", cur, addCol}, code: 2, stderr: "unknown --layout"},
+		{name: "unknown color", args: []string{"--color", "sometimes", cur, addCol}, code: 2, stderr: "unknown --color"},
+		{name: "bad version start", args: []string{"--version-start", "0", cur, addCol}, code: 2, stderr: "--version-start 0"},
+		{name: "sarif", args: []string{"--format", "sarif", cur, notNull}, code: 1, stdout: `"ruleId": "ZD101"`},
+		{name: "markdown", args: []string{"--format", "markdown", cur, notNull}, code: 1, stdout: "<!-- zdplan -->\n"},
+		{name: "color always", args: []string{"--color", "always", cur, notNull}, code: 1, stdout: "\x1b[1;31merror\x1b[0m"},
+		{name: "batch size", args: []string{"--batch-size", "250", "--format", "sql", cur, addCol}, code: 0, stdout: "SET zdplan.batch_size = '250';"},
 		{name: "unknown dialect", args: []string{"--dialect", "oracle", cur, addCol}, code: 2, stderr: "unknown --dialect"},
 		{name: "stdin", args: []string{cur, "-"}, stdin: "CREATE TABLE users (id int PRIMARY KEY, email text, x int);", code: 0, stdout: "add column public.users.x"},
 		{name: "rules", args: []string{"rules"}, code: 0, stdout: "ZD101  add-not-null-column-without-default"},
@@ -133,6 +140,66 @@ func TestUsageAndConfig(t *testing.T) {
 	bad := write(t, dir, "bad.yaml", "rulez: {}\n")
 	if code := run([]string{"lint", "--config", bad, cur, des}, nil, &out, &errb); code != 2 || !strings.Contains(errb.String(), "rulez") {
 		t.Errorf("unknown config key: exit %d, stderr %q", code, errb.String())
+	}
+}
+
+// TestColorAuto: auto never colours what is not a terminal, and NO_COLOR
+// turns it off even where it would.
+func TestColorAuto(t *testing.T) {
+	var buf bytes.Buffer
+	if on, err := useColor("auto", &buf); on || err != nil {
+		t.Errorf("auto on a buffer: %v, %v", on, err)
+	}
+	t.Setenv("NO_COLOR", "1")
+	if on, _ := useColor("auto", os.Stdout); on {
+		t.Error("auto with NO_COLOR set colours")
+	}
+	if on, _ := useColor("always", &buf); !on {
+		t.Error("always does not colour")
+	}
+}
+
+// TestLayoutFlags: --layout and numbering from flags and from zdplan.yaml,
+// flags winning.
+func TestLayoutFlags(t *testing.T) {
+	dir := t.TempDir()
+	cur := write(t, dir, "current.sql", "CREATE TABLE users (id int PRIMARY KEY, email text);\n")
+	des := write(t, dir, "desired.sql", "CREATE TABLE users (id int PRIMARY KEY, email text, name text);\nCREATE INDEX users_name_idx ON users (name);\n")
+	cfg := write(t, dir, "zdplan.yaml", "layout: golang-migrate\nversion_start: 40\nmigration_name: add_name\nbatch_size: 100\n")
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"--layout", "flyway", "--version-start", "12"}, []string{"V12__expand.sql", "V12__expand.sql.conf"}},
+		{[]string{"--layout", "pre-post"}, []string{"pre/01_expand.sql"}},
+		{[]string{"--config", cfg}, []string{"000040_add_name_expand.down.sql", "000040_add_name_expand.up.sql"}},
+		{[]string{"--config", cfg, "--version-start", "7", "--migration-name", "x"}, []string{"000007_x_expand.down.sql", "000007_x_expand.up.sql"}},
+	} {
+		out := filepath.Join(t.TempDir(), "migrations")
+		var stdout, stderr bytes.Buffer
+		if code := run(append(append(tc.args, "--out-dir", out), cur, des), nil, &stdout, &stderr); code != 0 {
+			t.Fatalf("%v: exit %d: %s", tc.args, code, stderr.String())
+		}
+		var got []string
+		filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				rel, _ := filepath.Rel(out, path)
+				got = append(got, filepath.ToSlash(rel))
+			}
+			return err
+		})
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("%v: files %v, want %v", tc.args, got, tc.want)
+		}
+		if tc.args[0] == "--config" {
+			b, _ := os.ReadFile(filepath.Join(out, got[1]))
+			if !strings.Contains(string(b), "SET zdplan.batch_size = '100';") {
+				t.Errorf("batch_size from zdplan.yaml not in %s", got[1])
+			}
+			if !strings.Contains(stderr.String(), "note: ") {
+				t.Errorf("no note that golang-migrate cannot run CREATE INDEX CONCURRENTLY in a transaction: %q", stderr.String())
+			}
+		}
 	}
 }
 

@@ -41,6 +41,8 @@ type Options struct {
 	// TypeChange is planner.TypeChangeShadow (default) or
 	// planner.TypeChangeInPlace.
 	TypeChange string
+	// BatchSize is the rows per batch of backfills (planner.Options).
+	BatchSize int
 	// Hints are given on the command line or in zdplan.yaml, in addition
 	// to those written in DESIRED.
 	Hints []Hint
@@ -107,7 +109,7 @@ func Run(current, desired Input, opts Options) (*report.Result, error) {
 		return nil, err
 	}
 	df := diff.Schemas(from.res.schema, to.schema)
-	plan, err := planner.New(df, planner.Options{LockTimeout: opts.LockTimeout, Target: opts.Target, TypeChange: opts.TypeChange})
+	plan, err := planner.New(df, planner.Options{LockTimeout: opts.LockTimeout, Target: opts.Target, TypeChange: opts.TypeChange, BatchSize: opts.BatchSize})
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,4 @@
+CREATE TABLE notes (
+  id bigint PRIMARY KEY,
+  body text NOT NULL
+);
