@@ -10,8 +10,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/zdplan/zdplan/internal/pipeline"
 	"github.com/zdplan/zdplan/live"
@@ -308,7 +308,7 @@ func useColor(mode string, w io.Writer) (bool, error) {
 			return false, nil
 		}
 		f, ok := w.(*os.File)
-		return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())), nil
+		return ok && term.IsTerminal(int(f.Fd())), nil
 	}
 	return false, fmt.Errorf("unknown --color %q (want auto, always or never)", mode)
 }
