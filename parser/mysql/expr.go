@@ -75,13 +75,25 @@ func (p *state) parseExpr(sql string) (ast.ExprNode, error) {
 	return sel.Fields.Fields[0].Expr, nil
 }
 
+type keyMemo struct {
+	sql string
+	o   exprOpts
+}
+
 func (p *state) exprKey(sql string, o exprOpts) (string, error) {
+	if k, ok := p.keys[keyMemo{sql, o}]; ok {
+		return k, nil
+	}
 	e, err := p.parseExpr(sql)
 	if err != nil {
 		return "", fmt.Errorf("expression %s does not read back: %v", sql, err)
 	}
 	n, _ := e.Accept(&normaliser{o: o})
-	return restore(n, keyFlags)
+	k, err := restore(n, keyFlags)
+	if err == nil {
+		p.keys[keyMemo{sql, o}] = k
+	}
+	return k, err
 }
 
 // normaliser rewrites an expression tree to the form MariaDB prints it in

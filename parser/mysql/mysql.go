@@ -86,6 +86,7 @@ func newState(file string, src []byte) *state {
 		unmodelled: map[string]bool{},
 		ignored:    map[string]bool{},
 		tp:         tidb.New(),
+		keys:       map[keyMemo]string{},
 	}
 }
 
@@ -94,6 +95,9 @@ type state struct {
 	src   []byte
 	s     *schema.Schema
 	tp    *tidb.Parser
+	// keys memoises exprKey: schemas repeat the same defaults and checks
+	// over and over, and each key costs a parse.
+	keys map[keyMemo]string
 
 	tables     map[string]*table
 	views      map[string]*schema.View

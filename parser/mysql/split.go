@@ -300,22 +300,26 @@ func skipQuoted(src []byte, i int) (int, bool) {
 // blankOnly reports whether b holds only white space and comments (not
 // executable comments, which are code).
 func blankOnly(b []byte) bool {
-	for _, t := range tokenize(string(b)) {
-		_ = t
-		return false
-	}
-	return true
+	return len(lex(string(b), 1)) == 0
 }
 
 // tokenize splits a statement into tokens, skipping white space and
 // comments. The markers of executable comments (/*!NNNNN and */) are
 // skipped as well, so that their content reads as the code it is.
 func tokenize(s string) []token {
-	// About one token per five bytes of DDL: one allocation, mostly.
-	out := make([]token, 0, len(s)/5+1)
+	return lex(s, -1)
+}
+
+// lex is tokenize stopping after limit tokens (none when limit < 0).
+func lex(s string, limit int) []token {
+	var out []token
+	if limit < 0 {
+		// About one token per five bytes of DDL: one allocation, mostly.
+		out = make([]token, 0, len(s)/5+1)
+	}
 	i, n := 0, len(s)
 	inExec := 0
-	for i < n {
+	for i < n && (limit < 0 || len(out) < limit) {
 		c := s[i]
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
