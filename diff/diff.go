@@ -255,11 +255,9 @@ func (d *differ) keyColumn(t *schema.Table, col string) string {
 	if pk := t.PrimaryKey(); pk != nil && slices.Contains(pk.Columns, col) {
 		return "of the primary key"
 	}
-	for _, o := range d.from.Tables {
-		for _, c := range o.Constraints {
-			if c.Kind == schema.ForeignKey && c.RefTable == t.Name && slices.Contains(c.RefColumns, col) {
-				return "referenced by foreign key " + c.Name
-			}
+	for _, c := range d.from.ForeignKeysTo(t.Name) {
+		if slices.Contains(c.RefColumns, col) {
+			return "referenced by foreign key " + c.Name
 		}
 	}
 	return ""
