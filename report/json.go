@@ -22,6 +22,7 @@ type jsonDoc struct {
 	Findings        []jsonFinding    `json:"findings"`
 	Diagnostics     []jsonDiagnostic `json:"diagnostics"`
 	Changes         []jsonChange     `json:"changes"`
+	TableRows       map[string]int64 `json:"table_rows,omitempty"`
 }
 
 type jsonPhase struct {
@@ -95,6 +96,7 @@ func JSON(w io.Writer, r *Result) error {
 	for _, c := range r.Plan.Diff.Changes {
 		doc.Changes = append(doc.Changes, jsonChange{c.Kind(), c.Object(), c.Pos().String()})
 	}
+	doc.TableRows = r.TableRows
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

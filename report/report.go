@@ -21,6 +21,10 @@ type Result struct {
 	Plan            *planner.Plan
 	Findings        []rules.Finding
 	Diagnostics     []parser.Diagnostic
+	// TableRows are the server's row estimates of the tables the plan
+	// reads every row of (backfills, validations, index builds,
+	// rewrites), by table name, when CURRENT is a live database.
+	TableRows map[string]int64
 }
 
 // PhaseFileName is the name of a phase's file in --out-dir: a fixed number

@@ -1,8 +1,12 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/zdplan/zdplan/parser"
@@ -61,6 +65,7 @@ func Text(w io.Writer, r *Result, opts TextOptions) error {
 		b.WriteString("; for " + mysqlTargetName(r.Plan.Target))
 	}
 	b.WriteString(")\n")
+	writeTableRows(&b, r.TableRows)
 	if r.Plan.Empty() {
 		b.WriteString("\nNo changes: the schemas are the same.\n")
 	}
@@ -88,6 +93,29 @@ func Text(w io.Writer, r *Result, opts TextOptions) error {
 	writeDiagnostics(&b, r.Diagnostics, opts.Verbose)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeTableRows lists the estimated sizes of the tables the plan scans,
+// largest first, so that a reader sees at once what will take long.
+func writeTableRows(b *strings.Builder, rows map[string]int64) {
+	if len(rows) == 0 {
+		return
+	}
+	names := slices.Collect(maps.Keys(rows))
+	slices.SortFunc(names, func(x, y string) int { return cmp.Or(cmp.Compare(rows[y], rows[x]), cmp.Compare(x, y)) })
+	b.WriteString("\nEstimated rows of the tables the plan reads in full (from the live database):\n")
+	for _, n := range names {
+		fmt.Fprintf(b, "  %-40s %s\n", n, groupDigits(rows[n]))
+	}
+}
+
+// groupDigits writes n with thousands separators: 1,234,567.
+func groupDigits(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func writeFindings(b *strings.Builder, fs []rules.Finding, verbose bool, c paint) {

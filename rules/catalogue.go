@@ -541,7 +541,7 @@ var Catalogue = []*Rule{
 				return
 			}
 			for _, c := range p.Diff.Changes {
-				table, what := scannedTable(c)
+				table, what := ScannedTable(c)
 				if table == "" {
 					continue
 				}
@@ -618,9 +618,10 @@ func narrows(from, to schema.Type) bool {
 	return false
 }
 
-// scannedTable is the existing table a change reads or rewrites in full,
-// and how, or "" for a change that does not.
-func scannedTable(c diff.Change) (table, what string) {
+// ScannedTable names the table a change reads every row of (a backfill,
+// a validation, an index build, a rewrite) and what the read is for, or
+// "" when it reads none.
+func ScannedTable(c diff.Change) (table, what string) {
 	switch c := c.(type) {
 	case diff.AddColumn:
 		if c.Column.Hints.Backfill != nil || c.Column.Generated != nil || (c.Column.NotNull && c.Column.Default == nil) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -143,7 +144,28 @@ func TestLivePlanSizes(t *testing.T) {
 				if got := strings.Contains(stdout.String(), `"rule": "ZD123"`) && strings.Contains(stdout.String(), "rows estimated"); got != tc.fire {
 					t.Errorf("--large-table-rows %s: ZD123 reported = %v, want %v\n%s", tc.threshold, got, tc.fire, stdout.String())
 				}
+				// The sizes of the tables read in full are in the plan,
+				// whatever the threshold: person is backfilled.
+				var doc struct {
+					TableRows map[string]int64 `json:"table_rows"`
+				}
+				if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+					t.Fatal(err)
+				}
+				if len(doc.TableRows) != 1 || doc.TableRows[personName[dialect]] <= 0 {
+					t.Errorf("table_rows = %v, want an estimate for %s alone", doc.TableRows, personName[dialect])
+				}
+			}
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{url, desired}, strings.NewReader(""), &stdout, &stderr); code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+			if !strings.Contains(stdout.String(), "Estimated rows of the tables the plan reads in full") || !strings.Contains(stdout.String(), personName[dialect]) {
+				t.Errorf("text plan does not show the table's size:\n%s", stdout.String())
 			}
 		})
 	}
 }
+
+// personName is the person table's name as the plan spells it.
+var personName = map[string]string{"postgres": "public.person", "mysql": "person"}

@@ -123,8 +123,20 @@ func Run(current, desired Input, opts Options) (*report.Result, error) {
 	}
 	findings := rules.Run(df, cfg)
 	rules.ScanSuppressions(map[string][]byte{current.Name: current.Src, desired.Name: desired.Src}).Apply(findings)
+	var rows map[string]int64
+	for _, c := range df.Changes {
+		if t, _ := rules.ScannedTable(c); t != "" {
+			if n, ok := opts.TableRows[t]; ok {
+				if rows == nil {
+					rows = map[string]int64{}
+				}
+				rows[t] = n
+			}
+		}
+	}
 	return &report.Result{
-		Current: current.Name, Desired: desired.Name, DialectDetected: detected,
+		TableRows: rows,
+		Current:   current.Name, Desired: desired.Name, DialectDetected: detected,
 		Plan: plan, Findings: findings,
 		Diagnostics: append(from.res.diags, to.diags...),
 	}, nil
