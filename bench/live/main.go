@@ -1,0 +1,399 @@
+// Command live measures what a schema change does to a database under
+// load: on a table of -rows rows in the local PostgreSQL and MariaDB, a
+// bounded load generator plays the old application (-conns connections of
+// inserts, updates and point reads) while, side by side in the same run,
+// the naive migration (the plain ALTERs a hand-written migration would
+// use) and zdplan's plan (expand and backfill, the phases the old version
+// lives through) change the schema. It prints, per scenario and
+// migration, the failed application statements, statement latency
+// (p50/p99/max) during the migration against a baseline, how long the
+// migration took, and for full-table copies the rows per second.
+//
+// Usage:
+//
+//	go run ./bench/live [-dialects postgres,mysql] [-rows 1000000] [-conns 4] [-baseline 5s]
+//
+// Every database it makes is a throwaway one (pgtest/mytest names) that is
+// dropped afterwards; only loopback servers are used.
+package main
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/zdplan/zdplan/internal/mytest"
+	"github.com/zdplan/zdplan/internal/pgtest"
+	"github.com/zdplan/zdplan/internal/pipeline"
+	"github.com/zdplan/zdplan/live"
+	"github.com/zdplan/zdplan/report"
+)
+
+// scenario is one schema change: the table before, the schema zdplan is
+// given as DESIRED, and the naive migration.
+type scenario struct {
+	name    string
+	desired string // CREATE TABLE accounts (...) of DESIRED, with hints
+	naive   string
+	// naiveCopies and zdplanCopies say the migration writes every row,
+	// so that rows/s means something.
+	naiveCopies, zdplanCopies bool
+	// contract says the old application's statements still work after
+	// contract (the change only adds), so contract runs under the load
+	// too; otherwise the load stops with backfill, as the old version
+	// retires before contract.
+	contract bool
+}
+
+// reference is the yardstick for backfill throughput: the same copy as
+// the type change's backfill, as one unbatched UPDATE under the same load.
+var reference = scenario{name: "unbatched UPDATE (reference)", naiveCopies: true}
+
+func scenarios(dialect string) []scenario {
+	ref := reference
+	ref.naive = "ALTER TABLE accounts ADD COLUMN balance_copy bigint;\nUPDATE accounts SET balance_copy = balance;"
+	if dialect == "mysql" {
+		return []scenario{ref,
+			{"rename column", accountsMy("  memo text, -- zdplan:renamed-from note\n", "", ""),
+				"ALTER TABLE accounts RENAME COLUMN note TO memo;", false, true, false},
+			{"int -> bigint", accountsMy("  note text,\n", "  balance bigint NOT NULL,\n", ""),
+				"ALTER TABLE accounts MODIFY COLUMN balance bigint NOT NULL;", true, true, false},
+			{"add NOT NULL column", accountsMy("  note text,\n", "", "  status varchar(20) NOT NULL, -- zdplan:backfill concat('v', user_id % 3)\n"),
+				"ALTER TABLE accounts ADD COLUMN status varchar(20);\nUPDATE accounts SET status = concat('v', user_id % 3);\nALTER TABLE accounts MODIFY COLUMN status varchar(20) NOT NULL;", true, true, false},
+			{"add index", accountsMy("  note text,\n", "", "  KEY accounts_user_id (user_id),\n"),
+				"ALTER TABLE accounts ADD INDEX accounts_user_id (user_id);", false, false, true},
+			{"add foreign key", accountsMy("  note text,\n", "", "  CONSTRAINT accounts_user_fk FOREIGN KEY (user_id) REFERENCES users (id),\n"),
+				"ALTER TABLE accounts ADD CONSTRAINT accounts_user_fk FOREIGN KEY (user_id) REFERENCES users (id);", false, false, true},
+		}
+	}
+	return []scenario{ref,
+		{"rename column", accountsPg("  memo text, -- zdplan:renamed-from note\n", "", ""),
+			"ALTER TABLE accounts RENAME COLUMN note TO memo;", false, true, false},
+		{"int -> bigint", accountsPg("  note text,\n", "  balance bigint NOT NULL,\n", ""),
+			"ALTER TABLE accounts ALTER COLUMN balance TYPE bigint;", true, true, false},
+		{"add NOT NULL column", accountsPg("  note text,\n", "", "  status text NOT NULL, -- zdplan:backfill 'v' || (user_id % 3)\n"),
+			"ALTER TABLE accounts ADD COLUMN status text;\nUPDATE accounts SET status = 'v' || (user_id % 3);\nALTER TABLE accounts ALTER COLUMN status SET NOT NULL;", true, true, false},
+		{"add index", accountsPg("  note text,\n", "", "") + "CREATE INDEX accounts_user_id ON accounts (user_id);\n",
+			"CREATE INDEX accounts_user_id ON accounts (user_id);", false, false, true},
+		{"add foreign key", accountsPg("  note text,\n", "", "  CONSTRAINT accounts_user_fk FOREIGN KEY (user_id) REFERENCES users (id),\n"),
+			"ALTER TABLE accounts ADD CONSTRAINT accounts_user_fk FOREIGN KEY (user_id) REFERENCES users (id);", false, false, true},
+	}
+}
+
+// The tables: users (the referenced side of the foreign key scenario) and
+// accounts, whose note, balance and extra lines a scenario replaces.
+func accountsPg(note, balance, extra string) string {
+	if balance == "" {
+		balance = "  balance integer NOT NULL,\n"
+	}
+	return "CREATE TABLE users (id integer PRIMARY KEY);\nCREATE TABLE accounts (\n  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n" +
+		"  user_id integer NOT NULL,\n" + balance + note + extra + "  created_at timestamptz NOT NULL DEFAULT now()\n);\n"
+}
+
+func accountsMy(note, balance, extra string) string {
+	if balance == "" {
+		balance = "  balance int NOT NULL,\n"
+	}
+	return "CREATE TABLE users (id int NOT NULL PRIMARY KEY) ENGINE=InnoDB;\nCREATE TABLE accounts (\n  id bigint NOT NULL AUTO_INCREMENT,\n" +
+		"  user_id int NOT NULL,\n" + balance + note + extra + "  created_at datetime NOT NULL DEFAULT CURRENT_TIMESTAMP,\n  PRIMARY KEY (id)\n) ENGINE=InnoDB;\n"
+}
+
+const users = 1000
+
+// seed fills users and accounts with rows rows, one statement each
+// (VACUUM cannot share a transaction).
+func seed(dialect string, rows int) []string {
+	if dialect == "mysql" {
+		return []string{fmt.Sprintf("INSERT INTO users SELECT seq FROM seq_1_to_%d", users),
+			fmt.Sprintf("INSERT INTO accounts (user_id, balance, note) SELECT 1 + seq %% %d, seq %% 1000, concat('note ', seq) FROM seq_1_to_%d", users, rows),
+			"ANALYZE TABLE accounts"}
+	}
+	return []string{fmt.Sprintf("INSERT INTO users SELECT generate_series(1, %d)", users),
+		fmt.Sprintf("INSERT INTO accounts (user_id, balance, note) SELECT 1 + g %% %d, g %% 1000, 'note ' || g FROM generate_series(1, %d) g", users, rows),
+		"VACUUM ANALYZE accounts"}
+}
+
+// database is one throwaway database of either server.
+type database struct {
+	exec  func(sql string) error // through the client, as a user would
+	file  func(path string) error
+	drop  func() error
+	url   string
+	sqlDB *sql.DB
+}
+
+func create(dialect string) (*database, error) {
+	var d database
+	switch dialect {
+	case "postgres":
+		s := pgtest.FromEnv()
+		if err := s.Available(); err != nil {
+			return nil, err
+		}
+		db, err := s.CreateDBNamed(pgtest.UniqueName("zdbench"))
+		if err != nil {
+			return nil, err
+		}
+		d = database{exec: db.Exec, file: db.ExecFile, drop: db.Drop, url: db.URL()}
+	default:
+		s := mytest.FromEnv()
+		if err := s.Available(); err != nil {
+			return nil, err
+		}
+		db, err := s.CreateDBNamed(mytest.UniqueName("zdbench"))
+		if err != nil {
+			return nil, err
+		}
+		d = database{exec: db.Exec, file: db.ExecFile, drop: db.Drop, url: db.URL()}
+	}
+	dsn, err := live.ParseDSN(d.url)
+	if err != nil {
+		return nil, errors.Join(err, d.drop())
+	}
+	ldb, err := live.Open(context.Background(), dsn)
+	if err != nil {
+		return nil, errors.Join(err, d.drop())
+	}
+	d.sqlDB = ldb.DB
+	return &d, nil
+}
+
+// load plays the old application: each connection in turn inserts a row,
+// adds to a random row's balance and reads a random row, until stop.
+type load struct {
+	db     *sql.DB
+	rows   int
+	mu     sync.Mutex
+	lat    []time.Duration
+	failed atomic.Int64
+	errs   map[string]int
+}
+
+func (l *load) run(ctx context.Context, conns int, mysql bool) *sync.WaitGroup {
+	var wg sync.WaitGroup
+	ins := "INSERT INTO accounts (user_id, balance, note) VALUES ($1, $2, $3)"
+	upd := "UPDATE accounts SET balance = balance + 1 WHERE id = $1"
+	sel := "SELECT balance, note FROM accounts WHERE id = $1"
+	if mysql {
+		ins, upd, sel = strings.NewReplacer("$1", "?", "$2", "?", "$3", "?").Replace(ins), strings.ReplaceAll(upd, "$1", "?"), strings.ReplaceAll(sel, "$1", "?")
+	}
+	l.db.SetMaxOpenConns(conns + 2)
+	for w := range conns {
+		wg.Go(func() {
+			r := rand.New(rand.NewPCG(uint64(w), 1))
+			for i := 0; ctx.Err() == nil; i++ {
+				id := 1 + r.IntN(l.rows)
+				var err error
+				start := time.Now()
+				// Each statement gets at most 60 s, so a migration that
+				// blocks everything shows as latency, not a hung run.
+				sctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+				switch i % 3 {
+				case 0:
+					_, err = l.db.ExecContext(sctx, ins, 1+r.IntN(users), i, "load")
+				case 1:
+					_, err = l.db.ExecContext(sctx, upd, id)
+				default:
+					var b sql.NullInt64
+					var n sql.NullString
+					err = l.db.QueryRowContext(sctx, sel, id).Scan(&b, &n)
+					if errors.Is(err, sql.ErrNoRows) {
+						err = nil
+					}
+				}
+				cancel()
+				d := time.Since(start)
+				l.mu.Lock()
+				l.lat = append(l.lat, d)
+				if err != nil {
+					l.failed.Add(1)
+					msg := err.Error()
+					if len(msg) > 70 {
+						msg = msg[:70]
+					}
+					l.errs[msg]++
+				}
+				l.mu.Unlock()
+			}
+		})
+	}
+	return &wg
+}
+
+// window runs the load for the duration of migrate (plus a second before
+// and after) and returns what the application saw.
+func window(db *database, rows, conns int, mysql bool, migrate func() error) (stats, time.Duration, error) {
+	l := &load{db: db.sqlDB, rows: rows, errs: map[string]int{}}
+	ctx, stop := context.WithCancel(context.Background())
+	wg := l.run(ctx, conns, mysql)
+	time.Sleep(time.Second)
+	start := time.Now()
+	err := migrate()
+	took := time.Since(start)
+	time.Sleep(time.Second)
+	stop()
+	wg.Wait()
+	return l.stats(), took, err
+}
+
+type stats struct {
+	n, failed     int
+	p50, p99, max time.Duration
+	errs          map[string]int
+}
+
+func (l *load) stats() stats {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	s := slices.Clone(l.lat)
+	slices.Sort(s)
+	st := stats{n: len(s), failed: int(l.failed.Load()), errs: l.errs}
+	if len(s) > 0 {
+		st.p50, st.p99, st.max = s[len(s)/2], s[len(s)*99/100], s[len(s)-1]
+	}
+	return st
+}
+
+func main() {
+	var (
+		dialects = flag.String("dialects", "postgres,mysql", "servers, comma-separated")
+		rows     = flag.Int("rows", 1_000_000, "rows in the table")
+		conns    = flag.Int("conns", 4, "application connections")
+		baseline = flag.Duration("baseline", 5*time.Second, "how long the baseline load runs")
+		only     = flag.String("run", "", "run only scenarios whose name contains this")
+	)
+	flag.Parse()
+	fmt.Printf("%d rows, %d application connections (insert / update / point read in turn), baseline %s\n\n", *rows, *conns, *baseline)
+	fmt.Print("zdplan runs expand and backfill under the load, and contract too where it only adds (index, foreign key).\n\n")
+	fmt.Println("| server | scenario | migration | failed statements | p50 | p99 | max | p99 / baseline p99 | migration took | rows/s |")
+	fmt.Println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
+	for _, d := range strings.Split(*dialects, ",") {
+		if err := runDialect(d, *rows, *conns, *baseline, *only); err != nil {
+			fmt.Fprintln(os.Stderr, "live:", err)
+			os.Exit(1)
+		}
+	}
+}
+
+func runDialect(dialect string, rows, conns int, baseline time.Duration, only string) error {
+	mysql := dialect == "mysql"
+	server := map[string]string{"postgres": "PostgreSQL", "mysql": "MariaDB"}[dialect]
+	var base stats
+	for i, sc := range scenarios(dialect) {
+		if only != "" && !strings.Contains(sc.name, only) {
+			continue
+		}
+		current := accountsPg("  note text,\n", "", "")
+		if mysql {
+			current = accountsMy("  note text,\n", "", "")
+		}
+		variants := []string{"naive", "zdplan"}
+		if sc.desired == "" {
+			variants = variants[:1]
+		}
+		for _, variant := range variants {
+			db, err := create(dialect)
+			if err != nil {
+				return err
+			}
+			res, err := func() (string, error) {
+				defer db.drop()
+				defer db.sqlDB.Close()
+				dir, err := os.MkdirTemp("", "zdbench")
+				if err != nil {
+					return "", err
+				}
+				defer os.RemoveAll(dir)
+				for _, stmt := range append([]string{current}, seed(dialect, rows)...) {
+					if err := db.exec(stmt); err != nil {
+						return "", fmt.Errorf("load: %w", err)
+					}
+				}
+				if i == 0 && variant == "naive" || base.n == 0 {
+					base, _, _ = window(db, rows, conns, mysql, func() error { time.Sleep(baseline); return nil })
+					fmt.Printf("| %s | (baseline, no migration) | | %d | %s | %s | %s | 1.0× | | |\n", server, base.failed, ms(base.p50), ms(base.p99), ms(base.max))
+				}
+				migrate := func() error { return db.exec(sc.naive) }
+				if variant == "zdplan" {
+					r, err := pipeline.Run(pipeline.Input{Name: "current.sql", Src: []byte(current)},
+						pipeline.Input{Name: "desired.sql", Src: []byte(sc.desired)}, pipeline.Options{Dialect: dialect})
+					if err != nil {
+						return "", err
+					}
+					files, err := report.WriteFiles(dir, r)
+					if err != nil {
+						return "", err
+					}
+					migrate = func() error {
+						// Expand and backfill: the phases the old version
+						// runs through; contract follows its retirement.
+						for _, f := range files {
+							if strings.Contains(filepath.Base(f), "contract") && !sc.contract {
+								continue
+							}
+							if err := db.file(f); err != nil {
+								return err
+							}
+						}
+						return nil
+					}
+				}
+				st, took, err := window(db, rows, conns, mysql, migrate)
+				outcome := took.Round(10 * time.Millisecond).String()
+				switch {
+				case err != nil && variant == "zdplan":
+					return "", fmt.Errorf("%s %s: %w", sc.name, variant, err)
+				case err != nil:
+					// A naive migration that the running application
+					// breaks is a result, not a failure of the benchmark.
+					outcome = "**failed** after " + outcome + ": " + firstError(err)
+				}
+				rate := ""
+				if err == nil && (variant == "naive" && sc.naiveCopies || variant == "zdplan" && sc.zdplanCopies) {
+					rate = fmt.Sprintf("%.0f", float64(rows)/took.Seconds())
+				}
+				line := fmt.Sprintf("| %s | %s | %s | %d of %d | %s | %s | %s | %.1f× | %s | %s |", server, sc.name, variant,
+					st.failed, st.n, ms(st.p50), ms(st.p99), ms(st.max), float64(st.p99)/float64(max(base.p99, time.Microsecond)), outcome, rate)
+				for msg, n := range st.errs {
+					fmt.Fprintf(os.Stderr, "  %s %s %s: %d× %s\n", server, sc.name, variant, n, msg)
+				}
+				return line, nil
+			}()
+			if err != nil {
+				return err
+			}
+			fmt.Println(res)
+		}
+	}
+	return nil
+}
+
+// firstError is the server's message of a failed client run.
+func firstError(err error) string {
+	msg := err.Error()
+	for _, marker := range []string{"ERROR:", "ERROR "} {
+		if i := strings.Index(msg, marker); i >= 0 {
+			msg = msg[i:]
+			break
+		}
+	}
+	msg = strings.Join(strings.Fields(msg), " ")
+	if len(msg) > 90 {
+		msg = msg[:90] + "..."
+	}
+	return msg
+}
+
+func ms(d time.Duration) string {
+	return fmt.Sprintf("%.1f ms", float64(d)/float64(time.Millisecond))
+}
