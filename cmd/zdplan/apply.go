@@ -111,16 +111,7 @@ func runApply(cmd *cobra.Command, o *planOptions, a *applyOptions, currentPath, 
 	if err != nil {
 		return usageError(err)
 	}
-	path, explicit := o.config, o.config != ""
-	if !explicit {
-		path = defaultConfigFile
-	}
-	cfg, err := loadConfig(path, explicit)
-	if err != nil {
-		return usageError(err)
-	}
-	o.apply(cmd, cfg)
-	hints, err := o.flagHints()
+	hints, err := o.configure(cmd)
 	if err != nil {
 		return usageError(err)
 	}
@@ -136,7 +127,7 @@ func runApply(cmd *cobra.Command, o *planOptions, a *applyOptions, currentPath, 
 	if err != nil {
 		return usageError(err)
 	}
-	popts := pipeline.Options{Dialect: dsn.Dialect, Target: o.target, LockTimeout: o.lockTimeout, Rules: o.rules, Hints: append(o.hints, hints...), TypeChange: o.typeChange}
+	popts := pipeline.Options{Dialect: dsn.Dialect, Target: o.target, LockTimeout: o.lockTimeout, Rules: o.rules, Hints: hints, TypeChange: o.typeChange}
 	res, err := pipeline.Run(current, desired, popts)
 	if err != nil {
 		return usageError(err)

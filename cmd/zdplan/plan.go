@@ -73,6 +73,26 @@ func (o *planOptions) register(cmd *cobra.Command) {
 }
 
 // flagHints turns the hint flags into pipeline hints.
+// configure reads zdplan.yaml (or --config) into the options that no flag
+// set, and returns the hints of the file and of the flags, the flags' last
+// so that they win.
+func (o *planOptions) configure(cmd *cobra.Command) ([]pipeline.Hint, error) {
+	path, explicit := o.config, o.config != ""
+	if !explicit {
+		path = defaultConfigFile
+	}
+	cfg, err := loadConfig(path, explicit)
+	if err != nil {
+		return nil, err
+	}
+	o.apply(cmd, cfg)
+	hints, err := o.flagHints()
+	if err != nil {
+		return nil, err
+	}
+	return append(o.hints, hints...), nil
+}
+
 func (o *planOptions) flagHints() ([]pipeline.Hint, error) {
 	var out []pipeline.Hint
 	for _, f := range []struct {
@@ -127,25 +147,14 @@ func readInput(name string, stdin io.Reader) (pipeline.Input, error) {
 // runPlan checks the options, then plans each pair of inputs: the two
 // files given, or with --git-base each file against its version at REV.
 func runPlan(cmd *cobra.Command, o *planOptions, args []string, lintOnly bool) error {
-	path, explicit := o.config, o.config != ""
-	if !explicit {
-		path = defaultConfigFile
-	}
-	cfg, err := loadConfig(path, explicit)
+	hints, err := o.configure(cmd)
 	if err != nil {
 		return usageError(err)
 	}
-	o.apply(cmd, cfg)
 	failOn, err := rules.ParseSeverity(o.failOn)
 	if err != nil {
 		return usageError(err)
 	}
-	hints, err := o.flagHints()
-	if err != nil {
-		return usageError(err)
-	}
-	// Flags come after the file's hints, so that they win.
-	hints = append(o.hints, hints...)
 	switch o.format {
 	case "text", "sql", "markdown", "json", "sarif":
 	default:

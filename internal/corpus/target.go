@@ -51,24 +51,42 @@ func (pgTarget) Dialect() string { return "postgres" }
 
 func (t pgTarget) Server() string { return "PostgreSQL " + t.version() }
 
-// version is looked up once per server, since every skipped case asks.
 func (t pgTarget) version() string {
-	v, _ := versions.LoadOrStore(t.s.String(), sync.OnceValue(func() string {
-		db, err := t.s.CreateDBNamed(pgtest.UniqueName("corpus_version"))
-		if err != nil {
-			return "(unknown version)"
-		}
-		defer db.Drop()
-		out, err := db.Query("SHOW server_version")
-		if err != nil || len(out) == 0 {
-			return "(unknown version)"
-		}
-		return strings.Fields(out[0])[0]
-	}))
-	return v.(func() string)()
+	v := serverVersion(t.s.String(), "SHOW server_version", func() (scratch, error) {
+		return t.s.CreateDBNamed(pgtest.UniqueName("corpus_version"))
+	})
+	if v == "" {
+		return "(unknown version)"
+	}
+	return strings.Fields(v)[0]
+}
+
+// scratch is a database of either harness, enough to ask its server a
+// question.
+type scratch interface {
+	Query(sql string) ([]string, error)
+	Drop() error
 }
 
 var versions sync.Map // server string -> func() string
+
+// serverVersion answers query in a scratch database, once per server
+// (every skipped case asks), or "" when it cannot.
+func serverVersion(server, query string, create func() (scratch, error)) string {
+	v, _ := versions.LoadOrStore(server, sync.OnceValue(func() string {
+		db, err := create()
+		if err != nil {
+			return ""
+		}
+		defer db.Drop()
+		out, err := db.Query(query)
+		if err != nil || len(out) == 0 {
+			return ""
+		}
+		return out[0]
+	}))
+	return v.(func() string)()
+}
 
 func (t pgTarget) CreateDB() (DB, error) {
 	db, err := t.s.CreateDBNamed(pgtest.UniqueName("corpus"))
@@ -122,22 +140,16 @@ func (myTarget) Dialect() string { return "mysql" }
 func (t myTarget) Server() string { return t.version() }
 
 func (t myTarget) version() string {
-	v, _ := versions.LoadOrStore(t.s.String(), sync.OnceValue(func() string {
-		db, err := t.s.CreateDBNamed(mytest.UniqueName("corpus_version"))
-		if err != nil {
-			return "MySQL (unknown version)"
-		}
-		defer db.Drop()
-		out, err := db.Query("SELECT VERSION()")
-		if err != nil || len(out) == 0 {
-			return "MySQL (unknown version)"
-		}
-		if strings.Contains(out[0], "MariaDB") {
-			return "MariaDB " + strings.SplitN(out[0], "-", 2)[0]
-		}
-		return "MySQL " + out[0]
-	}))
-	return v.(func() string)()
+	v := serverVersion(t.s.String(), "SELECT VERSION()", func() (scratch, error) {
+		return t.s.CreateDBNamed(mytest.UniqueName("corpus_version"))
+	})
+	switch {
+	case v == "":
+		return "MySQL (unknown version)"
+	case strings.Contains(v, "MariaDB"):
+		return "MariaDB " + strings.SplitN(v, "-", 2)[0]
+	}
+	return "MySQL " + v
 }
 
 func (t myTarget) CreateDB() (DB, error) {
