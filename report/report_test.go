@@ -3,7 +3,6 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,14 +12,12 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
-
+	"github.com/zdplan/zdplan/internal/golden"
 	"github.com/zdplan/zdplan/internal/pipeline"
 	"github.com/zdplan/zdplan/planner"
 	"github.com/zdplan/zdplan/report"
 	"github.com/zdplan/zdplan/rules"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // goldenCases are planned and rendered in every format: a breaking change
 // in each dialect (all three phases), an expand-only change with reverse
@@ -60,26 +57,6 @@ func plan(t *testing.T, dir string) *report.Result {
 	return res
 }
 
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report -update to create it)", err)
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("%s differs (-want +got; review, then -update):\n%s", path, d)
-	}
-}
-
 var formats = []struct {
 	ext    string
 	render func(*bytes.Buffer, *report.Result) error
@@ -115,7 +92,7 @@ func TestGolden(t *testing.T) {
 				if a.String() != b.String() {
 					t.Error("rendering the same input twice gave different output")
 				}
-				golden(t, filepath.Join("testdata", "golden", name+"."+f.ext), a.String())
+				golden.Check(t, filepath.Join("testdata", "golden", name+"."+f.ext), a.String())
 			})
 		}
 		t.Run(name+".layouts", func(t *testing.T) {
@@ -139,7 +116,7 @@ func TestGolden(t *testing.T) {
 					}
 				}
 			}
-			golden(t, filepath.Join("testdata", "golden", name+".layouts"), b.String())
+			golden.Check(t, filepath.Join("testdata", "golden", name+".layouts"), b.String())
 		})
 	}
 }

@@ -5,7 +5,7 @@
 // information_schema only (internal/mytest), with DESIRED loaded into a
 // fresh database.
 //
-// The helpers read, exists, render, golden, hasUnsupported and
+// The helpers read, exists, render, hasUnsupported and
 // equivalentKeys come from postgres_test.go (same package); the case list,
 // planning and row counting are the MySQL versions below.
 package e2e
@@ -19,6 +19,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zdplan/zdplan/internal/golden"
 	"github.com/zdplan/zdplan/internal/mytest"
 	"github.com/zdplan/zdplan/internal/pipeline"
 	"github.com/zdplan/zdplan/parser"
@@ -81,8 +82,8 @@ func TestMySQLPlans(t *testing.T) {
 			current, desired := read(t, filepath.Join(c.dir, "current.sql")), read(t, filepath.Join(c.dir, "desired.sql"))
 			res := planMySQL(t, current, desired)
 			text, js := render(t, res)
-			golden(t, filepath.Join(c.dir, "plan.txt"), text)
-			golden(t, filepath.Join(c.dir, "plan.json"), js)
+			golden.Check(t, filepath.Join(c.dir, "plan.txt"), text)
+			golden.Check(t, filepath.Join(c.dir, "plan.json"), js)
 
 			text2, js2 := render(t, planMySQL(t, current, desired))
 			if text2 != text || js2 != js {

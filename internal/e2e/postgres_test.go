@@ -7,7 +7,6 @@ package e2e
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,15 +14,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
+	"github.com/zdplan/zdplan/internal/golden"
 	"github.com/zdplan/zdplan/internal/pgtest"
 	"github.com/zdplan/zdplan/internal/pipeline"
-
 	"github.com/zdplan/zdplan/report"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // casesDirs hold the cases: the test cases, and the bundled examples, so
 // that what the README shows is proven too.
@@ -89,23 +84,6 @@ func render(t *testing.T, res *report.Result) (text, js string) {
 	return a.String(), b.String()
 }
 
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/e2e -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got; review, then -update):\n%s", path, diff)
-	}
-}
-
 func hasUnsupported(res *report.Result) bool {
 	for _, f := range res.Findings {
 		if f.Rule.Unplanned {
@@ -124,8 +102,8 @@ func TestPlans(t *testing.T) {
 			current, desired := read(t, filepath.Join(c.dir, "current.sql")), read(t, filepath.Join(c.dir, "desired.sql"))
 			res := plan(t, current, desired)
 			text, js := render(t, res)
-			golden(t, filepath.Join(c.dir, "plan.txt"), text)
-			golden(t, filepath.Join(c.dir, "plan.json"), js)
+			golden.Check(t, filepath.Join(c.dir, "plan.txt"), text)
+			golden.Check(t, filepath.Join(c.dir, "plan.json"), js)
 
 			text2, js2 := render(t, plan(t, current, desired))
 			if text2 != text || js2 != js {
