@@ -1,27 +1,6 @@
 package mysql
 
-import (
-	"bytes"
-	"errors"
-	"testing"
-
-	"github.com/zdplan/zdplan/parser"
-)
-
-// checkErrorPos fails unless err is a parser.Error positioned in the file:
-// on one of its lines, at most one column past that line's end.
-func checkErrorPos(t *testing.T, err error, src []byte) {
-	t.Helper()
-	var pe *parser.Error
-	if !errors.As(err, &pe) || !pe.Pos.IsValid() || pe.Pos.File != "fuzz.sql" {
-		t.Fatalf("error without a position: %v", err)
-	}
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	lines := bytes.Split(src, []byte("\n"))
-	if pe.Pos.Line < 1 || pe.Pos.Line > len(lines) || pe.Pos.Col < 1 || pe.Pos.Col > len([]rune(string(lines[pe.Pos.Line-1])))+1 {
-		t.Fatalf("error positioned outside the file (%d lines): %v", len(lines), err)
-	}
-}
+import "testing"
 
 // FuzzHintExpr: a hint expression either is refused, or is one
 // expression whose printed form (what the plan contains) reads back as

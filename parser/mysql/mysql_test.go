@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/zdplan/zdplan/parser"
+	"github.com/zdplan/zdplan/parser/parsertest"
 	"github.com/zdplan/zdplan/schema"
 )
 
@@ -387,7 +388,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		s, diags, err := Parse("fuzz.sql", src)
 		if err != nil {
-			checkErrorPos(t, err, src)
+			parsertest.CheckErrorPos(t, err, "fuzz.sql", src)
 		} else if s == nil {
 			t.Fatal("nil schema without error")
 		}

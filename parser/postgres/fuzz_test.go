@@ -2,12 +2,11 @@ package postgres
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/zdplan/zdplan/parser"
+	"github.com/zdplan/zdplan/parser/parsertest"
 )
 
 // FuzzParse: no input panics, every error is positioned inside the file,
@@ -37,7 +36,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		s, diags, err := Parse("fuzz.sql", src)
 		if err != nil {
-			checkErrorPos(t, err, src)
+			parsertest.CheckErrorPos(t, err, "fuzz.sql", src)
 		} else if s == nil {
 			t.Fatal("nil schema without error")
 		}
@@ -46,21 +45,6 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("not deterministic: %v vs %v", err, err2)
 		}
 	})
-}
-
-// checkErrorPos fails unless err is a parser.Error positioned in the file:
-// on one of its lines, at most one column past that line's end.
-func checkErrorPos(t *testing.T, err error, src []byte) {
-	t.Helper()
-	var pe *parser.Error
-	if !errors.As(err, &pe) || !pe.Pos.IsValid() || pe.Pos.File != "fuzz.sql" {
-		t.Fatalf("error without a position: %v", err)
-	}
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	lines := bytes.Split(src, []byte("\n"))
-	if pe.Pos.Line < 1 || pe.Pos.Line > len(lines) || pe.Pos.Col < 1 || pe.Pos.Col > len([]rune(string(lines[pe.Pos.Line-1])))+1 {
-		t.Fatalf("error positioned outside the file (%d lines): %v", len(lines), err)
-	}
 }
 
 // FuzzHintExpr: a hint expression either is refused, or is one
