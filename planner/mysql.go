@@ -150,7 +150,7 @@ func (m *mysql) steps(c diff.Change) []Step {
 		}
 		return steps
 	case diff.AlterColumnType:
-		if m.opts.TypeChange == TypeChangeShadow && m.alg(c).BlocksWrites() && ShadowTypeChange(m.d.From, c.Table, c.From, c.To) {
+		if m.opts.TypeChange == TypeChangeShadow && m.alg(c).BlocksWrites() && ShadowTypeChange(m.d, c.Table, c.From, c.To) {
 			return m.syncColumn(c, c.Table, c.From, c.To, shadowName(c.To.Name), false)
 		}
 		m.column(c, c.Table, c.From, c.To, true, false, fmt.Sprintf("type %s", myTypeSQL(c.To.Type)))

@@ -186,7 +186,7 @@ func (p *postgres) steps(c diff.Change) []Step {
 		}
 		return steps
 	case diff.AlterColumnType:
-		if p.opts.TypeChange == TypeChangeShadow && ShadowTypeChange(p.d.From, c.Table, c.From, c.To) {
+		if p.opts.TypeChange == TypeChangeShadow && ShadowTypeChange(p.d, c.Table, c.From, c.To) {
 			return p.shadowTypeChange(c)
 		}
 		return p.alterType(c)

@@ -351,8 +351,11 @@ func (p *postgres) renameColumn(c diff.RenameColumn) []Step {
 // ShadowTypeChange reports whether a type change goes through a shadow
 // column rather than ALTER TYPE in place: when it would rewrite the table
 // and nothing else depends on the column (an index, a constraint, a view,
-// a generated column), which the swap would have to rebuild too.
-func ShadowTypeChange(from *schema.Schema, t *schema.Table, old, new *schema.Column) bool {
+// a generated column), which the swap would have to rebuild too — in
+// CURRENT, or for an index, in DESIRED: one built in expand would go with
+// the old column.
+func ShadowTypeChange(d *diff.Diff, t *schema.Table, old, new *schema.Column) bool {
+	from := d.From
 	if InPlaceTypeChange(old, new) || old.Identity != nil || old.Generated != nil || new.Generated != nil {
 		return false
 	}
@@ -376,7 +379,7 @@ func ShadowTypeChange(from *schema.Schema, t *schema.Table, old, new *schema.Col
 			return false
 		}
 	}
-	for _, i := range from.IndexesOn(t.Name) {
+	for _, i := range slices.Concat(from.IndexesOn(t.Name), d.To.IndexesOn(t.Name)) {
 		for _, k := range i.Keys {
 			if k.Column == old.Name || mentions(k.Expr) {
 				return false

@@ -79,7 +79,7 @@ var Catalogue = []*Rule{
 				if planner.InPlaceTypeChange(a.From, a.To) {
 					return
 				}
-				if p.TypeChange == planner.TypeChangeShadow && planner.ShadowTypeChange(p.Diff.From, a.Table, a.From, a.To) {
+				if p.TypeChange == planner.TypeChangeShadow && planner.ShadowTypeChange(p.Diff, a.Table, a.From, a.To) {
 					p.Report(a.Object(), a.Pos(), true, "changing %s from %s to %s would rewrite the table: planned through a shadow column", a.Object(), a.From.Type, a.To.Type)
 					return
 				}
@@ -416,7 +416,7 @@ var Catalogue = []*Rule{
 				case diff.SplitTable:
 					report(c, c.From.Name)
 				case diff.AlterColumnType:
-					if p.TypeChange == planner.TypeChangeShadow && planner.ShadowTypeChange(p.Diff.From, c.Table, c.From, c.To) {
+					if p.TypeChange == planner.TypeChangeShadow && planner.ShadowTypeChange(p.Diff, c.Table, c.From, c.To) {
 						report(c, c.Table.Name)
 					}
 				case diff.AddColumn:
@@ -561,7 +561,7 @@ var Catalogue = []*Rule{
 func mysqlAlgorithmFindings(p *Pass, match func(planner.Algorithm) bool, format string) {
 	seen := map[string]bool{}
 	for _, c := range p.Diff.Changes {
-		if a, ok := c.(diff.AlterColumnType); ok && p.TypeChange == planner.TypeChangeShadow && planner.ShadowTypeChange(p.Diff.From, a.Table, a.From, a.To) {
+		if a, ok := c.(diff.AlterColumnType); ok && p.TypeChange == planner.TypeChangeShadow && planner.ShadowTypeChange(p.Diff, a.Table, a.From, a.To) {
 			continue // planned through a shadow column, no copy
 		}
 		a, why, ok := planner.MySQLAlgorithm(p.Diff, c, p.Target)

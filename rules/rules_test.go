@@ -170,15 +170,17 @@ func TestHintsHandle(t *testing.T) {
 // TestShadowTypeChange: ZD102 blocks only when the type change stays in
 // place, because something depends on the column.
 func TestShadowTypeChange(t *testing.T) {
-	const current = "CREATE TABLE t (id bigint PRIMARY KEY, a text, b text);\nCREATE INDEX t_b_idx ON t (b);\n"
-	fs := findings(t, current, "CREATE TABLE t (id bigint PRIMARY KEY, a integer, b integer);\nCREATE INDEX t_b_idx ON t (b);\n")
+	// a: nothing depends on it; b: an index of CURRENT; c: an index only
+	// DESIRED has, which expand would build on the old column.
+	const current = "CREATE TABLE t (id bigint PRIMARY KEY, a text, b text, c text);\nCREATE INDEX t_b_idx ON t (b);\n"
+	fs := findings(t, current, "CREATE TABLE t (id bigint PRIMARY KEY, a integer, b integer, c integer);\nCREATE INDEX t_b_idx ON t (b);\nCREATE INDEX t_c_idx ON t (c);\n")
 	got := map[string]bool{}
 	for _, f := range fs {
 		if f.Rule.ID == "ZD102" {
 			got[f.Object] = f.Handled
 		}
 	}
-	want := map[string]bool{"public.t.a": true, "public.t.b": false}
+	want := map[string]bool{"public.t.a": true, "public.t.b": false, "public.t.c": false}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("ZD102 handled per column (-want +got):\n%s", d)
 	}
