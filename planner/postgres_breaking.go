@@ -94,6 +94,21 @@ type syncColumn struct {
 	// addName is the name the new column is added under; it differs from
 	// new.Name for a shadow column.
 	addName string
+	// disown and own are the sequences owned by the old column in CURRENT
+	// and by the new one in DESIRED (a serial column's): the swap must
+	// move the ownership, or dropping the old column drops the sequence.
+	disown, own []schema.Name
+}
+
+// ownedBy lists the sequences of s owned by column col of table t.
+func ownedBy(s *schema.Schema, t schema.Name, col string) []schema.Name {
+	var out []schema.Name
+	for _, q := range s.Sequences {
+		if q.OwnedBy != nil && q.OwnedBy.Table == t && q.OwnedBy.Column == col {
+			out = append(out, q.Name)
+		}
+	}
+	return out
 }
 
 // forward is the new column's value computed from a row of the old
@@ -169,15 +184,31 @@ END`, typ, s.forward(), oldQ, newQ, s.reverse("NEW"))
 		step(Contract, rankDropTrigger, s.change, fmt.Sprintf("drop the sync trigger of %s", obj), dropTriggerSQL(t, fn, trig), lockTriggerCreate),
 	)
 	if rename {
+		var drop []string
+		for _, q := range s.disown {
+			drop = append(drop, fmt.Sprintf("ALTER SEQUENCE %s OWNED BY NONE;", qn(q)))
+		}
+		drop = append(drop, fmt.Sprintf("ALTER TABLE %s DROP COLUMN IF EXISTS %s;", qn(t), oldQ))
+		for _, q := range s.own {
+			drop = append(drop, fmt.Sprintf("ALTER SEQUENCE %s OWNED BY %s.%s;", qn(q), qn(t), qi(s.new.Name)))
+		}
 		steps = append(steps, step(Contract, rankDropColumn, s.change,
 			fmt.Sprintf("drop column %s.%s, which only the old version used", t, s.old.Name),
-			fmt.Sprintf("ALTER TABLE %s DROP COLUMN IF EXISTS %s;", qn(t), oldQ), lockAccessExclusiveBrief))
+			strings.Join(drop, "\n"), lockAccessExclusiveBrief))
 	} else {
+		var swap []string
+		for _, q := range s.disown {
+			swap = append(swap, fmt.Sprintf("ALTER SEQUENCE %s OWNED BY NONE", qn(q)))
+		}
+		swap = append(swap,
+			fmt.Sprintf("ALTER TABLE %s DROP COLUMN IF EXISTS %s", qn(t), oldQ),
+			fmt.Sprintf("ALTER TABLE %s RENAME COLUMN %s TO %s", qn(t), newQ, qi(s.new.Name)))
+		for _, q := range s.own {
+			swap = append(swap, fmt.Sprintf("ALTER SEQUENCE %s OWNED BY %s.%s", qn(q), qn(t), qi(s.new.Name)))
+		}
 		steps = append(steps, step(Contract, rankSwapColumn, s.change,
 			fmt.Sprintf("swap %s in for %s: drop the old column, rename the new one", s.addName, obj),
-			doIfBlock(fmt.Sprintf("EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = %s AND attname = %s AND NOT attisdropped)", regclass(t), lit(s.addName)),
-				fmt.Sprintf("ALTER TABLE %s DROP COLUMN IF EXISTS %s", qn(t), oldQ),
-				fmt.Sprintf("ALTER TABLE %s RENAME COLUMN %s TO %s", qn(t), newQ, qi(s.new.Name))),
+			doIfBlock(fmt.Sprintf("EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = %s AND attname = %s AND NOT attisdropped)", regclass(t), lit(s.addName)), swap...),
 			lockAccessExclusiveBrief))
 	}
 	if s.new.NotNull {
@@ -344,7 +375,8 @@ func (p *postgres) primaryKey(t schema.Name) []string {
 }
 
 func (p *postgres) renameColumn(c diff.RenameColumn) []Step {
-	s := syncColumn{change: c, table: c.Table, key: p.primaryKey(c.Table.Name), old: c.From, new: c.To, addName: c.To.Name}
+	s := syncColumn{change: c, table: c.Table, key: p.primaryKey(c.Table.Name), old: c.From, new: c.To, addName: c.To.Name,
+		disown: ownedBy(p.d.From, c.Table.Name, c.From.Name), own: ownedBy(p.d.To, c.Table.Name, c.To.Name)}
 	return s.plan(true)
 }
 
@@ -398,7 +430,8 @@ func ShadowTypeChange(d *diff.Diff, t *schema.Table, old, new *schema.Column) bo
 }
 
 func (p *postgres) shadowTypeChange(c diff.AlterColumnType) []Step {
-	s := syncColumn{change: c, table: c.Table, key: p.primaryKey(c.Table.Name), old: c.From, new: c.To, addName: shadowName(c.To.Name)}
+	s := syncColumn{change: c, table: c.Table, key: p.primaryKey(c.Table.Name), old: c.From, new: c.To, addName: shadowName(c.To.Name),
+		disown: ownedBy(p.d.From, c.Table.Name, c.From.Name), own: ownedBy(p.d.To, c.Table.Name, c.To.Name)}
 	steps := s.plan(false)
 	// The swap gives the new column the old one's nullability and
 	// default only as DESIRED has them: a NOT NULL or default DESIRED

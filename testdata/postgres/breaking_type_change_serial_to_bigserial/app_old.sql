@@ -1,0 +1,2 @@
+INSERT INTO events (body) VALUES ('old' || :n);
+SELECT id, body FROM events WHERE body = 'old' || :n;

@@ -1,0 +1,4 @@
+CREATE TABLE events (
+  id bigserial NOT NULL,
+  body text
+);
