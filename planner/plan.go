@@ -76,6 +76,11 @@ type Step struct {
 
 	rank  int
 	order int
+	// provides and needs order steps of one phase and rank by object
+	// dependencies (see orderByDeps): a step comes after every step of
+	// its phase and rank that provides something it needs.
+	provides []string
+	needs    []string
 }
 
 // Plan is a rollout for one diff.
@@ -180,6 +185,7 @@ func New(d *diff.Diff, opts Options) (*Plan, error) {
 	slices.SortStableFunc(steps, func(a, b Step) int {
 		return cmp.Or(cmp.Compare(a.Phase, b.Phase), cmp.Compare(a.rank, b.rank), cmp.Compare(a.order, b.order))
 	})
+	steps = orderByDeps(steps)
 	if opts.BatchSize < 0 {
 		return nil, fmt.Errorf("batch size %d: want a positive number", opts.BatchSize)
 	}

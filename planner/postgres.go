@@ -27,8 +27,13 @@ const (
 // dropped before it is added again.
 const (
 	rankNamespace = 10 + iota*10
+	rankExtension
 	// Renames come first: every later step uses the new names.
 	rankRename
+	// Types, domains, collations and functions share a rank: they use
+	// each other in every direction (a domain's check calls a function
+	// whose argument is an enum), so their steps are ordered by their
+	// dependencies (see orderByDeps), not by kind.
 	rankType
 	rankSequence
 	rankTable
@@ -57,10 +62,21 @@ const (
 	rankView
 	// Indexes of materialized views created or rebuilt by the plan.
 	rankViewIndex
+	// Functions whose signature needs a table or view (RETURNS SETOF a
+	// table's row type) come after them.
+	rankLateFunction
+	rankTrigger
+	rankPolicy
+	// Row-level security is enabled once the table's policies exist, or
+	// the application would see no rows in between.
+	rankRowSecurity
 	rankComment
+	rankGrant
 	rankValidate
+	rankRevoke
 	// Sync triggers go first in contract: they read old columns.
 	rankDropTrigger
+	rankDropPolicy
 	rankDropView
 	rankDropConstraint
 	rankDropIndex
@@ -71,7 +87,9 @@ const (
 	// A shadow column takes its column's name once the old one is gone.
 	rankSwapColumn
 	rankDropSequence
+	// Like rankType, ordered by dependencies: dependents first.
 	rankDropType
+	rankDropExtension
 	rankDropNamespace
 )
 

@@ -90,6 +90,19 @@ type Schema struct {
 	Views      []*View
 	Sequences  []*Sequence
 	Enums      []*Enum
+
+	// PostgreSQL objects beyond tables (see objects.go).
+	Extensions        []*Extension
+	Functions         []*Function
+	Triggers          []*Trigger
+	Domains           []*Domain
+	CompositeTypes    []*CompositeType
+	RangeTypes        []*RangeType
+	Collations        []*Collation
+	Policies          []*Policy
+	Privileges        []*Privilege
+	DefaultPrivileges []*DefaultPrivilege
+
 	// Unsupported lists statements the model does not cover. They are kept
 	// so that a difference in them is reported instead of silently ignored.
 	Unsupported []*Unsupported
@@ -209,8 +222,25 @@ type Table struct {
 	// keyed by lower-case option name: for MySQL "engine", "charset" and
 	// "collate", with lower-case values.
 	Options map[string]string
-	Hints   TableHints
-	Pos     Pos
+
+	// PostgreSQL row-level security: ALTER TABLE ... ENABLE and FORCE
+	// ROW LEVEL SECURITY.
+	RowSecurity, ForceRowSecurity bool
+	// ReplicaIdentity is "" (DEFAULT), "FULL", "NOTHING", or the name
+	// of the index given with USING INDEX.
+	ReplicaIdentity string
+	// PartitionBy is the canonical PARTITION BY clause of a partitioned
+	// table ("RANGE (created_at)"), or "".
+	PartitionBy string
+	// PartitionOf is the parent of a partition, and PartitionBound its
+	// canonical bound ("FOR VALUES FROM (1) TO (10)", "DEFAULT").
+	PartitionOf    Name
+	PartitionBound string
+	// Inherits are the parents of an inheritance child (INHERITS).
+	Inherits []Name
+
+	Hints TableHints
+	Pos   Pos
 }
 
 // TableHints are what DESIRED says about a table's origin, which a diff
@@ -382,6 +412,8 @@ const (
 	Unique
 	ForeignKey
 	Check
+	// Exclude is a PostgreSQL EXCLUDE constraint.
+	Exclude
 )
 
 func (k ConstraintKind) String() string {
@@ -394,6 +426,8 @@ func (k ConstraintKind) String() string {
 		return "FOREIGN KEY"
 	case Check:
 		return "CHECK"
+	case Exclude:
+		return "EXCLUDE"
 	}
 	return fmt.Sprintf("ConstraintKind(%d)", int(k))
 }
@@ -424,6 +458,10 @@ type Constraint struct {
 	// Check fields.
 	Check     *Expr
 	NoInherit bool
+
+	// Definition is an EXCLUDE constraint's canonical text after the
+	// constraint name ("EXCLUDE USING gist (room WITH =, during WITH &&)").
+	Definition string
 
 	// NotValid records a constraint declared NOT VALID; it is not part of
 	// the constraint's identity but tells the planner the rows were never
@@ -559,9 +597,10 @@ func (s *Sequence) OptionsEqual(o *Sequence) bool {
 
 // Enum is an enumerated type.
 type Enum struct {
-	Name   Name
-	Values []string
-	Pos    Pos
+	Name    Name
+	Values  []string
+	Comment string
+	Pos     Pos
 }
 
 // Unsupported is a statement the model does not represent.

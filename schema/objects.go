@@ -1,0 +1,196 @@
+package schema
+
+// This file holds the PostgreSQL objects beyond tables, indexes, views,
+// sequences and enums: what a pg_dump --schema-only of a real application
+// holds besides them. Objects whose body zdplan never needs to take apart
+// (a function's body, a trigger's arguments) are kept as their canonical
+// definition: a deparsed statement in which formatting, letter case of
+// keywords and implied defaults no longer show, so that two files that
+// mean the same compare equal.
+
+// Ref names an object another one depends on, for ordering creates and
+// drops and for rebuilding dependents.
+type Ref struct {
+	// Kind is the kind of object: "table", "view", "type" (enum,
+	// composite, domain or range), "function" (also procedures and
+	// aggregates), "extension", "collation", "schema".
+	Kind string
+	Name Name
+	// Args is the identity argument list of a function reference, as in
+	// Function.Args; empty when only the name is known, which then means
+	// every overload.
+	Args string
+}
+
+// Extension is a CREATE EXTENSION.
+type Extension struct {
+	Name string
+	// Schema is the schema given WITH SCHEMA, or "" for the default.
+	Schema string
+	// Version is the version given with VERSION, or "".
+	Version string
+	Comment string
+	Pos     Pos
+}
+
+// FunctionKind tells functions, procedures and aggregates apart.
+type FunctionKind string
+
+// The function kinds.
+const (
+	KindFunction  FunctionKind = "function"
+	KindProcedure FunctionKind = "procedure"
+	KindAggregate FunctionKind = "aggregate"
+)
+
+// Function is a function, procedure or aggregate. Overloads share a name
+// and differ in Args, so Name and Args together identify one.
+type Function struct {
+	Kind FunctionKind
+	Name Name
+	// Args is the identity argument list as PostgreSQL prints it in
+	// pg_get_function_identity_arguments: input argument types, qualified
+	// where they are not built in, comma-separated ("integer, text").
+	Args string
+	// Returns is the canonical return type ("" for a procedure): CREATE
+	// OR REPLACE cannot change it.
+	Returns string
+	// Definition is the canonical CREATE statement.
+	Definition string
+	// Deps are the types, tables and functions its signature (and, for
+	// SQL-standard bodies, its body) needs.
+	Deps    []Ref
+	Comment string
+	Pos     Pos
+}
+
+// Trigger is a CREATE TRIGGER (or CREATE CONSTRAINT TRIGGER) on a table or
+// view. Trigger names are unique per table.
+type Trigger struct {
+	Name  string
+	Table Name
+	// Constraint is set for a constraint trigger, which CREATE OR REPLACE
+	// cannot replace.
+	Constraint bool
+	// Function is the trigger function it executes.
+	Function Name
+	// Definition is the canonical CREATE TRIGGER statement.
+	Definition string
+	Comment    string
+	Pos        Pos
+}
+
+// Domain is a CREATE DOMAIN.
+type Domain struct {
+	Name      Name
+	Type      Type
+	Collation string
+	Default   *Expr
+	NotNull   bool
+	// Checks are the domain's CHECK constraints, each named (PostgreSQL
+	// names an unnamed one <domain>_check, <domain>_check1, ...).
+	Checks  []*DomainCheck
+	Deps    []Ref
+	Comment string
+	Pos     Pos
+}
+
+// DomainCheck is one CHECK constraint of a domain; its expression reads
+// VALUE.
+type DomainCheck struct {
+	Name     string
+	Check    *Expr
+	NotValid bool
+	Comment  string
+	Pos      Pos
+}
+
+// CompositeType is a CREATE TYPE ... AS (...).
+type CompositeType struct {
+	Name       Name
+	Attributes []*Attribute
+	Deps       []Ref
+	Comment    string
+	Pos        Pos
+}
+
+// Attribute is one attribute of a composite type.
+type Attribute struct {
+	Name      string
+	Type      Type
+	Collation string
+	Pos       Pos
+}
+
+// RangeType is a CREATE TYPE ... AS RANGE, kept as its definition: a range
+// type cannot be altered, only dropped and created again.
+type RangeType struct {
+	Name       Name
+	Definition string
+	Deps       []Ref
+	Comment    string
+	Pos        Pos
+}
+
+// Collation is a CREATE COLLATION, kept as its definition.
+type Collation struct {
+	Name       Name
+	Definition string
+	Comment    string
+	Pos        Pos
+}
+
+// Policy is a row-level security policy (CREATE POLICY). Policy names are
+// unique per table.
+type Policy struct {
+	Name  string
+	Table Name
+	// Permissive is false for AS RESTRICTIVE.
+	Permissive bool
+	// Command is ALL, SELECT, INSERT, UPDATE or DELETE.
+	Command string
+	// Roles are the roles it applies to, sorted; PUBLIC when none was
+	// named.
+	Roles   []string
+	Using   *Expr
+	Check   *Expr
+	Comment string
+	Pos     Pos
+}
+
+// Privilege is one privilege granted on one object to one role, as a GRANT
+// statement (or pg_dump's ACL lines) gives it. An object's privileges are
+// the set of its Privilege values; REVOKE removes from that set.
+type Privilege struct {
+	// ObjectKind is TABLE (also views and sequences in GRANT ... ON
+	// TABLE), SEQUENCE, FUNCTION, PROCEDURE, SCHEMA, TYPE, DOMAIN, or
+	// DATABASE.
+	ObjectKind string
+	// Object is the qualified object name, with the argument list for a
+	// function.
+	Object string
+	// Column is set for a column privilege (GRANT SELECT (col) ON ...).
+	Column string
+	// Privilege is the upper-case privilege name (SELECT, USAGE, ...).
+	Privilege string
+	// Grantee is a role name or PUBLIC.
+	Grantee string
+	// Grantable is WITH GRANT OPTION.
+	Grantable bool
+	Pos       Pos
+}
+
+// DefaultPrivilege is one ALTER DEFAULT PRIVILEGES grant: privileges given
+// automatically on objects created later.
+type DefaultPrivilege struct {
+	// Role is FOR ROLE, or "" for the role that runs the plan.
+	Role string
+	// Schema is IN SCHEMA, or "".
+	Schema string
+	// ObjectKind is TABLES, SEQUENCES, FUNCTIONS, TYPES or SCHEMAS.
+	ObjectKind string
+	Privilege  string
+	Grantee    string
+	Grantable  bool
+	Pos        Pos
+}
