@@ -1,6 +1,10 @@
 package planner
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/zdplan/zdplan/schema"
+)
 
 // orderByDeps reorders each run of steps that share a phase and rank so
 // that a step follows every step of the run that provides something it
@@ -86,3 +90,19 @@ func orderRun(run []Step) {
 	}
 	copy(run, out)
 }
+
+// depKey is the key under which a step provides or needs an object (see
+// Step.provides): its kind, qualified name and, for a function, identity
+// arguments. Emitters of every object kind use it, so that a domain's
+// step can need the function a function's step provides.
+func depKey(r schema.Ref) string {
+	k := r.Kind + " " + r.Name.String()
+	if r.Args != "" {
+		k += "(" + r.Args + ")"
+	}
+	return k
+}
+
+// dropKey is the key under which a step that drops an object provides
+// the drop, so that the drop of what it depends on can need it.
+func dropKey(r schema.Ref) string { return "drop " + depKey(r) }
