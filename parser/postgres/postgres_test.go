@@ -194,3 +194,35 @@ func TestQuoteIdent(t *testing.T) {
 		}
 	}
 }
+
+// TestStatementPositions checks positions both when a file is read
+// statement by statement and when it falls back to one parse of the whole
+// file (a SQL-standard function body holds semicolons the scanner splits
+// on): the table's and column's positions, and the unsupported
+// statement's, must be the same in both.
+func TestStatementPositions(t *testing.T) {
+	body := "CREATE FUNCTION one() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\nEND;\n"
+	for _, tt := range []struct {
+		name, prefix string
+	}{
+		{"split", "CREATE VIEW v AS SELECT 1 AS x;\n\n\n\n"},
+		{"whole file", body},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := tt.prefix + "-- the table\nCREATE TABLE t (\n  id int,\n    name text\n);\nCREATE RULE r AS ON INSERT TO t DO INSTEAD NOTHING;\n"
+			s, _, err := Parse("f.sql", []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tab := s.Table(schema.Name{Schema: "public", Name: "t"})
+			if tab == nil {
+				t.Fatal("table t not read")
+			}
+			got := []schema.Pos{tab.Pos, tab.Columns[1].Pos, s.Unsupported[len(s.Unsupported)-1].Pos}
+			want := []schema.Pos{{File: "f.sql", Line: 6, Col: 14}, {File: "f.sql", Line: 8, Col: 5}, {File: "f.sql", Line: 10, Col: 1}}
+			if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("positions (-want +got):\n%s", d)
+			}
+		})
+	}
+}
