@@ -100,6 +100,27 @@ type syncColumn struct {
 	disown, own []schema.Name
 }
 
+// newSyncColumn keeps column to of DESIRED's table t in step with column
+// from of CURRENT's, the new one added as addName.
+func (p *postgres) newSyncColumn(c diff.Change, t *schema.Table, from, to *schema.Column, addName string) syncColumn {
+	return syncColumn{change: c, table: t, key: p.primaryKey(t.Name), old: from, new: to, addName: addName,
+		disown: ownedBy(p.d.From, t.Name, from.Name), own: ownedBy(p.d.To, t.Name, to.Name)}
+}
+
+// keepSequences surrounds the statements that drop the old column with
+// the moves of sequence ownership to the new one.
+func (s syncColumn) keepSequences(drop ...string) []string {
+	var out []string
+	for _, q := range s.disown {
+		out = append(out, fmt.Sprintf("ALTER SEQUENCE %s OWNED BY NONE", qn(q)))
+	}
+	out = append(out, drop...)
+	for _, q := range s.own {
+		out = append(out, fmt.Sprintf("ALTER SEQUENCE %s OWNED BY %s.%s", qn(q), qn(s.table.Name), qi(s.new.Name)))
+	}
+	return out
+}
+
 // ownedBy lists the sequences of s owned by column col of table t.
 func ownedBy(s *schema.Schema, t schema.Name, col string) []schema.Name {
 	var out []schema.Name
@@ -184,31 +205,17 @@ END`, typ, s.forward(), oldQ, newQ, s.reverse("NEW"))
 		step(Contract, rankDropTrigger, s.change, fmt.Sprintf("drop the sync trigger of %s", obj), dropTriggerSQL(t, fn, trig), lockTriggerCreate),
 	)
 	if rename {
-		var drop []string
-		for _, q := range s.disown {
-			drop = append(drop, fmt.Sprintf("ALTER SEQUENCE %s OWNED BY NONE;", qn(q)))
-		}
-		drop = append(drop, fmt.Sprintf("ALTER TABLE %s DROP COLUMN IF EXISTS %s;", qn(t), oldQ))
-		for _, q := range s.own {
-			drop = append(drop, fmt.Sprintf("ALTER SEQUENCE %s OWNED BY %s.%s;", qn(q), qn(t), qi(s.new.Name)))
-		}
 		steps = append(steps, step(Contract, rankDropColumn, s.change,
 			fmt.Sprintf("drop column %s.%s, which only the old version used", t, s.old.Name),
-			strings.Join(drop, "\n"), lockAccessExclusiveBrief))
+			strings.Join(s.keepSequences(fmt.Sprintf("ALTER TABLE %s DROP COLUMN IF EXISTS %s", qn(t), oldQ)), ";\n")+";",
+			lockAccessExclusiveBrief))
 	} else {
-		var swap []string
-		for _, q := range s.disown {
-			swap = append(swap, fmt.Sprintf("ALTER SEQUENCE %s OWNED BY NONE", qn(q)))
-		}
-		swap = append(swap,
-			fmt.Sprintf("ALTER TABLE %s DROP COLUMN IF EXISTS %s", qn(t), oldQ),
-			fmt.Sprintf("ALTER TABLE %s RENAME COLUMN %s TO %s", qn(t), newQ, qi(s.new.Name)))
-		for _, q := range s.own {
-			swap = append(swap, fmt.Sprintf("ALTER SEQUENCE %s OWNED BY %s.%s", qn(q), qn(t), qi(s.new.Name)))
-		}
 		steps = append(steps, step(Contract, rankSwapColumn, s.change,
 			fmt.Sprintf("swap %s in for %s: drop the old column, rename the new one", s.addName, obj),
-			doIfBlock(fmt.Sprintf("EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = %s AND attname = %s AND NOT attisdropped)", regclass(t), lit(s.addName)), swap...),
+			doIfBlock(fmt.Sprintf("EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = %s AND attname = %s AND NOT attisdropped)", regclass(t), lit(s.addName)),
+				s.keepSequences(
+					fmt.Sprintf("ALTER TABLE %s DROP COLUMN IF EXISTS %s", qn(t), oldQ),
+					fmt.Sprintf("ALTER TABLE %s RENAME COLUMN %s TO %s", qn(t), newQ, qi(s.new.Name)))...),
 			lockAccessExclusiveBrief))
 	}
 	if s.new.NotNull {
@@ -375,9 +382,7 @@ func (p *postgres) primaryKey(t schema.Name) []string {
 }
 
 func (p *postgres) renameColumn(c diff.RenameColumn) []Step {
-	s := syncColumn{change: c, table: c.Table, key: p.primaryKey(c.Table.Name), old: c.From, new: c.To, addName: c.To.Name,
-		disown: ownedBy(p.d.From, c.Table.Name, c.From.Name), own: ownedBy(p.d.To, c.Table.Name, c.To.Name)}
-	return s.plan(true)
+	return p.newSyncColumn(c, c.Table, c.From, c.To, c.To.Name).plan(true)
 }
 
 // ShadowTypeChange reports whether a type change goes through a shadow
@@ -430,9 +435,7 @@ func ShadowTypeChange(d *diff.Diff, t *schema.Table, old, new *schema.Column) bo
 }
 
 func (p *postgres) shadowTypeChange(c diff.AlterColumnType) []Step {
-	s := syncColumn{change: c, table: c.Table, key: p.primaryKey(c.Table.Name), old: c.From, new: c.To, addName: shadowName(c.To.Name),
-		disown: ownedBy(p.d.From, c.Table.Name, c.From.Name), own: ownedBy(p.d.To, c.Table.Name, c.To.Name)}
-	steps := s.plan(false)
+	steps := p.newSyncColumn(c, c.Table, c.From, c.To, shadowName(c.To.Name)).plan(false)
 	// The swap gives the new column the old one's nullability and
 	// default only as DESIRED has them: a NOT NULL or default DESIRED
 	// keeps comes back through s.plan; nothing else is needed.
