@@ -31,7 +31,7 @@ func Apply(s *schema.Schema, changes []Change) (*schema.Schema, error) {
 // objects and their lists are new, values they share are never
 // modified.
 func clone(s *schema.Schema) *schema.Schema {
-	out := &schema.Schema{Dialect: s.Dialect, Unsupported: slices.Clone(s.Unsupported)}
+	out := &schema.Schema{Dialect: s.Dialect, Unsupported: slices.Clone(s.Unsupported), PublicComment: s.PublicComment}
 	for _, ns := range s.Namespaces {
 		n := *ns
 		out.Namespaces = append(out.Namespaces, &n)

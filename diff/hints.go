@@ -134,10 +134,11 @@ func (d *differ) renameTables() {
 		return n
 	}
 	from := &schema.Schema{
-		Dialect:     d.from.Dialect,
-		Namespaces:  d.from.Namespaces,
-		Enums:       d.from.Enums,
-		Unsupported: d.from.Unsupported,
+		Dialect:       d.from.Dialect,
+		Namespaces:    d.from.Namespaces,
+		Enums:         d.from.Enums,
+		Unsupported:   d.from.Unsupported,
+		PublicComment: d.from.PublicComment,
 	}
 	for _, t := range d.from.Tables {
 		nt := *t

@@ -51,6 +51,14 @@ func (d *differ) objectComments() {
 	if d.to.Dialect != "postgres" {
 		return
 	}
+	if d.from.PublicComment != d.to.PublicComment {
+		// Without a comment of its own, public has the server's.
+		text := d.to.PublicComment
+		if text == "" {
+			text = schema.PublicDefaultComment
+		}
+		d.add(SetComment{On: "SCHEMA", Name: schema.Name{Name: "public"}, Comment: text})
+	}
 	for _, e := range d.to.Enums {
 		old := d.from.Enum(e.Name)
 		if commentChanged(old == nil, commentOf(old), e.Comment) {
@@ -141,6 +149,15 @@ func commentOf(e *schema.Enum) string {
 func (a *applier) setObjectComment(c SetComment) (bool, error) {
 	s := a.s
 	switch c.On {
+	case "SCHEMA":
+		if c.Name.Name != "public" || slices.ContainsFunc(s.Namespaces, func(n *schema.Namespace) bool { return n.Name == "public" }) {
+			return false, nil
+		}
+		s.PublicComment = c.Comment
+		if c.Comment == schema.PublicDefaultComment {
+			s.PublicComment = ""
+		}
+		return true, nil
 	case "TYPE":
 		for _, e := range s.Enums {
 			if e.Name == c.Name {

@@ -33,7 +33,7 @@ func (p *postgres) securitySteps(c diff.Change) (steps []Step, ok bool) {
 		// ALTER POLICY cannot change the command or the kind: drop and
 		// create in one transaction, so that no query sees the table
 		// without the policy.
-		s := step(Expand, rankPolicy, c, fmt.Sprintf("replace policy %s on %s in one transaction (its command or kind changes)", c.To.Name, c.To.Table),
+		s := step(Expand, rankPolicy, c, fmt.Sprintf("replace policy %s on %s in one transaction (%s)", c.To.Name, c.To.Table, replaceReason(c.From, c.To)),
 			"BEGIN;\n"+dropPolicySQL(c.From)+"\n"+createPolicySQL(c.To)+"\nCOMMIT;", lockPolicy+" until commit")
 		s.Transactional = false
 		return []Step{s}, true
@@ -86,6 +86,19 @@ func (p *postgres) rowSecurity(c diff.SetRowSecurity) Step {
 		s.Reverse = fmt.Sprintf("ALTER TABLE IF EXISTS %s %s;", qn(t.Name), strings.Join(off, ", "))
 	}
 	return s
+}
+
+// replaceReason says why ALTER POLICY cannot do a policy's change.
+func replaceReason(from, to *schema.Policy) string {
+	switch {
+	case from.Command != to.Command:
+		return fmt.Sprintf("its command changes from %s to %s", from.Command, to.Command)
+	case from.Permissive != to.Permissive:
+		return fmt.Sprintf("it changes from %s to %s", policyKind(from), policyKind(to))
+	case from.Using != nil && to.Using == nil:
+		return "it loses its USING expression, which ALTER POLICY cannot remove"
+	}
+	return "it loses its WITH CHECK expression, which ALTER POLICY cannot remove"
 }
 
 func enableWord(on bool) string {

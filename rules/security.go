@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/zdplan/zdplan/diff"
 	"github.com/zdplan/zdplan/schema"
 )
@@ -81,8 +84,8 @@ var policyChanged = &Rule{
 				}
 			case diff.ReplacePolicy:
 				if guarded(c.To.Table) {
-					p.Report(c.Object(), c.Pos(), false, "policy %s on %s changes its command or kind (%s %s to %s %s): rows the old version reads or writes may be denied or exposed",
-						c.To.Name, c.To.Table, kindWord(c.From), c.From.Command, kindWord(c.To), c.To.Command)
+					p.Report(c.Object(), c.Pos(), false, "policy %s on %s changes from %s to %s: rows the old version reads or writes may be denied or exposed",
+						c.To.Name, c.To.Table, policyShape(c.From), policyShape(c.To))
 				}
 			case diff.DropPolicy:
 				if guarded(c.Policy.Table) {
@@ -101,11 +104,20 @@ var policyChanged = &Rule{
 	},
 }
 
-func kindWord(p *schema.Policy) string {
+// policyShape names a policy's kind and the expressions it has.
+func policyShape(p *schema.Policy) string {
+	kind := "RESTRICTIVE"
 	if p.Permissive {
-		return "PERMISSIVE"
+		kind = "PERMISSIVE"
 	}
-	return "RESTRICTIVE"
+	var exprs []string
+	if p.Using != nil {
+		exprs = append(exprs, "USING")
+	}
+	if p.Check != nil {
+		exprs = append(exprs, "WITH CHECK")
+	}
+	return fmt.Sprintf("%s FOR %s (%s)", kind, p.Command, strings.Join(exprs, ", "))
 }
 
 func hasPermissivePolicy(s *schema.Schema, table schema.Name) bool {

@@ -90,6 +90,10 @@ type Schema struct {
 	Views      []*View
 	Sequences  []*Sequence
 	Enums      []*Enum
+	// PublicComment is a PostgreSQL COMMENT ON SCHEMA public other than
+	// the one the server creates it with (PublicDefaultComment), which
+	// is "".
+	PublicComment string
 
 	// PostgreSQL objects beyond tables (see objects.go).
 	Extensions        []*Extension
@@ -203,6 +207,9 @@ type lookup struct {
 	tableIndexes map[Name][]*Index
 	referencing  map[Name][]*Constraint
 }
+
+// PublicDefaultComment is the comment PostgreSQL gives the public schema.
+const PublicDefaultComment = "standard public schema"
 
 // Namespace is a schema created with CREATE SCHEMA (PostgreSQL) — the
 // default namespace is implicit and not listed.

@@ -49,10 +49,10 @@ func (p *state) createPolicy(s *pg.CreatePolicyStmt) error {
 	if pol.Roles, err = policyRoles(s.Roles); err != nil {
 		return p.errorAt(p.stmtPos, "policy %s: %v", name, err)
 	}
-	if pol.Using, err = p.newExpr(p.qualifyRelations(s.Qual)); err != nil {
+	if pol.Using, err = p.policyExpr(s.Qual); err != nil {
 		return err
 	}
-	if pol.Check, err = p.newExpr(p.qualifyRelations(s.WithCheck)); err != nil {
+	if pol.Check, err = p.policyExpr(s.WithCheck); err != nil {
 		return err
 	}
 	// PostgreSQL refuses these; say so here rather than in the plan.
@@ -116,16 +116,48 @@ func (p *state) alterPolicy(s *pg.AlterPolicyStmt) error {
 		}
 	}
 	if s.Qual != nil {
-		if pol.Using, err = p.newExpr(p.qualifyRelations(s.Qual)); err != nil {
+		if pol.Using, err = p.policyExpr(s.Qual); err != nil {
 			return err
 		}
 	}
 	if s.WithCheck != nil {
-		if pol.Check, err = p.newExpr(p.qualifyRelations(s.WithCheck)); err != nil {
+		if pol.Check, err = p.policyExpr(s.WithCheck); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// policyExpr reads a policy's USING or WITH CHECK expression. Its key
+// also drops what pg_get_expr adds to a policy: the relation name before
+// the columns of a subquery over one relation, and the cast to text of
+// current_setting, which returns text already.
+func (p *state) policyExpr(n *pg.Node) (*schema.Expr, error) {
+	e, err := p.newExpr(p.qualifyRelations(n))
+	if err != nil || e == nil {
+		return e, err
+	}
+	tree, err := pg.Parse("SELECT " + e.Key)
+	if err != nil || len(tree.Stmts) != 1 || len(tree.Stmts[0].Stmt.GetSelectStmt().GetTargetList()) != 1 {
+		return e, nil
+	}
+	k := tree.Stmts[0].Stmt.GetSelectStmt().TargetList[0].GetResTarget().GetVal()
+	norm := func(x *pg.Node) {
+		if x.GetSelectStmt() != nil {
+			unqualifySingleRelation(x)
+		}
+		if c := x.GetTypeCast(); c != nil && isTextish(c.TypeName) {
+			if fc := c.Arg.GetFuncCall(); fc != nil && funcName(fc) == "current_setting" {
+				x.Node = c.Arg.Node
+			}
+		}
+	}
+	walkNodes(k.ProtoReflect(), norm)
+	norm(k)
+	if key, err := deparseExpr(k); err == nil {
+		e.Key = key
+	}
+	return e, nil
 }
 
 // qualifyRelations returns a copy of an expression in which the relations
@@ -179,6 +211,18 @@ func rowSecurity(t *schema.Table, cmd *pg.AlterTableCmd) {
 func (p *state) securityComment(s *pg.CommentStmt) (bool, error) {
 	items := s.Object.GetList().GetItems()
 	switch s.Objtype {
+	case pg.ObjectType_OBJECT_SCHEMA:
+		if s.Object.GetString_().GetSval() != "public" {
+			return false, nil
+		}
+		// The public schema is not created by the file, but its comment
+		// is the user's (pg_dump writes it only when it is not the
+		// server's own).
+		p.s.PublicComment = s.Comment
+		if s.Comment == schema.PublicDefaultComment {
+			p.s.PublicComment = ""
+		}
+		return true, nil
 	case pg.ObjectType_OBJECT_INDEX:
 		name, err := p.nameList(items)
 		if err != nil {
