@@ -31,6 +31,7 @@ func Schemas(from, to *schema.Schema) *Diff {
 	d.addedConstraints()
 	d.addedIndexes()
 	d.views()
+	d.policies()
 	d.comments()
 	d.splits()
 	d.droppedColumns()
@@ -389,7 +390,7 @@ func (d *differ) addedConstraints() {
 				switch {
 				case oc == nil:
 					adds = append(adds, AddConstraint{Table: t, Constraint: c})
-				case !oc.Equal(c):
+				case !ConstraintEqual(d.to.Dialect, oc, c):
 					adds = append(adds, ReplaceConstraint{Table: t, From: oc, To: c})
 				}
 			}
@@ -437,7 +438,7 @@ func (d *differ) addedIndexes() {
 		switch {
 		case oi == nil || d.rebuilt[i.Table]:
 			d.add(AddIndex{Index: i, NewTable: newTable})
-		case !oi.Equal(i):
+		case !IndexEqual(d.to.Dialect, oi, i):
 			d.add(ReplaceIndex{From: oi, To: i})
 		}
 	}
@@ -587,6 +588,7 @@ func (d *differ) comments() {
 			d.add(SetComment{On: on, Name: v.Name, Comment: v.Comment, At: v.Pos})
 		}
 	}
+	d.objectComments()
 }
 
 // droppedTables drops tables that reference others before those others.

@@ -138,6 +138,9 @@ func step(ph Phase, rank int, c diff.Change, summary, sql, lock string) Step {
 }
 
 func (p *postgres) steps(c diff.Change) []Step {
+	if steps, ok := p.securitySteps(c); ok {
+		return steps
+	}
 	switch c := c.(type) {
 	case diff.CreateNamespace:
 		return []Step{withReverse(step(Expand, rankNamespace, c, "create schema "+c.Namespace.Name,

@@ -551,6 +551,9 @@ var Catalogue = []*Rule{
 			}
 		},
 	},
+	// Row-level security (rules/security.go).
+	rowLevelSecurityEnabled,
+	policyChanged,
 }
 
 // mysqlAlgorithmFindings reports the changes whose ALTER TABLE uses an

@@ -96,6 +96,12 @@ func TestEveryRule(t *testing.T) {
 		{"ZD120", users,
 			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255));\n-- zdplan:split-from users on user_id = id\nCREATE TABLE notes (user_id bigint PRIMARY KEY, note text);",
 			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255));\nCREATE TABLE notes (user_id bigint PRIMARY KEY, note text);"},
+		{"ZD124", users,
+			users + "ALTER TABLE users ENABLE ROW LEVEL SECURITY;",
+			users + "CREATE TABLE docs (id bigint PRIMARY KEY);\nALTER TABLE docs ENABLE ROW LEVEL SECURITY;"},
+		{"ZD125", users + "ALTER TABLE users ENABLE ROW LEVEL SECURITY;\nCREATE POLICY own ON users USING (email = current_user);",
+			users + "ALTER TABLE users ENABLE ROW LEVEL SECURITY;",
+			users + "ALTER TABLE users ENABLE ROW LEVEL SECURITY;\nCREATE POLICY own ON users USING (email = current_user);\nCREATE POLICY staff ON users USING (true);"},
 	}
 	covered := map[string]bool{"ZD116": true, "ZD121": true, "ZD122": true, "ZD123": true} // TestDropStillUsed, TestMySQLRules, TestLargeTableScan
 	for _, tc := range cases {
