@@ -57,6 +57,9 @@ func clone(s *schema.Schema) *schema.Schema {
 		n.Values = slices.Clone(e.Values)
 		out.Enums = append(out.Enums, &n)
 	}
+	for _, d := range s.Domains {
+		out.Domains = append(out.Domains, cloneDomain(d))
+	}
 	return out
 }
 
@@ -330,6 +333,9 @@ func (a *applier) apply(c Change) error {
 	case Unsupported:
 		return fmt.Errorf("unsupported: %s", c.What)
 	default:
+		if ok, err := a.applyType(c); ok {
+			return err
+		}
 		return fmt.Errorf("unknown change kind")
 	}
 	return nil
@@ -427,6 +433,9 @@ func (a *applier) renameSequence(from, to schema.Name) error {
 }
 
 func (a *applier) setComment(c SetComment) error {
+	if ok, err := a.setTypeComment(c); ok {
+		return err
+	}
 	switch c.On {
 	case "SCHEMA":
 		for _, ns := range a.s.Namespaces {
