@@ -96,6 +96,9 @@ func TestEveryRule(t *testing.T) {
 		{"ZD120", users,
 			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255));\n-- zdplan:split-from users on user_id = id\nCREATE TABLE notes (user_id bigint PRIMARY KEY, note text);",
 			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255));\nCREATE TABLE notes (user_id bigint PRIMARY KEY, note text);"},
+		{"ZD131", "CREATE DOMAIN price AS numeric;\nCREATE TABLE products (id bigint PRIMARY KEY, price price);",
+			"CREATE DOMAIN price AS numeric CHECK (VALUE >= 0);\nCREATE TABLE products (id bigint PRIMARY KEY, price price);",
+			"CREATE DOMAIN price AS numeric;\nALTER DOMAIN price ADD CONSTRAINT price_check CHECK (VALUE >= 0) NOT VALID;\nCREATE TABLE products (id bigint PRIMARY KEY, price price);"},
 	}
 	covered := map[string]bool{"ZD116": true, "ZD121": true, "ZD122": true, "ZD123": true} // TestDropStillUsed, TestMySQLRules, TestLargeTableScan
 	for _, tc := range cases {
