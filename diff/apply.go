@@ -58,6 +58,9 @@ func clone(s *schema.Schema) *schema.Schema {
 		out.Enums = append(out.Enums, &n)
 	}
 	out.Policies = clonePolicies(s.Policies)
+	for _, d := range s.Domains {
+		out.Domains = append(out.Domains, cloneDomain(d))
+	}
 	return out
 }
 
@@ -335,6 +338,9 @@ func (a *applier) apply(c Change) error {
 	case Unsupported:
 		return fmt.Errorf("unsupported: %s", c.What)
 	default:
+		if ok, err := a.applyType(c); ok {
+			return err
+		}
 		return fmt.Errorf("unknown change kind")
 	}
 	return nil
@@ -434,6 +440,9 @@ func (a *applier) renameSequence(from, to schema.Name) error {
 
 func (a *applier) setComment(c SetComment) error {
 	if ok, err := a.setObjectComment(c); ok {
+		return err
+	}
+	if ok, err := a.setTypeComment(c); ok {
 		return err
 	}
 	switch c.On {

@@ -3,6 +3,7 @@ package live
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
 )
 
@@ -57,7 +58,7 @@ func postgresSchema(ctx context.Context, conn *sql.Conn) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, q := range []string{
+	for _, q := range slices.Concat([]string{
 		// Schemas; public exists already, and its stock comment is not a
 		// choice of the user's (pg_dump leaves it out too).
 		`SELECT CASE WHEN n.nspname <> 'public' THEN 'CREATE SCHEMA ' || quote_ident(n.nspname) || ';' ELSE '' END,
@@ -72,6 +73,7 @@ func postgresSchema(ctx context.Context, conn *sql.Conn) ([]byte, error) {
 		FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
 		WHERE t.typtype = 'e' AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_type", "t.oid") + `
 		ORDER BY n.nspname, t.typname`,
+	}, pgTypeQueries(), []string{
 		// Sequences, except those of identity columns (the column says them).
 		`SELECT 'CREATE SEQUENCE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' AS ' || format_type(s.seqtypid, NULL) || ' ' || ` + pgSeqOptions + ` || ';'
 		FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -82,7 +84,7 @@ func postgresSchema(ctx context.Context, conn *sql.Conn) ([]byte, error) {
 		FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 		WHERE p.prokind IN ('f', 'p') AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_proc", "p.oid") + `
 		ORDER BY n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)`,
-	} {
+	}) {
 		if err := emit(q); err != nil {
 			return nil, err
 		}

@@ -2,6 +2,7 @@ package planner
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/zdplan/zdplan/schema"
 )
@@ -36,6 +37,11 @@ func orderRun(run []Step) {
 	for i, s := range run {
 		for _, k := range s.provides {
 			providers[k] = append(providers[k], i)
+			// A function's key without its arguments names every
+			// overload (see schema.Ref.Args).
+			if base, ok := overloadKey(k); ok {
+				providers[base] = append(providers[base], i)
+			}
 		}
 	}
 	if len(providers) == 0 {
@@ -44,15 +50,21 @@ func orderRun(run []Step) {
 	// after[i] are the steps that must wait for step i.
 	after := make([][]int, len(run))
 	waiting := make([]int, len(run))
+	edge := func(first, then int) {
+		if first != then && !slices.Contains(after[first], then) {
+			after[first] = append(after[first], then)
+			waiting[then]++
+		}
+	}
 	for i, s := range run {
-		seen := map[int]bool{}
 		for _, k := range s.needs {
 			for _, j := range providers[k] {
-				if j != i && !seen[j] {
-					seen[j] = true
-					after[j] = append(after[j], i)
-					waiting[i]++
-				}
+				edge(j, i)
+			}
+		}
+		for _, k := range s.before {
+			for _, j := range providers[k] {
+				edge(i, j)
 			}
 		}
 	}
@@ -101,6 +113,19 @@ func depKey(r schema.Ref) string {
 		k += "(" + r.Args + ")"
 	}
 	return k
+}
+
+// overloadKey is the key of a function's step without its arguments,
+// which a need that knows only the function's name uses.
+func overloadKey(k string) (string, bool) {
+	if !strings.HasPrefix(k, "function ") && !strings.HasPrefix(k, "drop function ") {
+		return "", false
+	}
+	i := strings.Index(k, "(")
+	if i < 0 {
+		return "", false
+	}
+	return k[:i], true
 }
 
 // dropKey is the key under which a step that drops an object provides

@@ -37,6 +37,10 @@ func TestOrderByDeps(t *testing.T) {
 			{"v2", 1, []string{"v2"}, []string{"v1"}},
 			{"v1", 1, []string{"v1"}, nil},
 		}, []string{"v1", "v2", "v3"}},
+		{"name-only function need matches every overload", []st{
+			{"domain", 1, []string{"type public.d"}, []string{"function public.f"}},
+			{"function", 1, []string{"function public.f(integer)"}, nil},
+		}, []string{"function", "domain"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -52,5 +56,21 @@ func TestOrderByDeps(t *testing.T) {
 				t.Errorf("order (-want +got):\n%s", d)
 			}
 		})
+	}
+}
+
+// TestOrderBefore: a step's before keys put it ahead of their providers
+// (a domain's drop ahead of the drop of the function its check calls).
+func TestOrderBefore(t *testing.T) {
+	steps := []Step{
+		{Summary: "drop function", rank: 1, provides: []string{"drop function public.f(integer)"}},
+		{Summary: "drop domain", rank: 1, before: []string{"drop function public.f"}},
+	}
+	var got []string
+	for _, s := range orderByDeps(steps) {
+		got = append(got, s.Summary)
+	}
+	if d := cmp.Diff([]string{"drop domain", "drop function"}, got); d != "" {
+		t.Errorf("order (-want +got):\n%s", d)
 	}
 }

@@ -81,6 +81,9 @@ type Step struct {
 	// its phase and rank that provides something it needs.
 	provides []string
 	needs    []string
+	// before are keys whose providers must come after this step: a drop
+	// of an object comes before the drops of what it uses.
+	before []string
 }
 
 // Plan is a rollout for one diff.

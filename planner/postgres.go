@@ -265,6 +265,9 @@ func (p *postgres) steps(c diff.Change) []Step {
 		// Nothing to run: rules report these as blocking.
 		return nil
 	}
+	if steps, ok := p.typeSteps(c); ok {
+		return steps
+	}
 	panic(fmt.Sprintf("planner: no PostgreSQL strategy for %T", c))
 }
 
@@ -1131,6 +1134,9 @@ func createView(v *schema.View, rerunnable bool) string {
 
 func commentSQL(c diff.SetComment) string {
 	target := qn(c.Name)
+	if t, ok := typeCommentTarget(c); ok {
+		target, c.On = t, ""
+	}
 	switch c.On {
 	case "SCHEMA":
 		target = qi(c.Name.Name)
@@ -1140,6 +1146,9 @@ func commentSQL(c diff.SetComment) string {
 	text := "NULL"
 	if c.Comment != "" {
 		text = lit(c.Comment)
+	}
+	if c.On == "" {
+		return fmt.Sprintf("COMMENT ON %s IS %s;", target, text)
 	}
 	return fmt.Sprintf("COMMENT ON %s %s IS %s;", c.On, target, text)
 }

@@ -554,6 +554,20 @@ var Catalogue = []*Rule{
 	// Row-level security (rules/security.go).
 	rowLevelSecurityEnabled,
 	policyChanged,
+	{
+		ID: "ZD131", Name: "domain-check-blocks-writes", Severity: Warning,
+		Summary: "domain constraint checked against the rows of columns that use the domain",
+		Why: "ALTER DOMAIN ... VALIDATE CONSTRAINT, ADD CONSTRAINT without NOT VALID and SET NOT NULL read every " +
+			"table with a column of the domain under a SHARE lock: reads go on, but every write to those tables " +
+			"waits until the whole scan is done. Unlike a table's CHECK, a domain's cannot be validated without " +
+			"blocking writes.",
+		Safe: "Validate in a quiet period, or use a table CHECK on the columns instead (validated under SHARE UPDATE " +
+			"EXCLUSIVE, which lets writes go on). A check added NOT VALID already rejects new bad values.",
+		Unsafe:   "ALTER DOMAIN price ADD CONSTRAINT price_cap CHECK (VALUE < 100000);",
+		Planned:  "ADD CONSTRAINT ... NOT VALID (catalog only), then VALIDATE CONSTRAINT; in contract while the old version writes columns of the domain",
+		Dialects: []string{"postgres"},
+		Run:      domainCheckBlocksWrites,
+	},
 }
 
 // mysqlAlgorithmFindings reports the changes whose ALTER TABLE uses an

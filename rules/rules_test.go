@@ -102,6 +102,9 @@ func TestEveryRule(t *testing.T) {
 		{"ZD125", users + "ALTER TABLE users ENABLE ROW LEVEL SECURITY;\nCREATE POLICY own ON users USING (email = current_user);",
 			users + "ALTER TABLE users ENABLE ROW LEVEL SECURITY;",
 			users + "ALTER TABLE users ENABLE ROW LEVEL SECURITY;\nCREATE POLICY own ON users USING (email = current_user);\nCREATE POLICY staff ON users USING (true);"},
+		{"ZD131", "CREATE DOMAIN price AS numeric;\nCREATE TABLE products (id bigint PRIMARY KEY, price price);",
+			"CREATE DOMAIN price AS numeric CHECK (VALUE >= 0);\nCREATE TABLE products (id bigint PRIMARY KEY, price price);",
+			"CREATE DOMAIN price AS numeric;\nALTER DOMAIN price ADD CONSTRAINT price_check CHECK (VALUE >= 0) NOT VALID;\nCREATE TABLE products (id bigint PRIMARY KEY, price price);"},
 	}
 	covered := map[string]bool{"ZD116": true, "ZD121": true, "ZD122": true, "ZD123": true} // TestDropStillUsed, TestMySQLRules, TestLargeTableScan
 	for _, tc := range cases {

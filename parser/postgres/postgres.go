@@ -409,6 +409,9 @@ func (p *state) stmtText() string {
 }
 
 func (p *state) statement(n *pg.Node) error {
+	if ok, err := p.typeStatement(n); ok {
+		return err
+	}
 	switch x := n.Node.(type) {
 	case *pg.Node_CreateStmt:
 		return p.createTable(x.CreateStmt)

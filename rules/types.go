@@ -1,0 +1,34 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/zdplan/zdplan/diff"
+	"github.com/zdplan/zdplan/schema"
+)
+
+// domainCheckBlocksWrites is ZD131: a change that makes PostgreSQL check
+// a domain's values reads the tables of its columns, writes waiting.
+func domainCheckBlocksWrites(p *Pass) {
+	report := func(c diff.Change, d schema.Name, what string) {
+		// Columns that exist only in DESIRED are new: the plan fills
+		// them after the check, so only CURRENT's count.
+		users := diff.DomainUsers(p.Diff.From, d)
+		if len(users) == 0 {
+			return
+		}
+		p.Report(c.Object(), c.Pos(), false, "%s of domain %s reads every row of %s while writes to them wait", what, d, strings.Join(users, ", "))
+	}
+	for _, c := range p.Diff.Changes {
+		switch c := c.(type) {
+		case diff.AddDomainCheck:
+			if !c.Check.NotValid {
+				report(c, c.Domain.Name, "validating CHECK "+c.Check.Name)
+			}
+		case diff.ValidateDomainCheck:
+			report(c, c.Domain.Name, "validating CHECK "+c.Check.Name)
+		case diff.SetDomainNotNull:
+			report(c, c.Domain.Name, "SET NOT NULL")
+		}
+	}
+}

@@ -1,0 +1,26 @@
+package schema
+
+// Domain returns the named domain, or nil. Schemas hold few domains, so
+// it searches instead of indexing.
+func (s *Schema) Domain(n Name) *Domain {
+	for _, d := range s.Domains {
+		if d.Name == n {
+			return d
+		}
+	}
+	return nil
+}
+
+// Check returns the named CHECK constraint of the domain, or nil.
+func (d *Domain) Check(name string) *DomainCheck {
+	for _, c := range d.Checks {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// UsesType reports whether a column type is the named user-defined type
+// (or an array of it).
+func (t Type) UsesType(n Name) bool { return t.Schema == n.Schema && t.Name == n.Name }

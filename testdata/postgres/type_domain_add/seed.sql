@@ -1,0 +1,1 @@
+INSERT INTO accounts (id, name) VALUES (1, 'Ada'), (2, 'Grace');
