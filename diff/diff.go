@@ -32,6 +32,7 @@ func Schemas(from, to *schema.Schema) *Diff {
 	d.addedIndexes()
 	d.views()
 	d.comments()
+	d.privileges()
 	d.splits()
 	d.droppedColumns()
 	d.droppedTables()

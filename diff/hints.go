@@ -138,6 +138,9 @@ func (d *differ) renameTables() {
 		Namespaces:  d.from.Namespaces,
 		Enums:       d.from.Enums,
 		Unsupported: d.from.Unsupported,
+		// A renamed table keeps its privileges.
+		Privileges:        renamePrivileges(d.from.Privileges, to),
+		DefaultPrivileges: d.from.DefaultPrivileges,
 	}
 	for _, t := range d.from.Tables {
 		nt := *t

@@ -1,0 +1,8 @@
+CREATE TABLE person (
+  id bigint PRIMARY KEY,
+  first_name text,
+  surname text, -- zdplan:renamed-from last_name
+  score integer -- zdplan:using nullif(score, '')::integer
+);
+GRANT SELECT, INSERT, DELETE ON person TO zdplan_test_app;
+GRANT UPDATE (first_name, surname, score) ON person TO zdplan_test_app;
