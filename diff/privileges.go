@@ -190,13 +190,15 @@ func (d *differ) privileges() {
 			refs = append(refs, r)
 		}
 	}
-	// Objects DESIRED does not model but has privileges on (functions,
-	// where they are not modelled).
+	// Objects that hold privileges without being listed in the model: the
+	// public schema, and functions where they are not modelled.
 	var extra []schema.Ref
-	for r := range toACLs {
-		if !seen[r] && RefExists(d.to, r) {
-			seen[r] = true
-			extra = append(extra, r)
+	for _, acls := range []map[schema.Ref]schema.ACL{toACLs, fromACLs} {
+		for r := range acls {
+			if !seen[r] && RefExists(d.to, r) {
+				seen[r] = true
+				extra = append(extra, r)
+			}
 		}
 	}
 	slices.SortFunc(extra, schema.RefCompare)

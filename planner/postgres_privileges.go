@@ -127,6 +127,18 @@ func (p *postgres) rebuiltView(r schema.Ref) bool {
 	return false
 }
 
+// newObjectRank is where the privileges of an object the plan creates are
+// set: those of a new table or sequence with the columns, before any sync
+// trigger of the plan exists, since a trigger that copies rows into a new
+// table runs as the role whose write fires it; the others (views,
+// functions, types) after every object is created.
+func newObjectRank(r schema.Ref) int {
+	if r.Kind == "table" || r.Kind == "sequence" {
+		return rankColumn
+	}
+	return rankGrant
+}
+
 func (p *postgres) privilegeSteps(c diff.Change) []Step {
 	switch c := c.(type) {
 	case diff.GrantPrivileges:
@@ -135,7 +147,11 @@ func (p *postgres) privilegeSteps(c diff.Change) []Step {
 			p.viewACL = append(p.viewACL, sql)
 			return nil
 		}
-		return []Step{step(Expand, rankGrant, c, fmt.Sprintf("grant %s on %s%s to %s (before the new version needs it)",
+		rank := rankGrant
+		if c.NewObject {
+			rank = newObjectRank(c.On)
+		}
+		return []Step{step(Expand, rank, c, fmt.Sprintf("grant %s on %s%s to %s (before the new version needs it)",
 			privilegeListSQL(c.Privileges, c.Column), aclKindName(c.On), c.Object(), c.Grantee), sql, lockACL)}
 	case diff.RevokePrivileges:
 		sql := RevokeSQL(c)
@@ -148,7 +164,7 @@ func (p *postgres) privilegeSteps(c diff.Change) []Step {
 				p.viewACL = append(p.viewACL, sql)
 				return nil
 			}
-			return []Step{step(Expand, rankGrant, c, fmt.Sprintf("revoke %s, which the default privileges gave the new object", what), sql, lockACL)}
+			return []Step{step(Expand, newObjectRank(c.On), c, fmt.Sprintf("revoke %s, which the default privileges gave the new object", what), sql, lockACL)}
 		}
 		return []Step{step(Contract, rankRevoke, c, fmt.Sprintf("revoke %s (the old version may still use it)", what), sql, lockACL)}
 	case diff.AlterDefaultPrivileges:

@@ -11,4 +11,6 @@ CREATE TABLE public."Order Items" (
 );
 CREATE VIEW app.account_names AS SELECT id, name FROM app.accounts;
 GRANT USAGE ON SCHEMA app TO zdplan_test_ro;
+-- Hardened: nobody but the owner may use the public schema.
+REVOKE ALL ON SCHEMA public FROM PUBLIC;
 GRANT SELECT ON app.account_names TO zdplan_test_ro;

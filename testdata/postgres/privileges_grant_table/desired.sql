@@ -11,7 +11,9 @@ CREATE TABLE public."Order Items" (
 );
 -- A new table, under a reserved word.
 CREATE TABLE public."select" (id integer PRIMARY KEY, note text);
-CREATE VIEW app.account_names AS SELECT id, name FROM app.accounts;
+-- Changed: the view is rebuilt, and loses its privileges unless they are
+-- granted again.
+CREATE VIEW app.account_names AS SELECT id, name, secret IS NOT NULL AS has_secret FROM app.accounts;
 CREATE MATERIALIZED VIEW app.account_count AS SELECT count(*) AS n FROM app.accounts;
 
 GRANT USAGE ON SCHEMA app TO zdplan_test_ro, zdplan_test_app;
