@@ -51,6 +51,8 @@ type differ struct {
 	rebuilt map[schema.Name]bool
 	// starOnly are rebuilt views whose definition is unchanged.
 	starOnly map[schema.Name]bool
+	// privsByRef indexes each schema's privileges by object (see aclPos).
+	privsByRef map[*schema.Schema]map[schema.Ref][]*schema.Privilege
 }
 
 func (d *differ) add(c Change) { d.changes = append(d.changes, c) }

@@ -295,14 +295,25 @@ func cmpBool(a, b bool) int {
 
 // aclPos finds where a change of an object's privileges is declared: the
 // GRANT or REVOKE in DESIRED that made its entry for the grantee, else
-// the object's own position.
+// the object's own position, else where CURRENT had its privileges.
 func (d *differ) aclPos(r schema.Ref) func(column, grantee string, s *schema.Schema) schema.Pos {
+	if d.privsByRef == nil {
+		d.privsByRef = map[*schema.Schema]map[schema.Ref][]*schema.Privilege{}
+	}
+	byRef := func(s *schema.Schema) []*schema.Privilege {
+		m := d.privsByRef[s]
+		if m == nil {
+			m = map[schema.Ref][]*schema.Privilege{}
+			for _, p := range s.Privileges {
+				m[p.On] = append(m[p.On], p)
+			}
+			d.privsByRef[s] = m
+		}
+		return m[r]
+	}
 	return func(column, grantee string, s *schema.Schema) schema.Pos {
 		var fallback schema.Pos
-		for _, p := range s.Privileges {
-			if p.On != r {
-				continue
-			}
+		for _, p := range byRef(s) {
 			if p.Column == column && p.Grantee == grantee && p.Pos.IsValid() {
 				return p.Pos
 			}
@@ -316,8 +327,8 @@ func (d *differ) aclPos(r schema.Ref) func(column, grantee string, s *schema.Sch
 		if p := objectPos(s, r); p.IsValid() {
 			return p
 		}
-		for _, p := range d.from.Privileges {
-			if p.On == r && p.Pos.IsValid() {
+		for _, p := range byRef(d.from) {
+			if p.Pos.IsValid() {
 				return p.Pos
 			}
 		}
