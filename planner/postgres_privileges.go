@@ -12,7 +12,7 @@ import (
 // in expand, before the new application version is deployed, so that it
 // never runs without what it needs; a revoke on an object the old version
 // may be using goes in contract, once that version is retired (rule
-// ZD124 flags it, since nothing tells whether the new version still needs
+// ZD126 flags it, since nothing tells whether the new version still needs
 // it). Privileges on an object the plan creates are set right after it is
 // created: nothing uses it yet. Those of a view the plan rebuilds are
 // granted again in the rebuild's transaction, so that no query ever finds

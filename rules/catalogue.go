@@ -552,7 +552,7 @@ var Catalogue = []*Rule{
 		},
 	},
 	{
-		ID: "ZD124", Name: "revoke-privilege", Severity: Warning,
+		ID: "ZD126", Name: "revoke-privilege", Severity: Warning,
 		Summary: "privilege revoked on an object the application may use",
 		Why: "REVOKE takes effect at once: every statement of a role that relied on the privilege fails with " +
 			"\"permission denied\" from that moment. During a rollout the old application version still runs, " +

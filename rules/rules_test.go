@@ -96,7 +96,7 @@ func TestEveryRule(t *testing.T) {
 		{"ZD120", users,
 			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255));\n-- zdplan:split-from users on user_id = id\nCREATE TABLE notes (user_id bigint PRIMARY KEY, note text);",
 			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255));\nCREATE TABLE notes (user_id bigint PRIMARY KEY, note text);"},
-		{"ZD124", users + "GRANT SELECT, UPDATE ON users TO zdplan_test_app;",
+		{"ZD126", users + "GRANT SELECT, UPDATE ON users TO zdplan_test_app;",
 			users + "GRANT SELECT ON users TO zdplan_test_app;",
 			users + "GRANT SELECT, UPDATE ON users TO zdplan_test_app;\nCREATE TABLE t (a int);\nGRANT SELECT ON t TO zdplan_test_app;"},
 	}
