@@ -13,7 +13,7 @@ import (
 // session is in autocommit), repeat until no key is left. Cancelling ctx
 // stops after the batch in progress; the statements skip rows already
 // done, so running the step again resumes.
-func (r *runner) batches(ctx context.Context, s planner.Step) (int64, error) {
+func (r *runner) batches(ctx context.Context, s planner.Step) (done int64, err error) {
 	b := s.Batch
 	run := context.WithoutCancel(ctx)
 	total, err := r.db.EstimateRows(run, b.Table)
@@ -24,10 +24,21 @@ func (r *runner) batches(ctx context.Context, s planner.Step) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	begin, end := b.Session()
+	if begin != "" {
+		if _, err := r.conn.ExecContext(run, begin); err != nil {
+			return 0, fmt.Errorf("start the backfill of %s: %w", b.Table, err)
+		}
+		defer func() {
+			// Later steps on this session must fire the triggers again.
+			if _, eerr := r.conn.ExecContext(run, end); eerr != nil && err == nil {
+				err = fmt.Errorf("end the backfill of %s: %w", b.Table, eerr)
+			}
+		}()
+	}
 	p := newProgress(r.opts.Progress, r.opts.Terminal, s.Summary, total)
 	defer p.finish()
 	var last []any
-	var done int64
 	for {
 		if ctx.Err() != nil {
 			return done, ErrInterrupted

@@ -24,10 +24,13 @@ type Batch struct {
 	// alias for the table, if any).
 	keyRefs []string
 	stmt    string
+	// skip is the trigger that leaves the batches' writes alone, if any
+	// (see notBackfillOf).
+	skip string
 }
 
-func newBatch(dialect string, table schema.Name, key []string, alias, stmt string) *Batch {
-	b := &Batch{Table: table, Key: key, dialect: dialect, stmt: stmt}
+func newBatch(dialect string, table schema.Name, key []string, alias, stmt, skip string) *Batch {
+	b := &Batch{Table: table, Key: key, dialect: dialect, stmt: stmt, skip: skip}
 	for _, k := range key {
 		if dialect == "mysql" {
 			b.keyRefs = append(b.keyRefs, qualifyMy(alias, k))
@@ -86,6 +89,26 @@ func (b *Batch) KeysQuery(after bool) string {
 		q += " WHERE " + row + " > " + p.row(len(b.Key))
 	}
 	return q + " ORDER BY " + strings.Join(cols, ", ") + " LIMIT " + p.next()
+}
+
+// Session is the statements a runner runs on its session before the first
+// batch (begin) and after the last (end): they tell the sync trigger of
+// the column being filled to leave the batches' writes alone, as Step.SQL
+// does. Both are empty when there is no such trigger.
+func (b *Batch) Session() (begin, end string) {
+	if b.skip == "" {
+		return "", ""
+	}
+	return backfillSession(b.skip)
+}
+
+// backfillSession is the statements that turn skipping trigger fn on for
+// the session and off again.
+func backfillSession(fn string) (on, off string) {
+	set := func(v string) string {
+		return fmt.Sprintf("SELECT pg_catalog.set_config(%s, %s, false)", lit(backfillSetting), lit(v))
+	}
+	return set(fn), set("")
 }
 
 // Template is the work of one batch: one or more statements in which

@@ -144,7 +144,7 @@ DROP PROCEDURE IF EXISTS %[1]s;`,
 		strings.Join(keys, ", "), myQuoteName(table.Name), row(keys), row(vars),
 		strings.Join(desc, ", "), next[0], body, strings.Join(assign, ", "))
 	s := myStep(Backfill, rankBackfill, c, summary+", in batches by primary key", sql, "row locks of one batch at a time")
-	s.Batch = newBatch("mysql", table.Name, key, alias, stmt)
+	s.Batch = newBatch("mysql", table.Name, key, alias, stmt, "")
 	return s
 }
 

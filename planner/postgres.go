@@ -604,7 +604,7 @@ func (p *postgres) alterType(c diff.AlterColumnType) []Step {
 		return doIf(cond, strings.ReplaceAll(sql, "\n", "\n    "))
 	}
 	if InPlaceTypeChange(c.From, c.To) {
-		return []Step{step(Expand, rankAlterColumn, c, fmt.Sprintf("change type of %s to %s (catalog only, no rewrite)", c.Object(), c.To.Type), guard(alter), lockAccessExclusiveBrief)}
+		return []Step{p.aroundViews(c.Table.Name, step(Expand, rankAlterColumn, c, fmt.Sprintf("change type of %s to %s (catalog only, no rewrite)", c.Object(), c.To.Type), guard(alter), lockAccessExclusiveBrief))}
 	}
 	// There is no cast between two enum types, nor from an enum to
 	// most types: go through text.
@@ -621,7 +621,7 @@ func (p *postgres) alterType(c diff.AlterColumnType) []Step {
 			alter += fmt.Sprintf(",\n  ALTER COLUMN %s SET DEFAULT %s", qi(c.To.Name), defaultSQL(c.To.Default))
 		}
 	}
-	return []Step{step(Expand, rankAlterColumn, c, fmt.Sprintf("change type of %s to %s (REWRITES the table)", c.Object(), c.To.Type), guard(alter), lockAccessExclusiveScan)}
+	return []Step{p.aroundViews(c.Table.Name, step(Expand, rankAlterColumn, c, fmt.Sprintf("change type of %s to %s (REWRITES the table)", c.Object(), c.To.Type), guard(alter), lockAccessExclusiveScan))}
 }
 
 // typeDiffers is a catalog condition that holds while the column's type

@@ -101,6 +101,9 @@ type syncColumn struct {
 	// and by the new one in DESIRED (a serial column's): the swap must
 	// move the ownership, or dropping the old column drops the sequence.
 	disown, own []schema.Name
+	// viewsDrop and viewsCreate surround the swap of a type change when
+	// views read the table (see viewsAround).
+	viewsDrop, viewsCreate []string
 }
 
 // newSyncColumn keeps column to of DESIRED's table t in step with column
@@ -136,9 +139,14 @@ func ownedBy(s *schema.Schema, t schema.Name, col string) []schema.Name {
 }
 
 // forward is the new column's value computed from a row of the old
-// shape, over its columns: the using hint, else a cast.
-func (s syncColumn) forward() string {
+// shape, over its columns: the using hint, else a cast. row qualifies
+// the old column ("NEW") when there is no using hint, whose expression
+// names the columns bare.
+func (s syncColumn) forward(row string) string {
 	e := qi(s.old.Name)
+	if row != "" {
+		e = row + "." + e
+	}
 	if u := s.new.Hints.Using; u != nil {
 		e = "(" + u.SQL + ")"
 	} else if !s.old.Type.Equal(s.new.Type) && (s.old.Type.Schema != "" || s.new.Type.Schema != "") && s.new.Type.Name != "text" {
@@ -176,11 +184,19 @@ func (s syncColumn) plan(rename bool) []Step {
 	if s.new.Collation != "" {
 		typ += " COLLATE " + collation(s.new.Collation)
 	}
+	// A using or backfill hint names the row's columns bare: evaluate it over the
+	// row as a relation (a query per row written). Otherwise the value
+	// is a plain assignment, which costs the old version's writes far
+	// less.
+	fwd := fmt.Sprintf("fwd := %s;", s.forward("NEW"))
+	if s.new.Hints.Using != nil || s.new.Hints.Backfill != nil {
+		fwd = fmt.Sprintf("SELECT %s INTO fwd FROM (SELECT NEW.*) AS zdplan_row;", s.forward(""))
+	}
 	body := fmt.Sprintf(`DECLARE
   fwd %[1]s;
 BEGIN
   -- The value the old version's column gives the new one.
-  SELECT %[2]s INTO fwd FROM (SELECT NEW.*) AS zdplan_row;
+  %[2]s
   IF TG_OP = 'INSERT' THEN
     IF NEW.%[4]s IS NULL THEN
       NEW.%[4]s := fwd;                 -- written by the old version
@@ -193,7 +209,7 @@ BEGIN
     NEW.%[3]s := %[5]s;
   END IF;
   RETURN NEW;
-END`, typ, s.forward(), oldQ, newQ, s.reverse("NEW"))
+END`, typ, fwd, oldQ, newQ, s.reverse("NEW"))
 	what := "rename"
 	if !rename {
 		what = "type change"
@@ -203,7 +219,7 @@ END`, typ, s.forward(), oldQ, newQ, s.reverse("NEW"))
 		step(Expand, rankColumn, s.change, fmt.Sprintf("add column %s.%s (nullable for now) for the %s of %s", t, s.addName, what, s.old.Name),
 			fmt.Sprintf("ALTER TABLE %s ADD COLUMN IF NOT EXISTS %s %s;", qn(t), newQ, typ), lockAccessExclusiveBrief),
 		step(Expand, rankSyncTrigger, s.change, fmt.Sprintf("keep %s and %s in step while both versions run", s.old.Name, s.addName),
-			triggerSQL(t, fn, trig, "BEFORE INSERT OR UPDATE", body), lockTriggerCreate),
+			triggerSQL(t, fn, trig, "BEFORE INSERT OR UPDATE", notBackfillOf(fn), body), lockTriggerCreate),
 		s.backfill(),
 		step(Contract, rankDropTrigger, s.change, fmt.Sprintf("drop the sync trigger of %s", obj), dropTriggerSQL(t, fn, trig), lockTriggerCreate),
 	)
@@ -213,13 +229,17 @@ END`, typ, s.forward(), oldQ, newQ, s.reverse("NEW"))
 			strings.Join(s.keepSequences(fmt.Sprintf("ALTER TABLE %s DROP COLUMN IF EXISTS %s", qn(t), oldQ)), ";\n")+";",
 			lockAccessExclusiveBrief))
 	} else {
-		steps = append(steps, step(Contract, rankSwapColumn, s.change,
-			fmt.Sprintf("swap %s in for %s: drop the old column, rename the new one", s.addName, obj),
+		swap, lock := fmt.Sprintf("swap %s in for %s: drop the old column, rename the new one", s.addName, obj), lockAccessExclusiveBrief
+		if len(s.viewsDrop) > 0 {
+			swap += ", with the views reading the table dropped and created again around it"
+			lock += "; ACCESS EXCLUSIVE on the views reading the table (until commit)"
+		}
+		steps = append(steps, step(Contract, rankSwapColumn, s.change, swap,
 			doIfBlock(fmt.Sprintf("EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = %s AND attname = %s AND NOT attisdropped)", regclass(t), lit(s.addName)),
-				s.keepSequences(
+				slices.Concat(s.viewsDrop, s.keepSequences(
 					fmt.Sprintf("ALTER TABLE %s DROP COLUMN IF EXISTS %s", qn(t), oldQ),
-					fmt.Sprintf("ALTER TABLE %s RENAME COLUMN %s TO %s", qn(t), newQ, qi(s.new.Name)))...),
-			lockAccessExclusiveBrief))
+					fmt.Sprintf("ALTER TABLE %s RENAME COLUMN %s TO %s", qn(t), newQ, qi(s.new.Name))), s.viewsCreate)...),
+			lock))
 	}
 	if s.new.NotNull {
 		// The trigger gives every row the old version writes a value
@@ -240,22 +260,44 @@ END`, typ, s.forward(), oldQ, newQ, s.reverse("NEW"))
 }
 
 func (s syncColumn) backfill() Step {
-	fwd := s.forward()
+	fwd := s.forward("")
 	set := fmt.Sprintf("UPDATE %s SET %s = %s\n      WHERE %s AND %s IS NULL AND %s IS NOT NULL", qn(s.table.Name), qi(s.addName), fwd, rangePlaceholder, qi(s.addName), fwd)
-	return backfillStep(s.change, s.table.Name, s.key, fmt.Sprintf("copy %s into %s for existing rows", s.old.Name, s.addName), set)
+	fn := schema.Name{Schema: s.table.Name.Schema, Name: syncName("zdplan_sync", s.table.Name, s.new.Name)}
+	return backfillStep(s.change, s.table.Name, s.key, fmt.Sprintf("copy %s into %s for existing rows", s.old.Name, s.addName), set, fn.String())
 }
 
 // triggerSQL creates or replaces a row trigger and its function, in one
-// transaction.
-func triggerSQL(table, fn schema.Name, trig, when, body string) string {
+// transaction. cond, when not empty, is the trigger's WHEN condition.
+func triggerSQL(table, fn schema.Name, trig, events, cond, body string) string {
 	tag := dollarTag(body)
+	if cond != "" {
+		cond = " WHEN (" + cond + ")"
+	}
 	return fmt.Sprintf(`BEGIN;
 CREATE OR REPLACE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql AS %s
 %s
 %s;
 DROP TRIGGER IF EXISTS %s ON %s;
-CREATE TRIGGER %s %s ON %s FOR EACH ROW EXECUTE FUNCTION %s();
-COMMIT;`, qn(fn), tag, body, tag, qi(trig), qn(table), qi(trig), when, qn(table), qn(fn))
+CREATE TRIGGER %s %s ON %s FOR EACH ROW%s EXECUTE FUNCTION %s();
+COMMIT;`, qn(fn), tag, body, tag, qi(trig), qn(table), qi(trig), events, qn(table), cond, qn(fn))
+}
+
+// backfillSetting is the session setting through which a batched
+// backfill tells the sync or fill trigger of the column it fills to leave
+// its writes alone (see notBackfillOf).
+const backfillSetting = "zdplan.backfill"
+
+// notBackfillOf is the WHEN condition of a sync or fill trigger whose
+// function is fn: it leaves out the writes of the backfill of its own
+// column, whose session sets backfillSetting to fn's name. The backfill
+// writes exactly the value the trigger would compute (the same
+// expression, into rows where the column is still NULL), so the trigger
+// would change nothing, and running its function for each of millions of
+// rows halves the backfill's speed. Every other trigger still fires: the
+// rows the backfill writes must get the values of the other columns
+// being filled, which their NOT VALID checks already require.
+func notBackfillOf(fn schema.Name) string {
+	return fmt.Sprintf("pg_catalog.current_setting(%s, true) IS DISTINCT FROM %s", lit(backfillSetting), lit(fn.String()))
 }
 
 func dropTriggerSQL(table, fn schema.Name, trig string) string {
@@ -285,27 +327,31 @@ const rangePlaceholder = "{{zdplan_range}}"
 //
 // Without a primary key the statement runs once over the whole table
 // (rule ZD117 says so).
-func backfillStep(c diff.Change, table schema.Name, key []string, summary, stmt string) Step {
+//
+// skip, when not empty, is the sync or fill trigger (its function's
+// name) that leaves the batches' writes alone: see notBackfillOf.
+func backfillStep(c diff.Change, table schema.Name, key []string, summary, stmt, skip string) Step {
 	var sql string
 	if len(key) == 0 {
 		sql = strings.ReplaceAll(stmt, rangePlaceholder, "true") + ";"
 		summary += " (in one statement: the table has no primary key)"
 	} else {
-		sql = batchedSQL(table, key, "", stmt)
+		sql = batchedSQL(table, key, "", stmt, skip)
 		summary += ", in batches by primary key"
 	}
 	s := step(Backfill, rankBackfill, c, summary, sql, "ROW EXCLUSIVE; row locks of one batch at a time")
 	// COMMIT inside a DO block needs to run outside a transaction block.
 	s.Transactional = len(key) == 0
 	if len(key) > 0 {
-		s.Batch = newBatch("postgres", table, key, "", stmt)
+		s.Batch = newBatch("postgres", table, key, "", stmt, skip)
 	}
 	return s
 }
 
 // batchedSQL is the keyset loop. alias qualifies the key columns in the
-// range condition when stmt reads the table under an alias.
-func batchedSQL(table schema.Name, key []string, alias, stmt string) string {
+// range condition when stmt reads the table under an alias; skip is as
+// for backfillStep.
+func batchedSQL(table schema.Name, key []string, alias, stmt, skip string) string {
 	var decl, keys, vars, next, desc []string
 	for i, k := range key {
 		v := fmt.Sprintf("zdplan_k%d", i+1)
@@ -323,6 +369,13 @@ func batchedSQL(table schema.Name, key []string, alias, stmt string) string {
 	rowOf := func(xs []string) string { return "(" + strings.Join(xs, ", ") + ")" }
 	rng := fmt.Sprintf("(NOT zdplan_started OR %s > %s) AND %s <= %s", rowOf(keys), rowOf(vars), rowOf(keys), rowOf(next))
 	body := strings.ReplaceAll(stmt, rangePlaceholder, rng)
+	var skipOn, skipOff string
+	if skip != "" {
+		on, off := backfillSession(skip)
+		skipOn = "  -- The trigger that would write the same values skips this session's\n" +
+			"  -- writes until the loop ends.\n  PERFORM " + strings.TrimPrefix(on, "SELECT ") + ";\n"
+		skipOff = "  PERFORM " + strings.TrimPrefix(off, "SELECT ") + ";\n"
+	}
 	const tagPlaceholder = "{{zdplan_tag}}"
 	text := fmt.Sprintf(`DO `+tagPlaceholder+`
 DECLARE
@@ -331,7 +384,7 @@ DECLARE
   zdplan_started boolean := false;
 %s
 BEGIN
-  LOOP
+%s  LOOP
     -- The last key of the next batch.
     SELECT %s INTO %s FROM (
       SELECT %s FROM %s
@@ -345,14 +398,16 @@ BEGIN
     COMMIT;
     PERFORM pg_sleep(zdplan_pause);
   END LOOP;
-END
+%sEND
 `+tagPlaceholder+`;`,
 		strings.Join(decl, "\n"),
+		skipOn,
 		strings.Join(plainKeys, ", "), strings.Join(next, ", "),
 		strings.Join(plainKeys, ", "), qn(table), rowOf(plainKeys), rowOf(vars), strings.Join(plainKeys, ", "),
 		strings.Join(desc, ", "),
 		"\x00body\x00",
-		rowOf(vars), rowOf(next))
+		rowOf(vars), rowOf(next),
+		skipOff)
 	if len(key) == 1 {
 		text = strings.Replace(text, rowOf(vars)+" := "+rowOf(next), vars[0]+" := "+next[0], 1)
 	} else {
@@ -429,16 +484,22 @@ func ShadowTypeChange(d *diff.Diff, t *schema.Table, old, new *schema.Column) bo
 			return false
 		}
 	}
-	for _, v := range from.Views {
-		if slices.Contains(v.Refs, t.Name) {
-			return false
+	// PostgreSQL's swap drops and recreates the views reading the table
+	// (viewsAround); MySQL's does not.
+	if d.To.Dialect == "mysql" {
+		for _, v := range from.Views {
+			if slices.Contains(v.Refs, t.Name) {
+				return false
+			}
 		}
 	}
 	return true
 }
 
 func (p *postgres) shadowTypeChange(c diff.AlterColumnType) []Step {
-	steps := p.newSyncColumn(c, c.Table, c.From, c.To, shadowName(c.To.Name)).plan(false)
+	sc := p.newSyncColumn(c, c.Table, c.From, c.To, shadowName(c.To.Name))
+	sc.viewsDrop, sc.viewsCreate = p.viewsAround(c.Table.Name)
+	steps := sc.plan(false)
 	// The swap drops the old column with its privileges: the shadow gets
 	// them in expand.
 	steps = append(steps, p.shadowColumnACL(c, shadowName(c.To.Name))...)
@@ -472,9 +533,9 @@ func (p *postgres) backfillColumn(c diff.Change, t *schema.Table, col *schema.Co
 END`, qi(name), value)
 	steps = append(steps,
 		step(Expand, rankSyncTrigger, c, fmt.Sprintf("give %s the backfill value in rows written without one", obj),
-			triggerSQL(t.Name, fn, trig, "BEFORE INSERT OR UPDATE", body), lockTriggerCreate),
+			triggerSQL(t.Name, fn, trig, "BEFORE INSERT OR UPDATE", notBackfillOf(fn), body), lockTriggerCreate),
 		backfillStep(c, t.Name, p.primaryKey(t.Name), fmt.Sprintf("give existing rows of %s the backfill value", obj),
-			fmt.Sprintf("UPDATE %s SET %s = %s\n      WHERE %s AND %s IS NULL", qn(t.Name), qi(name), value, rangePlaceholder, qi(name))),
+			fmt.Sprintf("UPDATE %s SET %s = %s\n      WHERE %s AND %s IS NULL", qn(t.Name), qi(name), value, rangePlaceholder, qi(name)), fn.String()),
 		step(Contract, rankDropTrigger, c, fmt.Sprintf("drop the backfill trigger of %s", obj), dropTriggerSQL(t.Name, fn, trig), lockTriggerCreate),
 	)
 	steps = append(steps, notNull(c, t, name, name, Expand, Backfill)...)
@@ -560,20 +621,20 @@ END`, qn(src), qi(srcKey), qi(join), strings.Join(set, ", "), clear, q("", cols)
 	key := p.primaryKey(src)
 	var backfill Step
 	if len(key) == 0 {
-		backfill = backfillStep(c, src, nil, fmt.Sprintf("copy %s of existing %s rows into %s", strings.Join(cols, ", "), src, dst), fill)
+		backfill = backfillStep(c, src, nil, fmt.Sprintf("copy %s of existing %s rows into %s", strings.Join(cols, ", "), src, dst), fill, "")
 	} else {
 		backfill = step(Backfill, rankBackfill, c,
 			fmt.Sprintf("copy %s of existing %s rows into %s, in batches by primary key", strings.Join(cols, ", "), src, dst),
-			batchedSQL(src, key, "s", fill), "ROW EXCLUSIVE; row locks of one batch at a time")
+			batchedSQL(src, key, "s", fill, ""), "ROW EXCLUSIVE; row locks of one batch at a time")
 		backfill.Transactional = false
-		backfill.Batch = newBatch("postgres", src, key, "s", fill)
+		backfill.Batch = newBatch("postgres", src, key, "s", fill, "")
 	}
 	return []Step{
 		step(Expand, rankSyncTrigger, c, fmt.Sprintf("copy the old version's writes of %s.{%s} into %s", src, strings.Join(cols, ","), dst),
-			triggerSQL(src, fwdFn, fwdTrig, "AFTER INSERT OR UPDATE", fwd)+"\n"+
-				triggerSQL(src, fwdFn, fwdTrig+"_del", "BEFORE DELETE", fwd), lockTriggerCreate),
+			triggerSQL(src, fwdFn, fwdTrig, "AFTER INSERT OR UPDATE", "", fwd)+"\n"+
+				triggerSQL(src, fwdFn, fwdTrig+"_del", "BEFORE DELETE", "", fwd), lockTriggerCreate),
 		step(Expand, rankSyncTrigger, c, fmt.Sprintf("copy the new version's writes of %s back into %s", dst, src),
-			triggerSQL(dst, backFn, backTrig, "AFTER INSERT OR UPDATE OR DELETE", back), lockTriggerCreate),
+			triggerSQL(dst, backFn, backTrig, "AFTER INSERT OR UPDATE OR DELETE", "", back), lockTriggerCreate),
 		backfill,
 		step(Contract, rankDropTrigger, c, fmt.Sprintf("drop the split triggers of %s and %s", src, dst),
 			fmt.Sprintf("DROP TRIGGER IF EXISTS %s ON %s;\nDROP TRIGGER IF EXISTS %s ON %s;\n%s",

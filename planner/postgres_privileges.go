@@ -1,7 +1,9 @@
 package planner
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/zdplan/zdplan/diff"
@@ -187,42 +189,84 @@ func (p *postgres) viewACLSQL() string {
 	return strings.Join(p.viewACL, "\n") + "\n"
 }
 
-// columnACL lists the privileges DESIRED gives on a column, grouped by
-// grantee and grant option, as GRANT statements on column name as.
-func (p *postgres) columnACL(table schema.Name, column, as string) []string {
-	return tableACL(p.d.To, schema.Ref{Kind: "table", Name: table}, column, schema.Ref{Kind: "table", Name: table}, as)
-}
-
-// tableACL renders as GRANT statements the privileges s gives on object
-// from (only those of column when column is set, then granted on column
-// as of object to).
-func tableACL(s *schema.Schema, from schema.Ref, column string, to schema.Ref, as string) []string {
+// aclStatements are the GRANT and REVOKE statements, without their
+// semicolons, that turn ACL from of object on into ACL to, in a
+// deterministic order: revokes first, then grants, by column and grantee.
+func aclStatements(on schema.Ref, from, to schema.ACL) []string {
 	type group struct {
 		column, grantee string
 		option          bool
 	}
-	acl := schema.ACLs(s.Privileges)[from]
-	privs := map[group][]string{}
-	var order []group
-	for _, e := range acl.Entries(from, func(schema.ACLKey) schema.Pos { return schema.Pos{} }) {
-		if e.Revoked || (column != "" && e.Column != column) {
-			continue
+	var revokes, grants []group
+	privs := map[bool]map[group][]string{false: {}, true: {}}
+	put := func(grant bool, g group, priv string) {
+		if privs[grant][g] == nil {
+			if grant {
+				grants = append(grants, g)
+			} else {
+				revokes = append(revokes, g)
+			}
 		}
-		col := e.Column
-		if column != "" {
-			col = as
-		}
-		g := group{col, e.Grantee, e.Grantable}
-		if privs[g] == nil {
-			order = append(order, g)
-		}
-		privs[g] = append(privs[g], e.Privilege)
+		privs[grant][g] = append(privs[grant][g], priv)
 	}
+	for k, grantable := range from {
+		if now, ok := to[k]; !ok || (grantable && !now) {
+			put(false, group{k.Column, k.Grantee, ok}, k.Privilege)
+		}
+	}
+	for k, grantable := range to {
+		if had, ok := from[k]; !ok || (grantable && !had) {
+			put(true, group{k.Column, k.Grantee, grantable}, k.Privilege)
+		}
+	}
+	order := func(gs []group) {
+		slices.SortFunc(gs, func(a, b group) int {
+			return cmp.Or(cmp.Compare(a.column, b.column), cmp.Compare(a.grantee, b.grantee), cmp.Compare(fmt.Sprint(a.option), fmt.Sprint(b.option)))
+		})
+	}
+	order(revokes)
+	order(grants)
 	var out []string
-	for _, g := range order {
-		out = append(out, strings.TrimSuffix(grantSQL(to, g.column, g.grantee, privs[g], g.option), ";"))
+	for _, g := range revokes {
+		p := privs[false][g]
+		schema.PrivilegeOrder(on.Kind, g.column != "", p)
+		out = append(out, strings.TrimSuffix(RevokeSQL(diff.RevokePrivileges{On: on, Column: g.column, Grantee: g.grantee, Privileges: p, GrantOptionOnly: g.option}), ";"))
+	}
+	for _, g := range grants {
+		p := privs[true][g]
+		schema.PrivilegeOrder(on.Kind, g.column != "", p)
+		out = append(out, strings.TrimSuffix(grantSQL(on, g.column, g.grantee, p, g.option), ";"))
 	}
 	return out
+}
+
+// aclOf is an object's ACL in s.
+func aclOf(s *schema.Schema, r schema.Ref) schema.ACL {
+	if acl := schema.ACLs(s.Privileges)[r]; acl != nil {
+		return acl
+	}
+	return schema.BuiltinACL(r)
+}
+
+// recreatedViewACL gives a view the plan drops and creates again around a
+// change of the tables it reads the privileges DESIRED gives it, from
+// those it gets when it is created.
+func (p *postgres) recreatedViewACL(name schema.Name) []string {
+	r := schema.Ref{Kind: "view", Name: name}
+	return aclStatements(r, schema.CreationACL(r, p.d.From.DefaultPrivileges), aclOf(p.d.To, r))
+}
+
+// compatViewACL grants the view a renamed table leaves under its old name
+// what the old version's roles held on the table, so that they keep
+// reading and writing through it.
+func (p *postgres) compatViewACL(c diff.RenameTable) []string {
+	view := schema.Ref{Kind: "view", Name: c.From.Name}
+	// The diff's CURRENT has the table's privileges under its new name.
+	want := schema.ACL{}
+	for k, v := range aclOf(p.d.From, schema.Ref{Kind: "table", Name: c.To.Name}) {
+		want[k] = v
+	}
+	return aclStatements(view, schema.CreationACL(view, p.d.From.DefaultPrivileges), want)
 }
 
 // shadowColumnACL grants the shadow column of a type change the
@@ -230,18 +274,17 @@ func tableACL(s *schema.Schema, from schema.Ref, column string, to schema.Ref, a
 // drops the old column with its privileges and renames the shadow, which
 // keeps its own.
 func (p *postgres) shadowColumnACL(c diff.AlterColumnType, addName string) []Step {
+	table := schema.Ref{Kind: "table", Name: c.Table.Name}
+	want := schema.ACL{}
+	for k, v := range aclOf(p.d.To, table) {
+		if k.Column == c.To.Name {
+			k.Column = addName
+			want[k] = v
+		}
+	}
 	var steps []Step
-	for _, sql := range p.columnACL(c.Table.Name, c.To.Name, addName) {
-		s := step(Expand, rankGrant, c, fmt.Sprintf("grant the privileges on %s to its shadow column %s, which takes its place in contract", c.Object(), addName), sql+";", lockACL)
-		steps = append(steps, s)
+	for _, sql := range aclStatements(table, schema.ACL{}, want) {
+		steps = append(steps, step(Expand, rankGrant, c, fmt.Sprintf("grant the privileges on %s to its shadow column %s, which takes its place in contract", c.Object(), addName), sql+";", lockACL))
 	}
 	return steps
-}
-
-// compatViewACL grants the view a renamed table leaves under its old name
-// what the old version's roles held on the table, so that they keep
-// reading and writing through it.
-func (p *postgres) compatViewACL(c diff.RenameTable) []string {
-	// The diff's CURRENT has the table's privileges under its new name.
-	return tableACL(p.d.From, schema.Ref{Kind: "table", Name: c.To.Name}, "", schema.Ref{Kind: "view", Name: c.From.Name}, "")
 }

@@ -14,35 +14,65 @@ import (
 
 // comments returns the comments of the file, found by PostgreSQL's own
 // scanner so that "--" inside a string or a dollar-quoted body is not
-// taken for one. Only files that mention a hint are scanned: scanning
-// crosses into C over the whole file.
+// taken for one. Only statements that mention a hint are scanned:
+// scanning crosses into C and hands back every token.
 func (p *state) comments(src []byte) ([]parser.Comment, error) {
-	if !bytes.Contains(src, []byte("zdplan:")) {
+	hint := []byte("zdplan:")
+	if !bytes.Contains(src, hint) {
 		return nil, nil
 	}
-	res, err := pg.Scan(string(src))
-	if err != nil {
-		return nil, p.syntaxError(err)
-	}
 	var out []parser.Comment
-	for _, tok := range res.Tokens {
+	err := p.scan(src, func(text []byte) bool { return bytes.Contains(text, hint) }, func(tok *pg.ScanToken, start, end int) {
 		var text []byte
 		switch tok.Token {
 		case pg.Token_SQL_COMMENT:
-			text = bytes.TrimPrefix(src[tok.Start:tok.End], []byte("--"))
+			text = bytes.TrimPrefix(src[start:end], []byte("--"))
 		case pg.Token_C_COMMENT:
-			text = bytes.TrimSuffix(bytes.TrimPrefix(src[tok.Start:tok.End], []byte("/*")), []byte("*/"))
+			text = bytes.TrimSuffix(bytes.TrimPrefix(src[start:end], []byte("/*")), []byte("*/"))
 		default:
-			continue
+			return
 		}
-		lineStart := bytes.LastIndexByte(src[:tok.Start], '\n') + 1
+		lineStart := bytes.LastIndexByte(src[:start], '\n') + 1
 		out = append(out, parser.Comment{
 			Text:  string(text),
-			Pos:   p.lines.Pos(int(tok.Start)),
-			Alone: len(bytes.TrimSpace(src[lineStart:tok.Start])) == 0,
+			Pos:   p.lines.Pos(start),
+			Alone: len(bytes.TrimSpace(src[lineStart:start])) == 0,
 		})
+	})
+	return out, err
+}
+
+// scan runs PostgreSQL's scanner over those statements of src for which
+// want is true, one statement at a time (the scanner's tokens for a whole
+// large file take hundreds of megabytes), and hands each token to tok
+// with its offsets in src.
+func (p *state) scan(src []byte, want func([]byte) bool, tok func(t *pg.ScanToken, start, end int)) error {
+	cuts := p.cuts
+	if len(cuts) == 0 || cuts[0] != 0 {
+		cuts = append([]int{0}, cuts...)
 	}
-	return out, nil
+	for i, from := range cuts {
+		to := len(src)
+		if i+1 < len(cuts) {
+			to = cuts[i+1]
+		}
+		if !want(src[from:to]) {
+			continue
+		}
+		res, err := pg.Scan(string(src[from:to]))
+		if err != nil {
+			// The file parsed, so this is not expected; the whole file's
+			// scan gives the error its usual position.
+			if _, werr := pg.Scan(string(src)); werr != nil {
+				return p.syntaxError(werr)
+			}
+			return p.syntaxError(err)
+		}
+		for _, t := range res.Tokens {
+			tok(t, from+int(t.Start), from+int(t.End))
+		}
+	}
+	return nil
 }
 
 // HintTable implements parser.HintReader.

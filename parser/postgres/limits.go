@@ -37,28 +37,23 @@ func (p *state) warnTruncated(src []byte) error {
 	if !mayHaveLongIdent(src) {
 		return nil
 	}
-	res, err := pg.Scan(string(src))
-	if err != nil {
-		return p.syntaxError(err)
-	}
 	seen := map[string]bool{}
-	for _, tok := range res.Tokens {
+	return p.scan(src, mayHaveLongIdent, func(tok *pg.ScanToken, start, end int) {
 		if tok.Token != pg.Token_IDENT {
-			continue
+			return
 		}
-		text := string(src[tok.Start:tok.End])
+		text := string(src[start:end])
 		name := asciiLower(text)
 		if strings.HasPrefix(text, `"`) {
 			name = strings.ReplaceAll(strings.Trim(text, `"`), `""`, `"`)
 		}
 		if len(name) <= maxIdentLen || seen[name] {
-			continue
+			return
 		}
 		seen[name] = true
-		p.note(parser.Warning, p.lines.Pos(int(tok.Start)), "identifier %s is %d bytes long; PostgreSQL truncates it to %s (%d bytes)",
+		p.note(parser.Warning, p.lines.Pos(start), "identifier %s is %d bytes long; PostgreSQL truncates it to %s (%d bytes)",
 			QuoteIdent(name), len(name), QuoteIdent(truncateIdent(name)), len(truncateIdent(name)))
-	}
-	return nil
+	})
 }
 
 // asciiLower folds an unquoted identifier the way PostgreSQL does in a

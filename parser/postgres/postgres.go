@@ -107,7 +107,10 @@ type state struct {
 	// parsed from, to which its node locations are relative, and end
 	// the offset where the statement ends.
 	base, end int
-	stmtPos   schema.Pos
+	// cuts are the offsets where the file's statements start, as split
+	// for parsing: the scanner can start afresh at each (see scan).
+	cuts    []int
+	stmtPos schema.Pos
 	// inHint is set while a hint's expression is read.
 	inHint bool
 }
@@ -184,6 +187,9 @@ func (p *state) parse() error {
 // read adds one statement to the model.
 func (p *state) read(st rawStmt) error {
 	p.stmt, p.base, p.end = st.raw, st.base, st.base+st.len
+	if n := len(p.cuts); n == 0 || p.cuts[n-1] != st.base {
+		p.cuts = append(p.cuts, st.base)
+	}
 	p.stmtPos = p.lines.Pos(skipBlank(p.src, p.base+int(st.raw.StmtLocation)))
 	if err := p.statement(st.raw.Stmt); err != nil {
 		var perr *parser.Error

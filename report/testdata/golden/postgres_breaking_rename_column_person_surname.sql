@@ -16,7 +16,7 @@ DECLARE
   fwd character varying(100);
 BEGIN
   -- The value the old version's column gives the new one.
-  SELECT last_name INTO fwd FROM (SELECT NEW.*) AS zdplan_row;
+  fwd := NEW.last_name;
   IF TG_OP = 'INSERT' THEN
     IF NEW.surname IS NULL THEN
       NEW.surname := fwd;                 -- written by the old version
@@ -32,7 +32,7 @@ BEGIN
 END
 $zdplan$;
 DROP TRIGGER IF EXISTS zdplan_sync_surname ON public.person;
-CREATE TRIGGER zdplan_sync_surname BEFORE INSERT OR UPDATE ON public.person FOR EACH ROW EXECUTE FUNCTION public.zdplan_sync_person_surname();
+CREATE TRIGGER zdplan_sync_surname BEFORE INSERT OR UPDATE ON public.person FOR EACH ROW WHEN (pg_catalog.current_setting('zdplan.backfill', true) IS DISTINCT FROM 'public.zdplan_sync_person_surname') EXECUTE FUNCTION public.zdplan_sync_person_surname();
 COMMIT;
 
 -- add NOT VALID check that public.person.surname is not null
@@ -61,6 +61,9 @@ DECLARE
   zdplan_k1 public.person.id%TYPE;
   zdplan_n1 public.person.id%TYPE;
 BEGIN
+  -- The trigger that would write the same values skips this session's
+  -- writes until the loop ends.
+  PERFORM pg_catalog.set_config('zdplan.backfill', 'public.zdplan_sync_person_surname', false);
   LOOP
     -- The last key of the next batch.
     SELECT id INTO zdplan_n1 FROM (
@@ -76,6 +79,7 @@ BEGIN
     COMMIT;
     PERFORM pg_sleep(zdplan_pause);
   END LOOP;
+  PERFORM pg_catalog.set_config('zdplan.backfill', '', false);
 END
 $zdplan$;
 

@@ -6,3 +6,6 @@ CREATE TABLE person (
 );
 GRANT SELECT, INSERT, DELETE ON person TO zdplan_test_app;
 GRANT UPDATE (first_name, surname, score) ON person TO zdplan_test_app;
+-- Read by a view: the type change drops and creates it again around the swap.
+CREATE VIEW person_names AS SELECT id, first_name FROM person;
+GRANT SELECT ON person_names TO zdplan_test_ro;
