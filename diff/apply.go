@@ -19,11 +19,19 @@ import (
 // changes. An Unsupported change cannot be applied and is an error.
 func Apply(s *schema.Schema, changes []Change) (*schema.Schema, error) {
 	a := &applier{s: clone(s)}
+	acls := newACLApplier(a.s)
 	for _, c := range changes {
+		if done, err := acls.follow(a.s, c); done || err != nil {
+			if err != nil {
+				return nil, fmt.Errorf("apply %s %s: %w", c.Kind(), c.Object(), err)
+			}
+			continue
+		}
 		if err := a.apply(c); err != nil {
 			return nil, fmt.Errorf("apply %s %s: %w", c.Kind(), c.Object(), err)
 		}
 	}
+	acls.store(a.s)
 	return a.s, nil
 }
 
@@ -31,7 +39,8 @@ func Apply(s *schema.Schema, changes []Change) (*schema.Schema, error) {
 // objects and their lists are new, values they share are never
 // modified.
 func clone(s *schema.Schema) *schema.Schema {
-	out := &schema.Schema{Dialect: s.Dialect, Unsupported: slices.Clone(s.Unsupported), PublicComment: s.PublicComment}
+	out := &schema.Schema{Dialect: s.Dialect, Unsupported: slices.Clone(s.Unsupported), PublicComment: s.PublicComment,
+		Privileges: slices.Clone(s.Privileges), DefaultPrivileges: slices.Clone(s.DefaultPrivileges)}
 	for _, ns := range s.Namespaces {
 		n := *ns
 		out.Namespaces = append(out.Namespaces, &n)

@@ -35,6 +35,7 @@ func Schemas(from, to *schema.Schema) *Diff {
 	d.policies()
 	d.comments()
 	d.typeComments()
+	d.privileges()
 	d.splits()
 	d.droppedColumns()
 	d.droppedTables()
@@ -54,6 +55,8 @@ type differ struct {
 	rebuilt map[schema.Name]bool
 	// starOnly are rebuilt views whose definition is unchanged.
 	starOnly map[schema.Name]bool
+	// privsByRef indexes each schema's privileges by object (see aclPos).
+	privsByRef map[*schema.Schema]map[schema.Ref][]*schema.Privilege
 }
 
 func (d *differ) add(c Change) { d.changes = append(d.changes, c) }

@@ -133,13 +133,10 @@ func (d *differ) renameTables() {
 		}
 		return n
 	}
-	from := &schema.Schema{
-		Dialect:       d.from.Dialect,
-		Namespaces:    d.from.Namespaces,
-		Enums:         d.from.Enums,
-		Unsupported:   d.from.Unsupported,
-		PublicComment: d.from.PublicComment,
-	}
+	// Everything else is the same: a renamed table keeps its privileges.
+	from := d.from.Copy()
+	from.Tables, from.Indexes, from.Views, from.Sequences = nil, nil, nil, nil
+	from.Privileges = renamePrivileges(d.from.Privileges, to)
 	for _, t := range d.from.Tables {
 		nt := *t
 		nt.Name = to(t.Name)

@@ -135,7 +135,7 @@ func load(t *testing.T, dialect string, in pipeline.Input) (live, dump pipeline.
 		}
 		live = readSchema(t, db.URL())
 		s := db.Server()
-		cmd = exec.Command("pg_dump", "--schema-only", "--no-owner", "--no-privileges", "-h", s.Host, "-p", strconv.Itoa(s.Port), "-U", s.User, db.Name)
+		cmd = exec.Command("pg_dump", "--schema-only", "--no-owner", "-h", s.Host, "-p", strconv.Itoa(s.Port), "-U", s.User, db.Name)
 	} else {
 		db := mytest.Require(t).CreateDB(t, "live")
 		if err := db.ExecFile(in.Name); err != nil {
@@ -148,6 +148,9 @@ func load(t *testing.T, dialect string, in pipeline.Input) (live, dump pipeline.
 	out, err := cmd.Output()
 	if err != nil {
 		t.Skipf("%s: %v", cmd.Path, err)
+	}
+	if dialect == "postgres" {
+		out = pgtest.NormaliseDump(out, pgtest.Require(t).User)
 	}
 	return live, pipeline.Input{Name: "dump.sql", Src: out}
 }

@@ -146,6 +146,11 @@ func postgresSchema(ctx context.Context, conn *sql.Conn) ([]byte, error) {
 			return nil, err
 		}
 	}
+	for _, q := range pgPrivilegeQueries {
+		if err := emit(q); err != nil {
+			return nil, err
+		}
+	}
 	return []byte(b.String()), nil
 }
 

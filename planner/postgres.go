@@ -110,6 +110,9 @@ type postgres struct {
 	// views collects every replaced view, so they are rebuilt in one
 	// transaction: a view cannot be dropped while another reads it.
 	views []diff.ReplaceView
+	// viewACL are the grants and revokes of the views rebuilt in finish,
+	// run in the rebuild's transaction (see postgres_privileges.go).
+	viewACL []string
 }
 
 func newPostgres(d *diff.Diff, opts Options) *postgres { return &postgres{d: d, opts: opts} }
@@ -261,6 +264,8 @@ func (p *postgres) steps(c diff.Change) []Step {
 			fmt.Sprintf("DROP %s IF EXISTS %s;", strings.ToUpper(viewKind(c.View)), qn(c.View.Name)), "ACCESS EXCLUSIVE on the view (brief)")}
 	case diff.SetComment:
 		return []Step{step(Expand, rankComment, c, fmt.Sprintf("comment on %s %s", strings.ToLower(c.On), c.Object()), commentSQL(c), "SHARE UPDATE EXCLUSIVE (brief)")}
+	case diff.GrantPrivileges, diff.RevokePrivileges, diff.AlterDefaultPrivileges:
+		return p.privilegeSteps(c)
 	case diff.Unsupported, diff.ChangeEnumLabels:
 		// Nothing to run: rules report these as blocking.
 		return nil
@@ -289,6 +294,7 @@ func (p *postgres) finish() []Step {
 		b.WriteByte('\n')
 		names = append(names, v.To.Name.String())
 	}
+	b.WriteString(p.viewACLSQL())
 	b.WriteString("COMMIT;")
 	s := Step{
 		Phase: Expand, rank: rankView, Change: "ReplaceView", Object: strings.Join(names, ", "),

@@ -23,9 +23,12 @@ const lockTriggerCreate = "SHARE ROW EXCLUSIVE (brief, to create the trigger)"
 // the old version keeps reading and writing it.
 func (p *postgres) renameTable(c diff.RenameTable) []Step {
 	from, to := c.From.Name, c.To.Name
+	// The view is granted what the table was, in the same transaction:
+	// the old version's roles keep reading and writing through it.
 	rename := doIfBlock(fmt.Sprintf("EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE oid = to_regclass(%s) AND relkind IN ('r', 'p'))", lit(qn(from))),
-		fmt.Sprintf("ALTER TABLE %s RENAME TO %s", qn(from), qi(to.Name)),
-		fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM %s", qn(from), qn(to)))
+		append([]string{fmt.Sprintf("ALTER TABLE %s RENAME TO %s", qn(from), qi(to.Name)),
+			fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM %s", qn(from), qn(to))},
+			p.compatViewACL(c)...)...)
 	return []Step{
 		step(Expand, rankRename, c, fmt.Sprintf("rename table %s to %s, and leave an updatable view %s for the old version", from, to, from),
 			rename, lockAccessExclusiveBrief),
@@ -497,6 +500,9 @@ func (p *postgres) shadowTypeChange(c diff.AlterColumnType) []Step {
 	sc := p.newSyncColumn(c, c.Table, c.From, c.To, shadowName(c.To.Name))
 	sc.viewsDrop, sc.viewsCreate = p.viewsAround(c.Table.Name)
 	steps := sc.plan(false)
+	// The swap drops the old column with its privileges: the shadow gets
+	// them in expand.
+	steps = append(steps, p.shadowColumnACL(c, shadowName(c.To.Name))...)
 	// The swap gives the new column the old one's nullability and
 	// default only as DESIRED has them: a NOT NULL or default DESIRED
 	// keeps comes back through s.plan; nothing else is needed.

@@ -39,6 +39,8 @@ func (p *postgres) viewsAround(table schema.Name) (drop, create []string) {
 			}
 		}
 		create = append(create, strings.TrimSuffix(createView(v, false), ";"))
+		// Created again, the view has lost its privileges.
+		create = append(create, p.recreatedViewACL(v.Name)...)
 		if v.Comment != "" {
 			create = append(create, fmt.Sprintf("COMMENT ON %s %s IS %s", strings.ToUpper(viewKind(v)), qn(v.Name), lit(v.Comment)))
 		}

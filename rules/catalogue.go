@@ -555,6 +555,32 @@ var Catalogue = []*Rule{
 	rowLevelSecurityEnabled,
 	policyChanged,
 	{
+		ID: "ZD126", Name: "revoke-privilege", Severity: Warning,
+		Summary: "privilege revoked on an object the application may use",
+		Why: "REVOKE takes effect at once: every statement of a role that relied on the privilege fails with " +
+			"\"permission denied\" from that moment. During a rollout the old application version still runs, " +
+			"and it may be the one that needs the privilege; nothing in the schema says whether the new version " +
+			"still does.",
+		Safe: "Revoke only after the old version is retired (zdplan plans the REVOKE in contract), and check that " +
+			"no role of the new version, nor a job or report, still needs the privilege. Grants go in expand, " +
+			"before the new version needs them.",
+		Unsafe:   "REVOKE UPDATE ON orders FROM app; -- while the old version still updates orders",
+		Planned:  "contract: REVOKE ... (after the old version is retired); grants in expand",
+		Dialects: []string{"postgres"},
+		Run: func(p *Pass) {
+			Each(p, func(r diff.RevokePrivileges) {
+				if r.NewObject {
+					return // the plan creates the object: nothing uses it yet
+				}
+				what := strings.Join(r.Privileges, ", ")
+				if r.GrantOptionOnly {
+					what = "the grant option of " + what
+				}
+				p.Report(r.Object(), r.Pos(), false, "%s on %s is revoked from %s in contract: a running application that still needs it fails with permission denied", what, r.Object(), r.Grantee)
+			})
+		},
+	},
+	{
 		ID: "ZD131", Name: "domain-check-blocks-writes", Severity: Warning,
 		Summary: "domain constraint checked against the rows of columns that use the domain",
 		Why: "ALTER DOMAIN ... VALIDATE CONSTRAINT, ADD CONSTRAINT without NOT VALID and SET NOT NULL read every " +

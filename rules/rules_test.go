@@ -105,6 +105,9 @@ func TestEveryRule(t *testing.T) {
 		{"ZD131", "CREATE DOMAIN price AS numeric;\nCREATE TABLE products (id bigint PRIMARY KEY, price price);",
 			"CREATE DOMAIN price AS numeric CHECK (VALUE >= 0);\nCREATE TABLE products (id bigint PRIMARY KEY, price price);",
 			"CREATE DOMAIN price AS numeric;\nALTER DOMAIN price ADD CONSTRAINT price_check CHECK (VALUE >= 0) NOT VALID;\nCREATE TABLE products (id bigint PRIMARY KEY, price price);"},
+		{"ZD126", users + "GRANT SELECT, UPDATE ON users TO zdplan_test_app;",
+			users + "GRANT SELECT ON users TO zdplan_test_app;",
+			users + "GRANT SELECT, UPDATE ON users TO zdplan_test_app;\nCREATE TABLE t (a int);\nGRANT SELECT ON t TO zdplan_test_app;"},
 	}
 	covered := map[string]bool{"ZD116": true, "ZD121": true, "ZD122": true, "ZD123": true} // TestDropStillUsed, TestMySQLRules, TestLargeTableScan
 	for _, tc := range cases {

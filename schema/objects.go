@@ -11,8 +11,8 @@ package schema
 // Ref names an object another one depends on, for ordering creates and
 // drops and for rebuilding dependents.
 type Ref struct {
-	// Kind is the kind of object: "table", "view", "type" (enum,
-	// composite, domain or range), "function" (also procedures and
+	// Kind is the kind of object: "table", "view", "sequence", "type"
+	// (enum, composite, domain or range), "function" (also procedures and
 	// aggregates), "extension", "collation", "schema".
 	Kind string
 	Name Name
@@ -160,39 +160,46 @@ type Policy struct {
 	Pos     Pos
 }
 
-// Privilege is one privilege granted on one object to one role, as a GRANT
-// statement (or pg_dump's ACL lines) gives it. An object's privileges are
-// the set of its Privilege values; REVOKE removes from that set.
+// Privilege is one entry of an object's access control list: one
+// privilege held by one role (or PUBLIC) on one object or column. An
+// object's entries are its effective privileges after every GRANT and
+// REVOKE of the file (see privileges.go), leaving out its owner's, which
+// belong to whoever runs the plan.
 type Privilege struct {
-	// ObjectKind is TABLE (also views and sequences in GRANT ... ON
-	// TABLE), SEQUENCE, FUNCTION, PROCEDURE, SCHEMA, TYPE, DOMAIN, or
-	// DATABASE.
-	ObjectKind string
-	// Object is the qualified object name, with the argument list for a
-	// function.
-	Object string
+	// On is the object: Kind "table", "view" (also a materialized view),
+	// "sequence", "function" (also procedures and aggregates, with Args),
+	// "schema" (Name.Name only) or "type" (also domains).
+	On Ref
 	// Column is set for a column privilege (GRANT SELECT (col) ON ...).
 	Column string
 	// Privilege is the upper-case privilege name (SELECT, USAGE, ...).
 	Privilege string
-	// Grantee is a role name or PUBLIC.
+	// Grantee is a role name, or PUBLIC.
 	Grantee string
 	// Grantable is WITH GRANT OPTION.
 	Grantable bool
-	Pos       Pos
+	// Revoked marks the removal of one of the privileges PostgreSQL gives
+	// PUBLIC on every new object of the kind (see BuiltinPrivileges):
+	// REVOKE EXECUTE ON FUNCTION f FROM PUBLIC.
+	Revoked bool
+	Pos     Pos
 }
 
-// DefaultPrivilege is one ALTER DEFAULT PRIVILEGES grant: privileges given
-// automatically on objects created later.
+// DefaultPrivilege is one ALTER DEFAULT PRIVILEGES entry: a privilege
+// given automatically on objects created later.
 type DefaultPrivilege struct {
 	// Role is FOR ROLE, or "" for the role that runs the plan.
 	Role string
-	// Schema is IN SCHEMA, or "".
+	// Schema is IN SCHEMA, or "" for every schema.
 	Schema string
 	// ObjectKind is TABLES, SEQUENCES, FUNCTIONS, TYPES or SCHEMAS.
 	ObjectKind string
 	Privilege  string
 	Grantee    string
 	Grantable  bool
-	Pos        Pos
+	// Revoked marks the removal, for every schema, of a privilege
+	// PostgreSQL gives PUBLIC by default (EXECUTE on FUNCTIONS, USAGE on
+	// TYPES).
+	Revoked bool
+	Pos     Pos
 }

@@ -266,6 +266,11 @@ func runCase(target Target, c Case, workDir string) (out Outcome) {
 		return Outcome{Category: Unsupported, Detail: strings.Join(unsupported, "\n"), Steps: len(res.Plan.Steps)}
 	}
 	steps := len(res.Plan.Steps)
+	if rm, ok := target.(roleMaker); ok {
+		if err := rm.EnsureRoles(caseRoles(c, res)...); err != nil {
+			return Outcome{Category: Error, Detail: err.Error(), Steps: steps}
+		}
+	}
 
 	// Clients name files by their full paths; relative to the corpus and
 	// the work directory they are shorter and do not vary between runs.

@@ -208,13 +208,14 @@ func applyAndCompare(t *testing.T, srv pgtest.Server, c tcase, res *report.Resul
 }
 
 func pgDumpRoundTrip(t *testing.T, srv pgtest.Server, db *pgtest.DB, desired []byte) {
-	cmd := exec.Command("pg_dump", "--schema-only", "--no-owner", "--no-privileges", "-h", srv.Host, "-p", strconv.Itoa(srv.Port), "-U", srv.User, db.Name)
+	cmd := exec.Command("pg_dump", "--schema-only", "--no-owner", "-h", srv.Host, "-p", strconv.Itoa(srv.Port), "-U", srv.User, db.Name)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	dump, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("pg_dump: %v: %s", err, stderr.String())
 	}
+	dump = pgtest.NormaliseDump(dump, srv.User)
 	res, err := pipeline.Run(pipeline.Input{Name: "dump.sql", Src: dump}, pipeline.Input{Name: "desired.sql", Src: desired}, pipeline.Options{})
 	if err != nil {
 		t.Fatalf("plan: %v", err)

@@ -185,7 +185,7 @@ func (s Server) CreateDBNamed(name string) (*DB, error) {
 	if err := checkName(name); err != nil {
 		return nil, err
 	}
-	if err := s.ensureRoles(); err != nil {
+	if err := s.ensureTestRoles(); err != nil {
 		return nil, err
 	}
 	// template0 rather than template1: it cannot have been modified (so

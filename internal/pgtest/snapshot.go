@@ -25,11 +25,14 @@ var snapshotSQL string
 //
 //	schema, extension, table, column, constraint, index, view, matview,
 //	sequence, enum, domain, type, function, procedure, aggregate, trigger,
-//	rule, policy, statistics, and "comment <any other key>".
+//	rule, policy, statistics, "acl <kind> <name>" (privileges of a table,
+//	view, matview, sequence, column, function, type or schema, without the
+//	owner's), "default acl <role> <schema|*> <kind>", and
+//	"comment <any other key>".
 //
 // Values are deterministic descriptions built from pg_get_*def and the
 // catalogs. They deliberately leave out anything a migration cannot or
-// need not reproduce: owners, privileges, OIDs, storage, tablespaces,
+// need not reproduce: owners (and the owner's own privileges), OIDs, storage, tablespaces,
 // statistics, and column order. Column order in particular is ignored
 // because ALTER TABLE ADD COLUMN always appends; insisting on the target's
 // order would make every online column addition look wrong, while only a

@@ -94,6 +94,10 @@ type state struct {
 	// nextval, which canonicalise has already qualified.
 	exprMemo map[string]schema.Expr
 
+	// acl collects GRANT, REVOKE and ALTER DEFAULT PRIVILEGES (see
+	// privileges.go).
+	acl *aclState
+
 	pendingFKs []pendingFK
 	diags      []parser.Diagnostic
 	ignored    map[string]bool
@@ -443,8 +447,13 @@ func (p *state) statement(n *pg.Node) error {
 		return p.set(x.VariableSetStmt)
 	case *pg.Node_SelectStmt:
 		return p.selectStmt(x.SelectStmt)
-	case *pg.Node_GrantStmt, *pg.Node_GrantRoleStmt, *pg.Node_AlterDefaultPrivilegesStmt:
-		p.ignore("GRANT/REVOKE")
+	case *pg.Node_GrantStmt:
+		return p.grant(x.GrantStmt)
+	case *pg.Node_AlterDefaultPrivilegesStmt:
+		return p.alterDefaultPrivileges(x.AlterDefaultPrivilegesStmt)
+	case *pg.Node_GrantRoleStmt:
+		// Role membership is the cluster's, not the database schema's.
+		p.ignore("GRANT/REVOKE role")
 	case *pg.Node_AlterOwnerStmt:
 		p.ignore("OWNER TO")
 	case *pg.Node_TransactionStmt:
@@ -614,6 +623,7 @@ func (p *state) finish() error {
 		}
 		f.con.RefColumns = append([]string(nil), pk.Columns...)
 	}
+	p.finishPrivileges()
 	for _, t := range p.s.Tables {
 		for _, c := range t.Constraints {
 			if c.Kind != schema.ForeignKey {
