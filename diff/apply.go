@@ -330,7 +330,7 @@ func (a *applier) apply(c Change) error {
 	case Unsupported:
 		return fmt.Errorf("unsupported: %s", c.What)
 	default:
-		return fmt.Errorf("unknown change kind")
+		return a.applyTables(c)
 	}
 	return nil
 }

@@ -53,6 +53,8 @@ const (
 	rankNotNullValidate
 	rankSetNotNull
 	rankNotNullDone
+	// An identity is added to a column once it is NOT NULL.
+	rankIdentity
 	rankIndex
 	// UNIQUE and PRIMARY KEY come before foreign keys, which may
 	// reference them.
@@ -261,6 +263,9 @@ func (p *postgres) steps(c diff.Change) []Step {
 	case diff.Unsupported, diff.ChangeEnumLabels:
 		// Nothing to run: rules report these as blocking.
 		return nil
+	}
+	if steps, ok := p.tableSteps(c); ok {
+		return steps
 	}
 	panic(fmt.Sprintf("planner: no PostgreSQL strategy for %T", c))
 }
