@@ -430,6 +430,8 @@ func constraintSQL(c *schema.Constraint) string {
 		if c.NoInherit {
 			b.WriteString(" NO INHERIT")
 		}
+	case schema.Exclude:
+		b.WriteString(c.Definition)
 	}
 	if len(c.Include) > 0 {
 		fmt.Fprintf(&b, " INCLUDE (%s)", quotedList(c.Include))
@@ -775,6 +777,9 @@ func (p *postgres) writtenByOldVersion(table schema.Name, cols []string) bool {
 
 func (p *postgres) addConstraint(c diff.AddConstraint) []Step {
 	con, t := c.Constraint, c.Table
+	if con.Kind == schema.Exclude && !c.NewTable {
+		return p.addExclusion(c)
+	}
 	add := fmt.Sprintf("ALTER TABLE %s ADD CONSTRAINT %s %s", qn(t.Name), qi(con.Name), constraintSQL(con))
 	drop := fmt.Sprintf("ALTER TABLE IF EXISTS %s DROP CONSTRAINT IF EXISTS %s;", qn(t.Name), qi(con.Name))
 	if c.NewTable {

@@ -177,3 +177,27 @@ func dropIdentity(c diff.DropIdentity) []Step {
 		fmt.Sprintf("drop the identity of %s and its sequence %s (the old version relies on it)", c.Object(), c.From.Identity.Sequence.Name),
 		fmt.Sprintf("ALTER TABLE %s %s;", qn(t.Name), strings.Join(clauses, ",\n  ")), lockAccessExclusiveBrief)}
 }
+
+// lockExclusionBuild is the lock ADD CONSTRAINT ... EXCLUDE holds while it
+// builds the constraint's index.
+const lockExclusionBuild = "ACCESS EXCLUSIVE (for the whole index build: reads and writes wait)"
+
+// addExclusion adds an EXCLUDE constraint to an existing table.
+// PostgreSQL has no NOT VALID, CONCURRENTLY or USING INDEX for one: ADD
+// CONSTRAINT builds its index holding ACCESS EXCLUSIVE (rule ZD124 says
+// so). On columns the old version writes, the constraint could reject its
+// writes, so it waits for contract.
+func (p *postgres) addExclusion(c diff.AddConstraint) []Step {
+	con, t := c.Constraint, c.Table
+	ph, why := Expand, "only new columns, which the old version does not write"
+	if p.writtenByOldVersion(t.Name, con.Columns) {
+		ph, why = Contract, "the old version writes these columns"
+	}
+	add := fmt.Sprintf("ALTER TABLE %s ADD CONSTRAINT %s %s", qn(t.Name), qi(con.Name), constraintSQL(con))
+	s := step(ph, tighten(ph, rankNotValid), c, fmt.Sprintf("add EXCLUDE constraint %s, building its index under a lock (%s)", con.Name, why),
+		doIf("NOT "+constraintExists(t.Name, con.Name), add), lockExclusionBuild)
+	if ph == Expand {
+		s.Reverse = fmt.Sprintf("ALTER TABLE IF EXISTS %s DROP CONSTRAINT IF EXISTS %s;", qn(t.Name), qi(con.Name))
+	}
+	return []Step{s}
+}
