@@ -184,7 +184,7 @@ const lockExclusionBuild = "ACCESS EXCLUSIVE (for the whole index build: reads a
 
 // addExclusion adds an EXCLUDE constraint to an existing table.
 // PostgreSQL has no NOT VALID, CONCURRENTLY or USING INDEX for one: ADD
-// CONSTRAINT builds its index holding ACCESS EXCLUSIVE (rule ZD124 says
+// CONSTRAINT builds its index holding ACCESS EXCLUSIVE (rule ZD129 says
 // so). On columns the old version writes, the constraint could reject its
 // writes, so it waits for contract.
 func (p *postgres) addExclusion(c diff.AddConstraint) []Step {

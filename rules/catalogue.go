@@ -552,7 +552,7 @@ var Catalogue = []*Rule{
 		},
 	},
 	{
-		ID: "ZD124", Name: "exclude-constraint-locks-table", Severity: Warning,
+		ID: "ZD129", Name: "exclude-constraint-locks-table", Severity: Warning,
 		Summary: "EXCLUDE constraint added to an existing table",
 		Why: "PostgreSQL cannot add an EXCLUDE constraint NOT VALID, CONCURRENTLY or USING INDEX: ALTER TABLE ... ADD " +
 			"CONSTRAINT ... EXCLUDE builds the constraint's index, reading every row, while it holds an ACCESS EXCLUSIVE " +
@@ -577,7 +577,7 @@ var Catalogue = []*Rule{
 		},
 	},
 	{
-		ID: "ZD125", Name: "identity-on-written-column", Severity: Warning,
+		ID: "ZD130", Name: "identity-on-written-column", Severity: Warning,
 		Summary: "identity added to a column the old version fills itself",
 		Why: "Until the old application version is retired it keeps inserting its own values into the column, while " +
 			"the new version takes values from the identity sequence. zdplan starts the sequence past the rows that " +
