@@ -31,7 +31,7 @@ func Apply(s *schema.Schema, changes []Change) (*schema.Schema, error) {
 // objects and their lists are new, values they share are never
 // modified.
 func clone(s *schema.Schema) *schema.Schema {
-	out := &schema.Schema{Dialect: s.Dialect, Unsupported: slices.Clone(s.Unsupported)}
+	out := &schema.Schema{Dialect: s.Dialect, Unsupported: slices.Clone(s.Unsupported), PublicComment: s.PublicComment}
 	for _, ns := range s.Namespaces {
 		n := *ns
 		out.Namespaces = append(out.Namespaces, &n)
@@ -57,6 +57,7 @@ func clone(s *schema.Schema) *schema.Schema {
 		n.Values = slices.Clone(e.Values)
 		out.Enums = append(out.Enums, &n)
 	}
+	out.Policies = clonePolicies(s.Policies)
 	return out
 }
 
@@ -118,6 +119,9 @@ func (a *applier) dropIndexesOn(rel schema.Name) {
 
 func (a *applier) apply(c Change) error {
 	s := a.s
+	if ok, err := a.applySecurity(c); ok {
+		return err
+	}
 	switch c := c.(type) {
 	case CreateNamespace:
 		ns := *c.Namespace
@@ -173,6 +177,7 @@ func (a *applier) apply(c Change) error {
 		s.Tables = append(s.Tables, t)
 	case DropTable:
 		a.dropIndexesOn(c.Table.Name)
+		a.dropPoliciesOn(c.Table.Name)
 		a.dropOwnedSequences(c.Table.Name, "")
 		return remove(&s.Tables, func(t *schema.Table) bool { return t.Name == c.Table.Name })
 	case RenameTable:
@@ -317,7 +322,7 @@ func (a *applier) apply(c Change) error {
 		// indexes, but the diff lists their AddIndex changes before the
 		// view's (the planner orders them): they are kept here.
 		v := *c.To
-		v.Comment = ""
+		v.Comment, v.ColumnComments = "", nil
 		s.Views[i] = &v
 	case DropView:
 		a.dropIndexesOn(c.View.Name)
@@ -360,6 +365,7 @@ func (a *applier) renameTable(from, to schema.Name) error {
 		return err
 	}
 	t.Name = to
+	a.renamePoliciesOn(from, to)
 	for _, o := range a.s.Tables {
 		for _, k := range o.Constraints {
 			if k.RefTable == from {
@@ -427,6 +433,9 @@ func (a *applier) renameSequence(from, to schema.Name) error {
 }
 
 func (a *applier) setComment(c SetComment) error {
+	if ok, err := a.setObjectComment(c); ok {
+		return err
+	}
 	switch c.On {
 	case "SCHEMA":
 		for _, ns := range a.s.Namespaces {

@@ -157,7 +157,10 @@ type DropView struct{ View *schema.View }
 
 // SetComment sets (or, when Comment is empty, removes) the comment on an
 // object. On is the object kind as COMMENT ON spells it ("TABLE",
-// "COLUMN", "VIEW", "MATERIALIZED VIEW", "SCHEMA").
+// "COLUMN", "VIEW", "MATERIALIZED VIEW", "SCHEMA", "INDEX", "SEQUENCE",
+// "TYPE", "CONSTRAINT", "POLICY"). Column names the column (of a table or
+// a view) for COLUMN, and the constraint or policy of table Name for
+// CONSTRAINT and POLICY.
 type SetComment struct {
 	On      string
 	Name    schema.Name

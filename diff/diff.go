@@ -31,6 +31,7 @@ func Schemas(from, to *schema.Schema) *Diff {
 	d.addedConstraints()
 	d.addedIndexes()
 	d.views()
+	d.policies()
 	d.comments()
 	d.splits()
 	d.droppedColumns()
@@ -218,8 +219,8 @@ func (d *differ) column(t *schema.Table, from, to *schema.Column) {
 		return
 	}
 	if !from.Type.Equal(to.Type) || from.Collation != to.Collation {
-		if v := d.viewReading(t.Name); v != nil {
-			d.add(Unsupported{What: "type change of a column of a table read by view " + v.Name.String(), Name: name, At: to.Pos})
+		if v, why := d.viewInTheWay(t.Name); v != nil {
+			d.add(Unsupported{What: fmt.Sprintf("type change of a column of a table read by %s %s, which %s", kindOfView(v), v.Name, why), Name: name, At: to.Pos})
 			return
 		}
 		d.add(AlterColumnType{Table: t, From: from, To: to})
@@ -262,18 +263,33 @@ func (d *differ) keyColumn(t *schema.Table, col string) string {
 	return ""
 }
 
-// viewReading returns a view of the current schema that reads the table:
-// PostgreSQL refuses to change the type of a column a view depends on.
-func (d *differ) viewReading(table schema.Name) *schema.View {
+// viewInTheWay returns a view that keeps a column type of table from
+// changing, and why. PostgreSQL refuses to change the type of a column a
+// view reads: the planner drops the views reading the table and creates
+// them again around the change, in one transaction (see
+// schema.ViewsReading), except a materialized view, whose repopulation
+// would hold the table's lock for as long as its query runs, and a view
+// that DESIRED drops, which stands until contract.
+func (d *differ) viewInTheWay(table schema.Name) (*schema.View, string) {
 	if d.to.Dialect == "mysql" {
-		return nil // MySQL views are not bound to column types
+		return nil, "" // MySQL views are not bound to column types
 	}
-	for _, v := range d.from.Views {
-		if slices.Contains(v.Refs, table) {
-			return v
+	for _, v := range d.from.ViewsReading(table) {
+		switch {
+		case v.Materialized:
+			return v, "would be repopulated under the table's lock"
+		case d.to.View(v.Name) == nil:
+			return v, "DESIRED drops (drop it in a migration of its own first)"
 		}
 	}
-	return nil
+	return nil, ""
+}
+
+func kindOfView(v *schema.View) string {
+	if v.Materialized {
+		return "materialized view"
+	}
+	return "view"
 }
 
 func fmtEqual(a, b map[string]string) bool { return fmt.Sprint(a) == fmt.Sprint(b) }
@@ -366,7 +382,7 @@ func (d *differ) addedConstraints() {
 				switch {
 				case oc == nil:
 					adds = append(adds, AddConstraint{Table: t, Constraint: c})
-				case !oc.Equal(c):
+				case !ConstraintEqual(d.to.Dialect, oc, c):
 					adds = append(adds, ReplaceConstraint{Table: t, From: oc, To: c})
 				}
 			}
@@ -414,7 +430,7 @@ func (d *differ) addedIndexes() {
 		switch {
 		case oi == nil || d.rebuilt[i.Table]:
 			d.add(AddIndex{Index: i, NewTable: newTable})
-		case !oi.Equal(i):
+		case !IndexEqual(d.to.Dialect, oi, i):
 			d.add(ReplaceIndex{From: oi, To: i})
 		}
 	}
@@ -564,6 +580,7 @@ func (d *differ) comments() {
 			d.add(SetComment{On: on, Name: v.Name, Comment: v.Comment, At: v.Pos})
 		}
 	}
+	d.objectComments()
 }
 
 // droppedTables drops tables that reference others before those others.

@@ -134,10 +134,11 @@ func (d *differ) renameTables() {
 		return n
 	}
 	from := &schema.Schema{
-		Dialect:     d.from.Dialect,
-		Namespaces:  d.from.Namespaces,
-		Enums:       d.from.Enums,
-		Unsupported: d.from.Unsupported,
+		Dialect:       d.from.Dialect,
+		Namespaces:    d.from.Namespaces,
+		Enums:         d.from.Enums,
+		Unsupported:   d.from.Unsupported,
+		PublicComment: d.from.PublicComment,
 	}
 	for _, t := range d.from.Tables {
 		nt := *t
@@ -177,6 +178,7 @@ func (d *differ) renameTables() {
 		}
 		from.Sequences = append(from.Sequences, &ns)
 	}
+	from.Policies = renamePolicies(d.from.Policies, to)
 	for _, t := range order {
 		i := slices.IndexFunc(from.Tables, func(nt *schema.Table) bool { return nt.Name == t.Name })
 		d.renameDependents(from, from.Tables[i], t)
@@ -207,7 +209,7 @@ func (d *differ) renameDependents(from *schema.Schema, old, t *schema.Table) {
 			}
 			renamed := *c
 			renamed.Name = nc.Name
-			if renamed.Equal(nc) {
+			if ConstraintEqual(d.to.Dialect, &renamed, nc) {
 				d.add(RenameConstraint{Table: t, From: c.Name, To: nc.Name})
 				c.Name = nc.Name
 				break
@@ -224,7 +226,7 @@ func (d *differ) renameDependents(from *schema.Schema, old, t *schema.Table) {
 			}
 			renamed := *i
 			renamed.Name = ni.Name
-			if renamed.Equal(ni) {
+			if IndexEqual(d.to.Dialect, &renamed, ni) {
 				orig := *i
 				d.add(RenameIndex{From: &orig, To: ni})
 				*i = renamed

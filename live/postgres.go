@@ -90,7 +90,7 @@ func postgresSchema(ctx context.Context, conn *sql.Conn) ([]byte, error) {
 	for _, t := range tables {
 		b.WriteString(t)
 	}
-	for _, q := range []string{
+	for _, q := range append([]string{
 		// Views in creation order, so that a view comes after those it reads.
 		`SELECT 'CREATE ' || CASE c.relkind WHEN 'm' THEN 'MATERIALIZED ' ELSE '' END || 'VIEW ' ||
 		  quote_ident(n.nspname) || '.' || quote_ident(c.relname) ||
@@ -139,7 +139,7 @@ func postgresSchema(ctx context.Context, conn *sql.Conn) ([]byte, error) {
 		WHERE c.relkind IN ('r', 'v', 'm') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
 		  AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
 		ORDER BY n.nspname, c.relname, a.attnum`,
-	} {
+	}, pgSecurityQueries...) {
 		if err := emit(q); err != nil {
 			return nil, err
 		}

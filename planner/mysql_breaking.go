@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/zdplan/zdplan/diff"
+	myq "github.com/zdplan/zdplan/parser/mysql"
 	"github.com/zdplan/zdplan/schema"
 )
 
@@ -54,12 +55,16 @@ func myTriggerName(kind string, table schema.Name, what, event string) string {
 }
 
 // myRowExpr evaluates an expression written over a table's columns (a
-// using or backfill hint) against the row a trigger sees: a derived
-// table of the NEW values, under the columns' own names, so that the
-// expression needs no rewriting.
+// using or backfill hint) against the row a trigger sees: its column names
+// qualified with NEW, or, when it cannot be rewritten (a subquery), a
+// derived table of the NEW values under the columns' own names — which
+// costs a query per row written.
 func myRowExpr(expr string, cols []string) string {
 	if len(cols) == 0 {
 		return "(" + expr + ")"
+	}
+	if e, err := myq.OverRow(expr, "NEW"); err == nil {
+		return "(" + e + ")"
 	}
 	var sel []string
 	for _, c := range cols {

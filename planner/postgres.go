@@ -140,6 +140,9 @@ func step(ph Phase, rank int, c diff.Change, summary, sql, lock string) Step {
 }
 
 func (p *postgres) steps(c diff.Change) []Step {
+	if steps, ok := p.securitySteps(c); ok {
+		return steps
+	}
 	switch c := c.(type) {
 	case diff.CreateNamespace:
 		return []Step{withReverse(step(Expand, rankNamespace, c, "create schema "+c.Namespace.Name,
@@ -605,7 +608,7 @@ func (p *postgres) alterType(c diff.AlterColumnType) []Step {
 		return doIf(cond, strings.ReplaceAll(sql, "\n", "\n    "))
 	}
 	if InPlaceTypeChange(c.From, c.To) {
-		return []Step{step(Expand, rankAlterColumn, c, fmt.Sprintf("change type of %s to %s (catalog only, no rewrite)", c.Object(), c.To.Type), guard(alter), lockAccessExclusiveBrief)}
+		return []Step{p.aroundViews(c.Table.Name, step(Expand, rankAlterColumn, c, fmt.Sprintf("change type of %s to %s (catalog only, no rewrite)", c.Object(), c.To.Type), guard(alter), lockAccessExclusiveBrief))}
 	}
 	// There is no cast between two enum types, nor from an enum to
 	// most types: go through text.
@@ -622,7 +625,7 @@ func (p *postgres) alterType(c diff.AlterColumnType) []Step {
 			alter += fmt.Sprintf(",\n  ALTER COLUMN %s SET DEFAULT %s", qi(c.To.Name), defaultSQL(c.To.Default))
 		}
 	}
-	return []Step{step(Expand, rankAlterColumn, c, fmt.Sprintf("change type of %s to %s (REWRITES the table)", c.Object(), c.To.Type), guard(alter), lockAccessExclusiveScan)}
+	return []Step{p.aroundViews(c.Table.Name, step(Expand, rankAlterColumn, c, fmt.Sprintf("change type of %s to %s (REWRITES the table)", c.Object(), c.To.Type), guard(alter), lockAccessExclusiveScan))}
 }
 
 // typeDiffers is a catalog condition that holds while the column's type

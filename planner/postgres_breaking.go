@@ -98,6 +98,9 @@ type syncColumn struct {
 	// and by the new one in DESIRED (a serial column's): the swap must
 	// move the ownership, or dropping the old column drops the sequence.
 	disown, own []schema.Name
+	// viewsDrop and viewsCreate surround the swap of a type change when
+	// views read the table (see viewsAround).
+	viewsDrop, viewsCreate []string
 }
 
 // newSyncColumn keeps column to of DESIRED's table t in step with column
@@ -223,13 +226,17 @@ END`, typ, fwd, oldQ, newQ, s.reverse("NEW"))
 			strings.Join(s.keepSequences(fmt.Sprintf("ALTER TABLE %s DROP COLUMN IF EXISTS %s", qn(t), oldQ)), ";\n")+";",
 			lockAccessExclusiveBrief))
 	} else {
-		steps = append(steps, step(Contract, rankSwapColumn, s.change,
-			fmt.Sprintf("swap %s in for %s: drop the old column, rename the new one", s.addName, obj),
+		swap, lock := fmt.Sprintf("swap %s in for %s: drop the old column, rename the new one", s.addName, obj), lockAccessExclusiveBrief
+		if len(s.viewsDrop) > 0 {
+			swap += ", with the views reading the table dropped and created again around it"
+			lock += "; ACCESS EXCLUSIVE on the views reading the table (until commit)"
+		}
+		steps = append(steps, step(Contract, rankSwapColumn, s.change, swap,
 			doIfBlock(fmt.Sprintf("EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = %s AND attname = %s AND NOT attisdropped)", regclass(t), lit(s.addName)),
-				s.keepSequences(
+				slices.Concat(s.viewsDrop, s.keepSequences(
 					fmt.Sprintf("ALTER TABLE %s DROP COLUMN IF EXISTS %s", qn(t), oldQ),
-					fmt.Sprintf("ALTER TABLE %s RENAME COLUMN %s TO %s", qn(t), newQ, qi(s.new.Name)))...),
-			lockAccessExclusiveBrief))
+					fmt.Sprintf("ALTER TABLE %s RENAME COLUMN %s TO %s", qn(t), newQ, qi(s.new.Name))), s.viewsCreate)...),
+			lock))
 	}
 	if s.new.NotNull {
 		// The trigger gives every row the old version writes a value
@@ -474,16 +481,22 @@ func ShadowTypeChange(d *diff.Diff, t *schema.Table, old, new *schema.Column) bo
 			return false
 		}
 	}
-	for _, v := range from.Views {
-		if slices.Contains(v.Refs, t.Name) {
-			return false
+	// PostgreSQL's swap drops and recreates the views reading the table
+	// (viewsAround); MySQL's does not.
+	if d.To.Dialect == "mysql" {
+		for _, v := range from.Views {
+			if slices.Contains(v.Refs, t.Name) {
+				return false
+			}
 		}
 	}
 	return true
 }
 
 func (p *postgres) shadowTypeChange(c diff.AlterColumnType) []Step {
-	steps := p.newSyncColumn(c, c.Table, c.From, c.To, shadowName(c.To.Name)).plan(false)
+	sc := p.newSyncColumn(c, c.Table, c.From, c.To, shadowName(c.To.Name))
+	sc.viewsDrop, sc.viewsCreate = p.viewsAround(c.Table.Name)
+	steps := sc.plan(false)
 	// The swap gives the new column the old one's nullability and
 	// default only as DESIRED has them: a NOT NULL or default DESIRED
 	// keeps comes back through s.plan; nothing else is needed.

@@ -551,6 +551,9 @@ var Catalogue = []*Rule{
 			}
 		},
 	},
+	// Row-level security (rules/security.go).
+	rowLevelSecurityEnabled,
+	policyChanged,
 	{
 		ID: "ZD129", Name: "exclude-constraint-locks-table", Severity: Warning,
 		Summary: "EXCLUDE constraint added to an existing table",

@@ -149,8 +149,10 @@ type Policy struct {
 	Permissive bool
 	// Command is ALL, SELECT, INSERT, UPDATE or DELETE.
 	Command string
-	// Roles are the roles it applies to, sorted; PUBLIC when none was
-	// named.
+	// Roles are the roles it applies to, sorted; "public" stands for
+	// PUBLIC (also when none was named: a role cannot be called public),
+	// and "current_user", "current_role" and "session_user" for those
+	// keywords.
 	Roles   []string
 	Using   *Expr
 	Check   *Expr

@@ -90,6 +90,10 @@ type Schema struct {
 	Views      []*View
 	Sequences  []*Sequence
 	Enums      []*Enum
+	// PublicComment is a PostgreSQL COMMENT ON SCHEMA public other than
+	// the one the server creates it with (PublicDefaultComment), which
+	// is "".
+	PublicComment string
 
 	// PostgreSQL objects beyond tables (see objects.go).
 	Extensions        []*Extension
@@ -203,6 +207,9 @@ type lookup struct {
 	tableIndexes map[Name][]*Index
 	referencing  map[Name][]*Constraint
 }
+
+// PublicDefaultComment is the comment PostgreSQL gives the public schema.
+const PublicDefaultComment = "standard public schema"
 
 // Namespace is a schema created with CREATE SCHEMA (PostgreSQL) — the
 // default namespace is implicit and not listed.
@@ -471,7 +478,9 @@ type Constraint struct {
 	// checked.
 	NotValid bool
 
-	// Comment is a MySQL key's COMMENT (of a PRIMARY KEY or UNIQUE).
+	// Comment is a MySQL key's COMMENT (of a PRIMARY KEY or UNIQUE), or
+	// a PostgreSQL COMMENT ON CONSTRAINT, which the PostgreSQL diff
+	// compares apart from the definition.
 	Comment string
 
 	Pos Pos
@@ -525,7 +534,8 @@ type Index struct {
 	// Options are storage parameters ("fillfactor=70") in written order,
 	// which is the order PostgreSQL keeps; equality ignores the order.
 	Options []string
-	// Comment is a MySQL index's COMMENT.
+	// Comment is a MySQL index's COMMENT, or a PostgreSQL COMMENT ON
+	// INDEX, which the PostgreSQL diff compares apart from the definition.
 	Comment string
 	Pos     Pos
 }
@@ -565,7 +575,10 @@ type View struct {
 	// when the view is created, so the view changes with its relations.
 	Star    bool
 	Comment string
-	Pos     Pos
+	// ColumnComments are COMMENT ON COLUMN texts of the view's output
+	// columns, by column name; nil when there are none.
+	ColumnComments map[string]string
+	Pos            Pos
 }
 
 // Sequence is a sequence generator. All options hold their effective
@@ -583,6 +596,7 @@ type Sequence struct {
 	// OwnedBy is the owning column ("table.column", table schema-qualified
 	// by the owning table's Name), empty when none.
 	OwnedBy *ColumnRef
+	Comment string
 	Pos     Pos
 }
 

@@ -77,8 +77,7 @@ is then read from the live server, and with a live CURRENT the plan flags
 steps that read every row of a large table (--large-table-rows, ZD123).
 "zdplan drift" compares a live database with CURRENT; "zdplan apply" runs
 one phase against it. Passwords come from the URL or PGPASSWORD/MYSQL_PWD
-and are never printed.
-output); "-" reads one of them from standard input. With --git-base REV, each
+and are never printed. With --git-base REV, each
 FILE is compared with its version at the git revision REV (a file REV does
 not have is new), so a pre-commit hook or CI job needs no second file.
 

@@ -185,6 +185,9 @@ func (s Server) CreateDBNamed(name string) (*DB, error) {
 	if err := checkName(name); err != nil {
 		return nil, err
 	}
+	if err := s.ensureRoles(); err != nil {
+		return nil, err
+	}
 	// template0 rather than template1: it cannot have been modified (so
 	// snapshots start from a known state) and nobody can be connected to
 	// it (which would make CREATE DATABASE fail).

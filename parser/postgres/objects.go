@@ -563,6 +563,9 @@ func (p *state) alterEnum(s *pg.AlterEnumStmt) error {
 }
 
 func (p *state) comment(s *pg.CommentStmt) error {
+	if done, err := p.securityComment(s); done || err != nil {
+		return err
+	}
 	switch s.Objtype {
 	case pg.ObjectType_OBJECT_TABLE, pg.ObjectType_OBJECT_VIEW, pg.ObjectType_OBJECT_MATVIEW:
 		name, err := p.nameList(s.Object.GetList().GetItems())
@@ -599,6 +602,9 @@ func (p *state) comment(s *pg.CommentStmt) error {
 			}
 			col.Comment = s.Comment
 			return nil
+		}
+		if done, err := p.viewColumnComment(name, colName, s.Comment); done || err != nil {
+			return err
 		}
 		p.unsupported("COMMENT ON COLUMN of a view or unmodelled relation", name.String()+"."+colName)
 		return nil

@@ -430,6 +430,10 @@ func (p *state) statement(n *pg.Node) error {
 		return p.alterEnum(x.AlterEnumStmt)
 	case *pg.Node_CommentStmt:
 		return p.comment(x.CommentStmt)
+	case *pg.Node_CreatePolicyStmt:
+		return p.createPolicy(x.CreatePolicyStmt)
+	case *pg.Node_AlterPolicyStmt:
+		return p.alterPolicy(x.AlterPolicyStmt)
 	case *pg.Node_CreateSchemaStmt:
 		return p.createSchema(x.CreateSchemaStmt)
 	case *pg.Node_VariableSetStmt:

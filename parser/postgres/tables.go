@@ -520,6 +520,9 @@ func (p *state) alterTableCmd(t *schema.Table, cmd *pg.AlterTableCmd) error {
 		t.Constraints = slices.DeleteFunc(t.Constraints, func(c *schema.Constraint) bool { return slices.Contains(c.Columns, cmd.Name) })
 	case pg.AlterTableType_AT_ChangeOwner:
 		p.ignore("OWNER TO")
+	case pg.AlterTableType_AT_EnableRowSecurity, pg.AlterTableType_AT_DisableRowSecurity,
+		pg.AlterTableType_AT_ForceRowSecurity, pg.AlterTableType_AT_NoForceRowSecurity:
+		rowSecurity(t, cmd)
 	default:
 		p.unsupported("ALTER TABLE "+alterKind(cmd.Subtype), t.Name.String())
 	}

@@ -1,0 +1,10 @@
+CREATE TYPE state AS ENUM ('new', 'done');
+CREATE SEQUENCE ticket_no;
+CREATE TABLE tickets (id bigint PRIMARY KEY DEFAULT nextval('ticket_no'), state state NOT NULL DEFAULT 'new', title text);
+CREATE POLICY open_tickets ON tickets USING (state = 'new');
+CREATE VIEW open_view AS SELECT id, title FROM tickets WHERE state = 'new';
+CREATE VIEW all_view AS SELECT id, state FROM tickets;
+COMMENT ON TYPE state IS 'old';
+COMMENT ON SEQUENCE ticket_no IS 'to be removed';
+COMMENT ON COLUMN open_view.title IS 'Title as typed';
+COMMENT ON COLUMN all_view.state IS 'to be removed';

@@ -1,0 +1,16 @@
+COMMENT ON SCHEMA public IS 'Ticketing';
+CREATE TYPE state AS ENUM ('new', 'done');
+CREATE SEQUENCE ticket_no;
+CREATE SEQUENCE audit_no;
+COMMENT ON SEQUENCE audit_no IS 'Audit entry numbers';
+CREATE TABLE tickets (id bigint PRIMARY KEY DEFAULT nextval('ticket_no'), state state NOT NULL DEFAULT 'new', title text);
+CREATE POLICY open_tickets ON tickets USING (state = 'new');
+CREATE POLICY done_tickets ON tickets FOR SELECT USING (state = 'done');
+CREATE VIEW open_view AS SELECT id, title, 'open'::text AS label FROM tickets WHERE state = 'new';
+CREATE VIEW all_view AS SELECT id, state FROM tickets;
+COMMENT ON TYPE state IS 'Ticket lifecycle';
+COMMENT ON POLICY open_tickets ON tickets IS 'Open tickets for everyone';
+COMMENT ON POLICY done_tickets ON tickets IS 'Closed tickets';
+COMMENT ON COLUMN open_view.title IS 'Title as typed';
+COMMENT ON COLUMN open_view.label IS 'Always open';
+COMMENT ON COLUMN all_view.id IS 'Ticket number';

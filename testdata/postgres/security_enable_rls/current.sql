@@ -1,0 +1,5 @@
+CREATE TABLE documents (
+    id bigint PRIMARY KEY,
+    tenant text NOT NULL,
+    body text NOT NULL
+);

@@ -1,0 +1,5 @@
+CREATE TABLE orders (id bigint PRIMARY KEY, region text NOT NULL, archived boolean NOT NULL DEFAULT false);
+ALTER TABLE orders ENABLE ROW LEVEL SECURITY;
+ALTER TABLE orders FORCE ROW LEVEL SECURITY;
+CREATE POLICY by_region ON orders USING (region = current_setting('app.region', true));
+CREATE POLICY not_archived ON orders AS RESTRICTIVE FOR SELECT USING (NOT archived);
