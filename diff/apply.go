@@ -350,7 +350,7 @@ func (a *applier) apply(c Change) error {
 		if ok, err := a.applyType(c); ok {
 			return err
 		}
-		return fmt.Errorf("unknown change kind")
+		return a.applyTables(c)
 	}
 	return nil
 }

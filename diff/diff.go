@@ -217,8 +217,7 @@ func (d *differ) columns() {
 
 func (d *differ) column(t *schema.Table, from, to *schema.Column) {
 	name := t.Name.String() + "." + to.Name
-	if !identityEqual(from.Identity, to.Identity) {
-		d.add(Unsupported{What: "change of identity on column", Name: name, At: to.Pos})
+	if !d.identity(t, from, to) {
 		return
 	}
 	if !from.Generated.Equal(to.Generated) {
@@ -300,13 +299,6 @@ func kindOfView(v *schema.View) string {
 }
 
 func fmtEqual(a, b map[string]string) bool { return fmt.Sprint(a) == fmt.Sprint(b) }
-
-func identityEqual(a, b *schema.Identity) bool {
-	if a == nil || b == nil {
-		return a == nil && b == nil
-	}
-	return a.Always == b.Always && a.Sequence.OptionsEqual(b.Sequence)
-}
 
 func (d *differ) droppedColumns() {
 	for _, t := range d.from.Tables {

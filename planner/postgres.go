@@ -53,6 +53,8 @@ const (
 	rankNotNullValidate
 	rankSetNotNull
 	rankNotNullDone
+	// An identity is added to a column once it is NOT NULL.
+	rankIdentity
 	rankIndex
 	// UNIQUE and PRIMARY KEY come before foreign keys, which may
 	// reference them.
@@ -273,6 +275,9 @@ func (p *postgres) steps(c diff.Change) []Step {
 	if steps, ok := p.typeSteps(c); ok {
 		return steps
 	}
+	if steps, ok := p.tableSteps(c); ok {
+		return steps
+	}
 	panic(fmt.Sprintf("planner: no PostgreSQL strategy for %T", c))
 }
 
@@ -437,6 +442,8 @@ func constraintSQL(c *schema.Constraint) string {
 		if c.NoInherit {
 			b.WriteString(" NO INHERIT")
 		}
+	case schema.Exclude:
+		b.WriteString(c.Definition)
 	}
 	if len(c.Include) > 0 {
 		fmt.Fprintf(&b, " INCLUDE (%s)", quotedList(c.Include))
@@ -782,6 +789,9 @@ func (p *postgres) writtenByOldVersion(table schema.Name, cols []string) bool {
 
 func (p *postgres) addConstraint(c diff.AddConstraint) []Step {
 	con, t := c.Constraint, c.Table
+	if con.Kind == schema.Exclude && !c.NewTable {
+		return p.addExclusion(c)
+	}
 	add := fmt.Sprintf("ALTER TABLE %s ADD CONSTRAINT %s %s", qn(t.Name), qi(con.Name), constraintSQL(con))
 	drop := fmt.Sprintf("ALTER TABLE IF EXISTS %s DROP CONSTRAINT IF EXISTS %s;", qn(t.Name), qi(con.Name))
 	if c.NewTable {

@@ -467,8 +467,11 @@ type Constraint struct {
 	NoInherit bool
 
 	// Definition is an EXCLUDE constraint's canonical text after the
-	// constraint name ("EXCLUDE USING gist (room WITH =, during WITH &&)").
-	Definition string
+	// constraint name ("EXCLUDE USING gist (room WITH =, during WITH &&)"),
+	// without DEFERRABLE, which the fields above hold; DefinitionKey is
+	// its normalised form, compared instead (see Expr.Key).
+	Definition    string
+	DefinitionKey string
 
 	// NotValid records a constraint declared NOT VALID; it is not part of
 	// the constraint's identity but tells the planner the rows were never
@@ -492,7 +495,8 @@ func (c *Constraint) Equal(o *Constraint) bool {
 		c.RefTable == o.RefTable && slices.Equal(c.RefColumns, o.RefColumns) &&
 		c.OnDelete == o.OnDelete && c.OnUpdate == o.OnUpdate && c.Match == o.Match &&
 		c.Deferrable == o.Deferrable && c.InitiallyDeferred == o.InitiallyDeferred &&
-		c.Check.Equal(o.Check) && c.NoInherit == o.NoInherit && c.Comment == o.Comment
+		c.Check.Equal(o.Check) && c.NoInherit == o.NoInherit && c.Comment == o.Comment &&
+		c.DefinitionKey == o.DefinitionKey
 }
 
 // IndexKey is one key column or expression of an index.

@@ -91,7 +91,7 @@ func (p *state) createTable(cs *pg.CreateStmt) error {
 
 	// PostgreSQL names CHECK constraints when it creates the relation,
 	// then PRIMARY KEY and UNIQUE indexes, then foreign keys.
-	order := map[schema.ConstraintKind]int{schema.Check: 0, schema.PrimaryKey: 1, schema.Unique: 1, schema.ForeignKey: 2}
+	order := map[schema.ConstraintKind]int{schema.Check: 0, schema.PrimaryKey: 1, schema.Unique: 1, schema.Exclude: 1, schema.ForeignKey: 2}
 	slices.SortStableFunc(drafts, func(a, b draft) int { return order[a.con.Kind] - order[b.con.Kind] })
 	for _, d := range drafts {
 		if err := p.addConstraint(t, d); err != nil {
@@ -305,7 +305,9 @@ func (p *state) tableConstraint(c *pg.Constraint, column string) (draft, error) 
 		con.Columns = columnRefs(c.RawExpr)
 		con.NoInherit = c.IsNoInherit
 	case pg.ConstrType_CONSTR_EXCLUSION:
-		return draft{}, p.errorf(c.Location, "unsupported: EXCLUDE constraints are not modelled yet")
+		if err := p.exclusion(con, c); err != nil {
+			return draft{}, err
+		}
 	default:
 		return draft{}, p.errorf(c.Location, "unsupported constraint type %s", c.Contype)
 	}
@@ -336,13 +338,15 @@ func (p *state) addConstraint(t *schema.Table, d draft) error {
 				col = refs[0]
 			}
 			c.Name = p.chooseConName(ns, t.Name.Name, col, "check")
+		case schema.Exclude:
+			c.Name = p.chooseRelName(ns, t.Name.Name, joinColumnNames(indexColumnNames(exclusionNames(d.raw))), "excl")
 		}
 	}
 	if t.Constraint(c.Name) != nil {
 		return p.errorAt(c.Pos, "constraint %q for relation %s already exists", c.Name, t.Name)
 	}
 	p.conNames[schema.Name{Schema: ns, Name: c.Name}] = true
-	if c.Kind == schema.PrimaryKey || c.Kind == schema.Unique {
+	if c.Kind == schema.PrimaryKey || c.Kind == schema.Unique || c.Kind == schema.Exclude {
 		p.relNames[schema.Name{Schema: ns, Name: c.Name}] = true
 	}
 	if c.Kind == schema.PrimaryKey {
