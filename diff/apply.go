@@ -57,6 +57,10 @@ func clone(s *schema.Schema) *schema.Schema {
 		n.Values = slices.Clone(e.Values)
 		out.Enums = append(out.Enums, &n)
 	}
+	// Routines are replaced, never changed in place.
+	out.Extensions = slices.Clone(s.Extensions)
+	out.Functions = slices.Clone(s.Functions)
+	out.Triggers = slices.Clone(s.Triggers)
 	return out
 }
 
@@ -330,6 +334,9 @@ func (a *applier) apply(c Change) error {
 	case Unsupported:
 		return fmt.Errorf("unsupported: %s", c.What)
 	default:
+		if ok, err := a.routine(c); ok {
+			return err
+		}
 		return fmt.Errorf("unknown change kind")
 	}
 	return nil
@@ -457,6 +464,9 @@ func (a *applier) setComment(c SetComment) error {
 		}
 		return fmt.Errorf("no view")
 	default:
+		if ok, err := a.routineComment(c); ok {
+			return err
+		}
 		return fmt.Errorf("comment on %s", c.On)
 	}
 	return nil

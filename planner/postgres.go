@@ -262,6 +262,9 @@ func (p *postgres) steps(c diff.Change) []Step {
 		// Nothing to run: rules report these as blocking.
 		return nil
 	}
+	if s, ok := p.routineSteps(c); ok {
+		return s
+	}
 	panic(fmt.Sprintf("planner: no PostgreSQL strategy for %T", c))
 }
 
@@ -1128,6 +1131,9 @@ func createView(v *schema.View, rerunnable bool) string {
 
 func commentSQL(c diff.SetComment) string {
 	target := qn(c.Name)
+	if t, ok := routineCommentTarget(c); ok {
+		target = t
+	}
 	switch c.On {
 	case "SCHEMA":
 		target = qi(c.Name.Name)
