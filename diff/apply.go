@@ -70,6 +70,10 @@ func clone(s *schema.Schema) *schema.Schema {
 	for _, d := range s.Domains {
 		out.Domains = append(out.Domains, cloneDomain(d))
 	}
+	// Routines are replaced, never changed in place.
+	out.Extensions = slices.Clone(s.Extensions)
+	out.Functions = slices.Clone(s.Functions)
+	out.Triggers = slices.Clone(s.Triggers)
 	return out
 }
 
@@ -347,6 +351,9 @@ func (a *applier) apply(c Change) error {
 	case Unsupported:
 		return fmt.Errorf("unsupported: %s", c.What)
 	default:
+		if ok, err := a.routine(c); ok {
+			return err
+		}
 		if ok, err := a.applyType(c); ok {
 			return err
 		}
@@ -484,6 +491,9 @@ func (a *applier) setComment(c SetComment) error {
 		}
 		return fmt.Errorf("no view")
 	default:
+		if ok, err := a.routineComment(c); ok {
+			return err
+		}
 		return fmt.Errorf("comment on %s", c.On)
 	}
 	return nil

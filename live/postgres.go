@@ -65,8 +65,7 @@ func postgresSchema(ctx context.Context, conn *sql.Conn) ([]byte, error) {
 		  CASE WHEN n.nspname = 'public' AND obj_description(n.oid, 'pg_namespace') = 'standard public schema' THEN ''
 		  ELSE ` + pgComment("SCHEMA", "quote_ident(n.nspname)", "obj_description(n.oid, 'pg_namespace')") + ` END
 		FROM pg_namespace n WHERE ` + pgUserSchema + ` ORDER BY n.nspname`,
-		`SELECT 'CREATE EXTENSION IF NOT EXISTS ' || quote_ident(e.extname) || ' WITH SCHEMA ' || quote_ident(n.nspname) || ';'
-		FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' ORDER BY e.extname`,
+		pgExtensions,
 		`SELECT 'CREATE TYPE ' || quote_ident(n.nspname) || '.' || quote_ident(t.typname) || ' AS ENUM (' ||
 		  coalesce((SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid), '') || ');',
 		  ` + pgComment("TYPE", "quote_ident(n.nspname) || '.' || quote_ident(t.typname)", "obj_description(t.oid, 'pg_type')") + `
@@ -80,10 +79,7 @@ func postgresSchema(ctx context.Context, conn *sql.Conn) ([]byte, error) {
 		WHERE ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
 		  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
 		ORDER BY n.nspname, c.relname`,
-		`SELECT pg_get_functiondef(p.oid) || ';'
-		FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-		WHERE p.prokind IN ('f', 'p') AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_proc", "p.oid") + `
-		ORDER BY n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)`,
+		pgFunctions,
 	}) {
 		if err := emit(q); err != nil {
 			return nil, err
@@ -123,10 +119,7 @@ func postgresSchema(ctx context.Context, conn *sql.Conn) ([]byte, error) {
 		  AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
 		ORDER BY n.nspname, ic.relname`,
 		pgConstraints("con.contype = 'f'"),
-		`SELECT pg_get_triggerdef(t.oid) || ';'
-		FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-		WHERE NOT t.tgisinternal AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
-		ORDER BY n.nspname, c.relname, t.tgname`,
+		pgTriggers,
 		`SELECT ` + pgComment("' || CASE c.relkind WHEN 'r' THEN 'TABLE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'SEQUENCE' END || '",
 			"quote_ident(n.nspname) || '.' || quote_ident(c.relname)", "obj_description(c.oid, 'pg_class')") + `
 		FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -272,6 +272,9 @@ func (p *postgres) steps(c diff.Change) []Step {
 		// Nothing to run: rules report these as blocking.
 		return nil
 	}
+	if steps, ok := p.routineSteps(c); ok {
+		return steps
+	}
 	if steps, ok := p.typeSteps(c); ok {
 		return steps
 	}
@@ -1150,7 +1153,9 @@ func createView(v *schema.View, rerunnable bool) string {
 
 func commentSQL(c diff.SetComment) string {
 	target := qn(c.Name)
-	if t, ok := typeCommentTarget(c); ok {
+	if t, ok := routineCommentTarget(c); ok {
+		target = t
+	} else if t, ok := typeCommentTarget(c); ok {
 		target, c.On = t, ""
 	}
 	switch c.On {

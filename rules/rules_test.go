@@ -38,9 +38,9 @@ func TestEveryRule(t *testing.T) {
 		rule                  string
 		current, fire, silent string
 	}{
-		{"ZD001", users + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';",
-			users + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 2';",
-			users + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';"},
+		{"ZD001", users + "CREATE RULE r AS ON INSERT TO users DO INSTEAD NOTHING;",
+			users + "CREATE RULE r AS ON INSERT TO users DO ALSO NOTHING;",
+			users + "CREATE RULE r AS ON INSERT TO users DO INSTEAD NOTHING;"},
 		{"ZD101", users,
 			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255), note text, name text NOT NULL);",
 			"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255), note text, name text NOT NULL DEFAULT '');"},

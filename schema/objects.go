@@ -55,8 +55,16 @@ type Function struct {
 	// Returns is the canonical return type ("" for a procedure): CREATE
 	// OR REPLACE cannot change it.
 	Returns string
+	// Params is the parameter list with names and modes but without
+	// defaults, and Defaults the number of defaults: CREATE OR REPLACE
+	// can change neither the first nor remove any of the second.
+	Params   string
+	Defaults int
 	// Definition is the canonical CREATE statement.
 	Definition string
+	// Key is Definition with argument defaults in their comparison form
+	// (Expr.Key): two functions with the same Key are the same.
+	Key string
 	// Deps are the types, tables and functions its signature (and, for
 	// SQL-standard bodies, its body) needs.
 	Deps    []Ref
@@ -76,8 +84,10 @@ type Trigger struct {
 	Function Name
 	// Definition is the canonical CREATE TRIGGER statement.
 	Definition string
-	Comment    string
-	Pos        Pos
+	// Key is Definition with the WHEN condition in its comparison form.
+	Key     string
+	Comment string
+	Pos     Pos
 }
 
 // Domain is a CREATE DOMAIN.

@@ -5,14 +5,12 @@ import (
 	"testing"
 )
 
-// TestDropUsedByUnmodelledFunction: a plpgsql body is not checked when
-// the function is created, so DESIRED can keep a function that still
-// names a column the plan drops; ZD116 must catch it. (A column counts as
-// used where its table is named too: here by the trigger.)
-func TestDropUsedByUnmodelledFunction(t *testing.T) {
-	const fn = `CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN NEW.note := 'x'; RETURN NEW; END $$;
-CREATE TRIGGER orders_touch BEFORE INSERT ON orders FOR EACH ROW EXECUTE FUNCTION touch();
+// TestDropUsedByUnmodelledRule: zdplan does not model rules, so DESIRED
+// can keep a rule that still names a column the plan drops; ZD116 must
+// catch it.
+func TestDropUsedByUnmodelledRule(t *testing.T) {
+	const fn = `-- a rule zdplan does not model
+CREATE RULE orders_note AS ON UPDATE TO orders WHERE NEW.note IS NULL DO INSTEAD NOTHING;
 `
 	cur := "CREATE TABLE orders (id bigint PRIMARY KEY, note text);\n" + fn
 	des := "CREATE TABLE orders (id bigint PRIMARY KEY);\n" + fn

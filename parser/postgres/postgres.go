@@ -436,11 +436,20 @@ func (p *state) statement(n *pg.Node) error {
 	case *pg.Node_AlterEnumStmt:
 		return p.alterEnum(x.AlterEnumStmt)
 	case *pg.Node_CommentStmt:
+		if ok, err := p.routineComment(x.CommentStmt); ok {
+			return err
+		}
 		return p.comment(x.CommentStmt)
 	case *pg.Node_CreatePolicyStmt:
 		return p.createPolicy(x.CreatePolicyStmt)
 	case *pg.Node_AlterPolicyStmt:
 		return p.alterPolicy(x.AlterPolicyStmt)
+	case *pg.Node_CreateFunctionStmt:
+		return p.createFunction(x.CreateFunctionStmt)
+	case *pg.Node_CreateTrigStmt:
+		return p.createTrigger(x.CreateTrigStmt)
+	case *pg.Node_CreateExtensionStmt:
+		return p.createExtension(x.CreateExtensionStmt)
 	case *pg.Node_CreateSchemaStmt:
 		return p.createSchema(x.CreateSchemaStmt)
 	case *pg.Node_VariableSetStmt:

@@ -157,8 +157,8 @@ func TestErrors(t *testing.T) {
 // diagnostics and Unsupported entries, never silence.
 func TestUnsupportedIsReported(t *testing.T) {
 	s, diags, err := Parse("test.sql", []byte(`
-CREATE EXTENSION IF NOT EXISTS pgcrypto;
-CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE RULE r AS ON INSERT TO q DO INSTEAD NOTHING;
+CREATE EVENT TRIGGER e ON ddl_command_start EXECUTE FUNCTION f();
 CREATE TABLE p (id int) PARTITION BY RANGE (id);
 GRANT SELECT ON p TO public;
 GRANT admin TO bob;
@@ -171,7 +171,7 @@ GRANT admin TO carol;
 	for _, u := range s.Unsupported {
 		kinds = append(kinds, u.Kind+"@"+u.Pos.String())
 	}
-	want := []string{"CREATE EXTENSION@test.sql:2:1", "CREATE FUNCTION@test.sql:3:1", "CREATE TABLE ... PARTITION BY (partitioned table)@test.sql:4:1",
+	want := []string{"CREATE RULE@test.sql:2:1", "CREATE EVENT TRIGGER@test.sql:3:1", "CREATE TABLE ... PARTITION BY (partitioned table)@test.sql:4:1",
 		"GRANT/REVOKE on an unmodelled relation@test.sql:5:1"}
 	if d := cmp.Diff(want, kinds); d != "" {
 		t.Errorf("unsupported (-want +got):\n%s", d)

@@ -1,0 +1,37 @@
+package live
+
+// The catalog queries for extensions, functions, procedures and triggers.
+// zdplan's own sync objects (named zdplan_...) are left out: they belong
+// to a rollout in progress, not to the schema. So are objects an extension
+// made, which CREATE EXTENSION brings back.
+
+// pgExtensions renders CREATE EXTENSION with the installed version, and
+// its comment. plpgsql is always there.
+const pgExtensions = `SELECT 'CREATE EXTENSION IF NOT EXISTS ' || quote_ident(e.extname) || ' WITH SCHEMA ' || quote_ident(n.nspname) ||
+		  ' VERSION ' || quote_literal(e.extversion) || ';',
+		  ` + pgExtensionComment + `
+		FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' ORDER BY e.extname`
+
+// An extension's own comment (set by its script) is not the user's
+// choice; only one that differs from the control file's is kept.
+const pgExtensionComment = `CASE WHEN obj_description(e.oid, 'pg_extension') IS DISTINCT FROM
+		    (SELECT a.comment FROM pg_available_extensions a WHERE a.name = e.extname)
+		  THEN ` + `coalesce('COMMENT ON EXTENSION ' || quote_ident(e.extname) || ' IS ' || quote_literal(obj_description(e.oid, 'pg_extension')) || ';', '') ELSE '' END`
+
+// pgFunctions renders functions and procedures as pg_get_functiondef
+// prints them, with their comments.
+var pgFunctions = `SELECT pg_get_functiondef(p.oid) || ';',
+		  CASE WHEN obj_description(p.oid, 'pg_proc') IS NOT NULL THEN
+		    'COMMENT ON ' || CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END || p.oid::regprocedure::text ||
+		    ' IS ' || quote_literal(obj_description(p.oid, 'pg_proc')) || ';' ELSE '' END
+		FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+		WHERE p.prokind IN ('f', 'p') AND p.proname NOT LIKE 'zdplan\_%' AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_proc", "p.oid") + `
+		ORDER BY n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)`
+
+// pgTriggers renders the user's triggers (not those behind foreign keys,
+// nor zdplan's sync triggers), with their comments.
+var pgTriggers = `SELECT pg_get_triggerdef(t.oid) || ';',
+		  ` + pgComment("TRIGGER", "quote_ident(t.tgname) || ' ON ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)", "obj_description(t.oid, 'pg_trigger')") + `
+		FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+		WHERE NOT t.tgisinternal AND t.tgname NOT LIKE 'zdplan\_%' AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
+		ORDER BY n.nspname, c.relname, t.tgname`

@@ -1,0 +1,242 @@
+package planner
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/zdplan/zdplan/diff"
+	"github.com/zdplan/zdplan/schema"
+)
+
+// Extensions, functions and triggers. Functions are created in expand
+// with the types (rankType), so that the tables whose defaults and checks
+// call them can use them, unless they need a table themselves (a row type
+// in their signature, an SQL body PostgreSQL checks against the tables
+// when it creates the function): those wait for the tables
+// (rankLateFunction). Triggers come after both. Drops run in the
+// reverse order in contract: triggers first, functions with the types,
+// extensions last.
+
+const lockTrigger = "SHARE ROW EXCLUSIVE on the table (brief)"
+
+func (p *postgres) routineSteps(c diff.Change) ([]Step, bool) {
+	switch c := c.(type) {
+	case diff.CreateExtension:
+		s := withReverse(step(Expand, rankExtension, c, "create extension "+c.Extension.Name,
+			createExtensionSQL(c.Extension)+commentOn("EXTENSION", qi(c.Extension.Name), c.Extension.Comment), lockNone),
+			fmt.Sprintf("DROP EXTENSION IF EXISTS %s;", qi(c.Extension.Name)))
+		s.provides = []string{depKey(schema.Ref{Kind: "extension", Name: schema.Name{Name: c.Extension.Name}})}
+		return []Step{s}, true
+	case diff.AlterExtension:
+		var sql []string
+		if c.To.Version != "" && c.To.Version != c.From.Version {
+			sql = append(sql, fmt.Sprintf("ALTER EXTENSION %s UPDATE TO %s;", qi(c.To.Name), lit(c.To.Version)))
+		}
+		if c.To.Schema != "" && c.From.Schema != "" && c.To.Schema != c.From.Schema {
+			sql = append(sql, fmt.Sprintf("ALTER EXTENSION %s SET SCHEMA %s;", qi(c.To.Name), qi(c.To.Schema)))
+		}
+		s := step(Expand, rankExtension, c, "update extension "+c.To.Name, strings.Join(sql, "\n"), lockNone)
+		return []Step{s}, true
+	case diff.DropExtension:
+		return []Step{step(Contract, rankDropExtension, c, "drop extension "+c.Extension.Name,
+			fmt.Sprintf("DROP EXTENSION IF EXISTS %s;", qi(c.Extension.Name)), lockNone)}, true
+	case diff.CreateFunction:
+		f := c.Function
+		s := withReverse(step(Expand, p.functionRank(f), c, "create "+string(f.Kind)+" "+diff.FunctionObject(f),
+			orReplace(f.Definition)+";"+commentOn(diff.FunctionWord(f), functionTarget(f), f.Comment), lockNone),
+			dropFunctionSQL(f))
+		s.provides, s.needs = functionKeys(f)
+		return []Step{s}, true
+	case diff.ReplaceFunction:
+		if !c.Recreate {
+			s := step(Expand, p.functionRank(c.To), c, "replace the body of "+string(c.To.Kind)+" "+diff.FunctionObject(c.To),
+				orReplace(c.To.Definition)+";", lockNone)
+			s.provides, s.needs = functionKeys(c.To)
+			return []Step{s}, true
+		}
+		return []Step{p.recreateFunction(c)}, true
+	case diff.DropFunction:
+		f := c.Function
+		s := step(Contract, rankDropType, c, "drop "+string(f.Kind)+" "+diff.FunctionObject(f), dropFunctionSQL(f), lockNone)
+		s.provides = []string{dropKey(schema.Ref{Kind: "function", Name: f.Name, Args: f.Args}), dropKey(schema.Ref{Kind: "function", Name: f.Name})}
+		return []Step{s}, true
+	case diff.CreateTrigger:
+		t := c.Trigger
+		s := withReverse(step(Expand, rankTrigger, c, "create trigger "+t.Name+" on "+t.Table.String(),
+			createTriggerSQL(t), lockTrigger), dropUserTriggerSQL(t))
+		s.needs = []string{depKey(schema.Ref{Kind: "function", Name: t.Function})}
+		return []Step{s}, true
+	case diff.ReplaceTrigger:
+		t := c.To
+		sql := createTriggerSQL(t)
+		st := step(Expand, rankTrigger, c, "replace trigger "+t.Name+" on "+t.Table.String(), sql, lockTrigger)
+		if t.Constraint || c.From.Constraint {
+			// A constraint trigger cannot be replaced in place: drop and
+			// create it in one transaction, so that no write slips by.
+			st.SQL = "BEGIN;\n" + dropUserTriggerSQL(c.From) + "\n" + sql + "\nCOMMIT;"
+			st.Transactional = false
+		}
+		st.needs = []string{depKey(schema.Ref{Kind: "function", Name: t.Function})}
+		return []Step{st}, true
+	case diff.DropTrigger:
+		t := c.Trigger
+		return []Step{step(Contract, rankDropTrigger, c, "drop trigger "+t.Name+" on "+t.Table.String(),
+			dropUserTriggerSQL(t), lockTrigger)}, true
+	}
+	return nil, false
+}
+
+// recreateFunction drops a function CREATE OR REPLACE cannot change and
+// creates it again in one transaction, with the triggers that execute it
+// and the column defaults that call it taken off and put back around it:
+// PostgreSQL refuses to drop a function something still uses, and
+// nothing may run without it in between.
+func (p *postgres) recreateFunction(c diff.ReplaceFunction) Step {
+	f := c.To
+	var b strings.Builder
+	b.WriteString("BEGIN;\n")
+	for _, t := range c.Dependents {
+		b.WriteString(dropUserTriggerSQL(t) + "\n")
+	}
+	defaults := p.defaultsCalling(f)
+	for _, d := range defaults {
+		fmt.Fprintf(&b, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;\n", qn(d.table), qi(d.col.Name))
+	}
+	b.WriteString(dropFunctionSQL(c.From) + "\n")
+	b.WriteString(f.Definition + ";" + commentOn(diff.FunctionWord(f), functionTarget(f), f.Comment) + "\n")
+	for _, d := range defaults {
+		fmt.Fprintf(&b, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;\n", qn(d.table), qi(d.col.Name), d.col.Default.SQL)
+	}
+	for _, t := range c.Dependents {
+		b.WriteString(createTriggerSQL(t) + "\n")
+	}
+	b.WriteString("COMMIT;")
+	lock := lockNone
+	if len(c.Dependents) > 0 || len(defaults) > 0 {
+		lock = "ACCESS EXCLUSIVE on the tables whose triggers or defaults use it (brief, until commit)"
+	}
+	s := step(Expand, p.functionRank(f), c, "drop and create again "+string(f.Kind)+" "+diff.FunctionObject(f)+" (its return type or parameters change)",
+		b.String(), lock)
+	s.Transactional = false
+	s.provides, s.needs = functionKeys(f)
+	return s
+}
+
+type columnRef struct {
+	table schema.Name
+	col   *schema.Column
+}
+
+// defaultsCalling finds the columns of existing tables whose default
+// calls f by name.
+func (p *postgres) defaultsCalling(f *schema.Function) []columnRef {
+	var out []columnRef
+	for _, t := range p.d.To.Tables {
+		if p.d.From.Table(t.Name) == nil {
+			continue
+		}
+		for _, col := range t.Columns {
+			if col.Default != nil && callsFunction(col.Default.SQL, f.Name) {
+				out = append(out, columnRef{t.Name, col})
+			}
+		}
+	}
+	return out
+}
+
+// callsFunction reports whether an expression calls a function of that
+// name (qualified or not); a textual match is enough to decide what to
+// take off and put back.
+func callsFunction(sql string, n schema.Name) bool {
+	re := regexp.MustCompile(`(^|[^\w."])(` + regexp.QuoteMeta(qi(n.Schema)) + `\.)?` + regexp.QuoteMeta(qi(n.Name)) + `\(`)
+	return re.MatchString(sql)
+}
+
+// functionRank puts a function that needs a table after the tables.
+func (p *postgres) functionRank(f *schema.Function) int {
+	for _, r := range f.Deps {
+		switch {
+		case r.Kind == "table" || r.Kind == "view":
+			return rankLateFunction
+		case r.Kind == "type" && (p.d.To.Table(r.Name) != nil || p.d.To.View(r.Name) != nil):
+			return rankLateFunction
+		}
+	}
+	return rankType
+}
+
+// functionKeys are the keys a function's create step provides (with and
+// without its arguments, as triggers name it without) and needs.
+func functionKeys(f *schema.Function) (provides, needs []string) {
+	provides = []string{
+		depKey(schema.Ref{Kind: "function", Name: f.Name, Args: f.Args}),
+		depKey(schema.Ref{Kind: "function", Name: f.Name}),
+	}
+	for _, r := range f.Deps {
+		needs = append(needs, depKey(r))
+	}
+	return provides, needs
+}
+
+func orReplace(def string) string {
+	if rest, ok := strings.CutPrefix(def, "CREATE "); ok {
+		return "CREATE OR REPLACE " + rest
+	}
+	return def
+}
+
+func createExtensionSQL(e *schema.Extension) string {
+	sql := "CREATE EXTENSION IF NOT EXISTS " + qi(e.Name)
+	if e.Schema != "" {
+		sql += " WITH SCHEMA " + qi(e.Schema)
+	}
+	if e.Version != "" {
+		sql += " VERSION " + lit(e.Version)
+	}
+	return sql + ";"
+}
+
+func functionTarget(f *schema.Function) string {
+	return fmt.Sprintf("%s(%s)", qn(f.Name), strings.ReplaceAll(f.Args, "VARIADIC ", ""))
+}
+
+func dropFunctionSQL(f *schema.Function) string {
+	return fmt.Sprintf("DROP %s IF EXISTS %s;", diff.FunctionWord(f), functionTarget(f))
+}
+
+func createTriggerSQL(t *schema.Trigger) string {
+	sql := t.Definition + ";"
+	if t.Constraint {
+		sql = dropUserTriggerSQL(t) + "\n" + sql
+	} else {
+		sql = strings.Replace(sql, "CREATE TRIGGER", "CREATE OR REPLACE TRIGGER", 1)
+	}
+	return sql + commentOn("TRIGGER", qi(t.Name)+" ON "+qn(t.Table), t.Comment)
+}
+
+func dropUserTriggerSQL(t *schema.Trigger) string {
+	return fmt.Sprintf("DROP TRIGGER IF EXISTS %s ON %s;", qi(t.Name), qn(t.Table))
+}
+
+// commentOn is a COMMENT statement on its own line, or "" for no comment.
+func commentOn(kind, target, comment string) string {
+	if comment == "" {
+		return ""
+	}
+	return fmt.Sprintf("\nCOMMENT ON %s %s IS %s;", kind, target, lit(comment))
+}
+
+// routineCommentTarget is how COMMENT ON names a function, trigger or
+// extension.
+func routineCommentTarget(c diff.SetComment) (string, bool) {
+	switch c.On {
+	case "FUNCTION", "PROCEDURE", "AGGREGATE":
+		return fmt.Sprintf("%s(%s)", qn(c.Name), strings.ReplaceAll(c.Column, "VARIADIC ", "")), true
+	case "TRIGGER":
+		return qi(c.Column) + " ON " + qn(c.Name), true
+	case "EXTENSION":
+		return qi(c.Name.Name), true
+	}
+	return "", false
+}
