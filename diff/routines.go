@@ -117,7 +117,9 @@ func (d *differ) routines() {
 		case (e.Version != "" && e.Version != old.Version) || (e.Schema != "" && old.Schema != "" && e.Schema != old.Schema):
 			d.add(AlterExtension{old, e})
 		}
-		if old != nil && old.Comment != e.Comment {
+		// An extension comes with a comment of its own (pg_dump prints
+		// it): like the version, it only counts when DESIRED gives one.
+		if old != nil && e.Comment != "" && old.Comment != e.Comment {
 			d.add(SetComment{On: "EXTENSION", Name: schema.Name{Name: e.Name}, Comment: e.Comment, At: e.Pos})
 		}
 	}
@@ -283,4 +285,13 @@ func (a *applier) routineComment(c SetComment) (bool, error) {
 		return true, fmt.Errorf("no extension")
 	}
 	return false, nil
+}
+
+// Recreates implements Recreator: a function dropped and created again
+// loses its privileges.
+func (c ReplaceFunction) Recreates() []schema.Ref {
+	if !c.Recreate {
+		return nil
+	}
+	return []schema.Ref{{Kind: "function", Name: c.To.Name, Args: c.To.Args}}
 }

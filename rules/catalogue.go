@@ -580,6 +580,8 @@ var Catalogue = []*Rule{
 			})
 		},
 	},
+	// Functions and procedures (rules/routines.go).
+	functionReplaced,
 	{
 		ID: "ZD129", Name: "exclude-constraint-locks-table", Severity: Warning,
 		Summary: "EXCLUDE constraint added to an existing table",

@@ -131,11 +131,11 @@ func TestBadInput(t *testing.T) {
 
 		// Statements the model does not cover are reported, and the rest
 		// is still planned.
-		{name: "postgres/unsupported statement unchanged", current: pgTable + "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n",
-			desired: "CREATE TABLE t (id int PRIMARY KEY, x int);\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n", code: 0,
-			stdout: []string{"ADD COLUMN IF NOT EXISTS x integer;", "desired.sql:2:1: warning: unsupported: CREATE FUNCTION is not modelled; zdplan will not plan changes to it"}},
-		{name: "postgres/unsupported statement added", current: pgTable, desired: pgTable + "CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();\n", code: 1,
-			stdout: []string{"desired.sql:2:1: error ZD001 [unsupported-construct]: unsupported: CREATE TRIGGER added or changed; zdplan does not plan it"}},
+		{name: "postgres/unsupported statement unchanged", current: pgTable + "CREATE RULE r AS ON INSERT TO t DO ALSO NOTHING;\n",
+			desired: "CREATE TABLE t (id int PRIMARY KEY, x int);\nCREATE RULE r AS ON INSERT TO t DO ALSO NOTHING;\n", code: 0,
+			stdout: []string{"ADD COLUMN IF NOT EXISTS x integer;", "desired.sql:2:1: warning: unsupported: CREATE RULE is not modelled; zdplan will not plan changes to it"}},
+		{name: "postgres/unsupported statement added", current: pgTable, desired: pgTable + "CREATE RULE r AS ON INSERT TO t DO ALSO NOTHING;\n", code: 1,
+			stdout: []string{"desired.sql:2:1: error ZD001 [unsupported-construct]: unsupported: CREATE RULE added or changed; zdplan does not plan it"}},
 		{name: "mysql/unsupported statement added", args: []string{"--dialect", "mysql"}, current: myTable, desired: myTable + "CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW SET @a = 1;\n", code: 1,
 			stdout: []string{"desired.sql:2:1: error ZD001 [unsupported-construct]: unsupported: CREATE TRIGGER added or changed; zdplan does not plan it"}},
 

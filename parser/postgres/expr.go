@@ -234,6 +234,17 @@ func (p *state) normalise(n *pg.Node) {
 		e.Name = stripCatalog(e.Name)
 	case *pg.Node_FuncCall:
 		x.FuncCall.Funcname = stripCatalog(x.FuncCall.Funcname)
+		// pg_dump qualifies every call of a user function (it runs with an
+		// empty search_path); a hand-written file calls it by its bare
+		// name. Both mean the function in the file's default schema (for
+		// a dump, whose search_path is empty: public).
+		def := p.defaultSchema()
+		if def == "" {
+			def = "public"
+		}
+		if names := x.FuncCall.Funcname; len(names) == 2 && names[0].GetString_().GetSval() == def {
+			x.FuncCall.Funcname = names[1:]
+		}
 	case *pg.Node_RangeVar:
 		rv := x.RangeVar
 		if rv.Schemaname == "" {

@@ -220,6 +220,7 @@ func (p *state) routineOptions(s *pg.CreateFunctionStmt, f *schema.Function) (st
 			if err != nil {
 				return "", "", err
 			}
+			v = strings.TrimPrefix(v, d.Defname+"=")
 			if d.Defname == "cost" {
 				cost = v
 			} else {
