@@ -12,3 +12,5 @@ CREATE POLICY tenant_isolation ON documents
 CREATE POLICY shared_read ON documents AS PERMISSIVE FOR SELECT TO zdplan_app USING (tenant = 'shared');
 
 ALTER TABLE documents ENABLE ROW LEVEL SECURITY;
+-- The application's role (privileges are part of the schema).
+GRANT SELECT, INSERT, UPDATE, DELETE ON documents TO zdplan_app;
