@@ -203,7 +203,7 @@ func (d *differ) columns() {
 				}
 				if r := d.renamedColumn(old, t, c); r != nil {
 					if what := d.keyColumn(old, r.Name); what != "" {
-						d.add(Unsupported{What: "rename of a column " + what, Name: t.Name.String() + "." + r.Name, At: c.Hints.Pos})
+						d.add(Unsupported{What: "rename of a column " + what, Name: t.Name.String() + "." + r.Name, At: c.Hint().Pos})
 						continue
 					}
 					d.add(RenameColumn{Table: t, From: r, To: c})

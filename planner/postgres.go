@@ -239,7 +239,7 @@ func (p *postgres) steps(c diff.Change) []Step {
 		return []Step{step(Contract, rankDropConstraint, c, fmt.Sprintf("drop default of %s (the old version may rely on it)", c.Object()),
 			fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;", qn(c.Table.Name), qi(c.Column.Name)), lockAccessExclusiveBrief)}
 	case diff.SetNotNull:
-		if c.Column.Hints.Backfill != nil {
+		if c.Column.Hint().Backfill != nil {
 			return p.backfillColumn(c, c.Table, c.Column, false)
 		}
 		return setNotNull(c, c.Table, c.Column)
@@ -506,8 +506,8 @@ func RewritesOnAdd(c *schema.Column) bool {
 
 func (p *postgres) addColumn(c diff.AddColumn) []Step {
 	col := c.Column
-	if b := col.Hints.Backfill; b != nil && col.NotNull && col.Default == nil && col.Identity == nil && col.Generated == nil {
-		if len(col.Hints.BackfillColumns) > 0 || IsVolatileDefault(b) {
+	if b := col.Hint().Backfill; b != nil && col.NotNull && col.Default == nil && col.Identity == nil && col.Generated == nil {
+		if len(col.Hint().BackfillColumns) > 0 || IsVolatileDefault(b) {
 			return p.backfillColumn(c, c.Table, col, true)
 		}
 		// A constant: as a default it fills every existing row without

@@ -51,8 +51,8 @@ var Catalogue = []*Rule{
 				if !col.NotNull || col.Default != nil || col.Identity != nil || col.AutoIncrement || col.Generated != nil {
 					return
 				}
-				if col.Hints.Backfill != nil {
-					p.Report(a.Object(), a.Pos(), true, "NOT NULL column %s has no default: existing rows and the old version's inserts get the backfill value %s", a.Object(), col.Hints.Backfill.SQL)
+				if col.Hint().Backfill != nil {
+					p.Report(a.Object(), a.Pos(), true, "NOT NULL column %s has no default: existing rows and the old version's inserts get the backfill value %s", a.Object(), col.Hint().Backfill.SQL)
 					return
 				}
 				p.Report(a.Object(), a.Pos(), false, "NOT NULL column %s has no default: existing rows and the old version's inserts have no value for it; add -- zdplan:backfill <value>", a.Object())
@@ -188,7 +188,7 @@ var Catalogue = []*Rule{
 		Dialects: []string{"postgres"},
 		Run: func(p *Pass) {
 			Each(p, func(s diff.SetNotNull) {
-				if b := s.Column.Hints.Backfill; b != nil {
+				if b := s.Column.Hint().Backfill; b != nil {
 					p.Report(s.Object(), s.Pos(), true, "%s becomes NOT NULL: NULLs get the backfill value %s from expand on, NOT NULL holds in contract", s.Object(), b.SQL)
 					return
 				}
@@ -420,11 +420,11 @@ var Catalogue = []*Rule{
 						report(c, c.Table.Name)
 					}
 				case diff.AddColumn:
-					if h := c.Column.Hints; h.Backfill != nil && c.Column.NotNull && c.Column.Default == nil && len(h.BackfillColumns) > 0 {
+					if h := c.Column.Hint(); h.Backfill != nil && c.Column.NotNull && c.Column.Default == nil && len(h.BackfillColumns) > 0 {
 						report(c, c.Table.Name)
 					}
 				case diff.SetNotNull:
-					if c.Column.Hints.Backfill != nil {
+					if c.Column.Hint().Backfill != nil {
 						report(c, c.Table.Name)
 					}
 				}
@@ -713,7 +713,7 @@ func narrows(from, to schema.Type) bool {
 func ScannedTable(c diff.Change) (table, what string) {
 	switch c := c.(type) {
 	case diff.AddColumn:
-		if c.Column.Hints.Backfill != nil || c.Column.Generated != nil || (c.Column.NotNull && c.Column.Default == nil) {
+		if c.Column.Hint().Backfill != nil || c.Column.Generated != nil || (c.Column.NotNull && c.Column.Default == nil) {
 			return c.Table.Name.String(), "backfill"
 		}
 	case diff.AlterColumnType:
