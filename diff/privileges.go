@@ -550,6 +550,12 @@ func (a *aclApplier) follow(s *schema.Schema, c Change) (bool, error) {
 		a.dropColumn(c.Table.Name, c.Column.Name)
 	case RenameColumn:
 		a.dropColumn(c.Table.Name, c.From.Name)
+	case RenameEnum:
+		from, to := schema.Ref{Kind: "type", Name: c.From.Name}, schema.Ref{Kind: "type", Name: c.To.Name}
+		if acl, ok := a.acls[from]; ok {
+			a.acls[to] = acl
+			delete(a.acls, from)
+		}
 	case RenameTable:
 		from, to := schema.Ref{Kind: "table", Name: c.From.Name}, schema.Ref{Kind: "table", Name: c.To.Name}
 		if acl, ok := a.acls[from]; ok {

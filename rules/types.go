@@ -32,3 +32,16 @@ func domainCheckBlocksWrites(p *Pass) {
 		}
 	}
 }
+
+// enumRenamed is ZD135: the old version writes a label (or names a type)
+// that a rename takes away.
+func enumRenamed(p *Pass) {
+	for _, c := range p.Diff.Changes {
+		switch c := c.(type) {
+		case diff.RenameEnumValue:
+			p.Report(c.Object(), c.Pos(), false, "label %q of enum %s is renamed to %q: the old application version writing %q fails until it is retired", c.From, c.Enum.Name, c.To, c.From)
+		case diff.RenameEnum:
+			p.Report(c.Object(), c.Pos(), false, "enum type %s is renamed to %s: the old application version naming %s (in casts, function signatures) fails until it is retired", c.From.Name, c.To.Name, c.From.Name)
+		}
+	}
+}
