@@ -111,7 +111,7 @@ func renameTypes(s *schema.Schema, renames map[schema.Name]schema.Name) *schema.
 		return t
 	}
 	out := s.Copy()
-	out.Enums, out.Tables, out.Domains, out.Privileges = nil, nil, nil, nil
+	out.Enums, out.Tables, out.Domains, out.CompositeTypes, out.Privileges = nil, nil, nil, nil, nil
 	for _, e := range s.Enums {
 		ne := *e
 		if n, ok := renames[e.Name]; ok {
@@ -133,6 +133,18 @@ func renameTypes(s *schema.Schema, renames map[schema.Name]schema.Name) *schema.
 		nd := cloneDomain(dom)
 		nd.Type = typ(dom.Type)
 		out.Domains = append(out.Domains, nd)
+	}
+	for _, c := range s.CompositeTypes {
+		nc := cloneComposite(c)
+		for _, a := range nc.Attributes {
+			a.Type = typ(a.Type)
+		}
+		for i, r := range nc.Deps {
+			if n, ok := renames[r.Name]; ok && r.Kind == "type" {
+				nc.Deps[i].Name = n
+			}
+		}
+		out.CompositeTypes = append(out.CompositeTypes, nc)
 	}
 	for _, p := range s.Privileges {
 		if n, ok := renames[p.On.Name]; ok && p.On.Kind == "type" {

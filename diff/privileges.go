@@ -529,6 +529,12 @@ func (a *aclApplier) follow(s *schema.Schema, c Change) (bool, error) {
 		created(schema.Ref{Kind: "schema", Name: schema.Name{Name: c.Namespace.Name}})
 	case CreateEnum:
 		created(schema.Ref{Kind: "type", Name: c.Enum.Name})
+	case CreateCompositeType:
+		created(schema.Ref{Kind: "type", Name: c.Type.Name})
+	case ReplaceCompositeType:
+		created(schema.Ref{Kind: "type", Name: c.To.Name})
+	case DropCompositeType:
+		delete(a.acls, schema.Ref{Kind: "type", Name: c.Type.Name})
 	case DropTable:
 		a.dropRelation(schema.Ref{Kind: "table", Name: c.Table.Name})
 		for r := range a.acls {

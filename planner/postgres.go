@@ -290,6 +290,9 @@ func (p *postgres) steps(c diff.Change) []Step {
 	if steps, ok := p.typeSteps(c); ok {
 		return steps
 	}
+	if steps, ok := p.compositeSteps(c); ok {
+		return steps
+	}
 	if steps, ok := p.tableSteps(c); ok {
 		return steps
 	}

@@ -654,6 +654,20 @@ var Catalogue = []*Rule{
 		Dialects: []string{"postgres"},
 		Run:      enumRenamed,
 	},
+	{
+		ID: "ZD137", Name: "composite-type-reshaped", Severity: Warning,
+		Summary: "attribute added to or dropped from a composite type that columns use",
+		Why: "A value of a composite type is written whole: ROW(...) or the literal '(a,b)' must have exactly as many " +
+			"fields as the type has attributes. Once ALTER TYPE ... ADD ATTRIBUTE runs (expand), the old application " +
+			"version's values have one field too few and PostgreSQL rejects them; a dropped attribute (contract) takes " +
+			"its value out of every row of every column of the type.",
+		Safe: "Make the old version name the attributes it writes ((col).attr = ..., or a cast from a record with all " +
+			"fields), or add a new type and convert the columns to it through a shadow column.",
+		Unsafe:   "ALTER TYPE address ADD ATTRIBUTE zip text; -- customers.address is of type address",
+		Planned:  "expand: ALTER TYPE ... ADD ATTRIBUTE; contract: DROP ATTRIBUTE IF EXISTS",
+		Dialects: []string{"postgres"},
+		Run:      compositeReshaped,
+	},
 }
 
 // mysqlAlgorithmFindings reports the changes whose ALTER TABLE uses an
