@@ -358,20 +358,12 @@ func sequenceOptions(s *schema.Sequence) string {
 		s.Type, s.Increment, s.Min, s.Max, s.Start, s.Cache, cycle)
 }
 
-func collation(name string) string {
-	var parts []string
-	for _, p := range strings.Split(name, ".") {
-		parts = append(parts, qi(p))
-	}
-	return strings.Join(parts, ".")
-}
-
 // columnSQL is a column definition as CREATE TABLE and ADD COLUMN take it.
 func columnSQL(t *schema.Table, c *schema.Column, withNotNull bool) string {
 	var b strings.Builder
 	b.WriteString(qi(c.Name) + " " + pgq.TypeSQL(c.Type))
 	if c.Collation != "" {
-		b.WriteString(" COLLATE " + collation(c.Collation))
+		b.WriteString(" COLLATE " + pgq.QuoteDotted(c.Collation))
 	}
 	switch {
 	case c.Generated != nil:
@@ -622,7 +614,7 @@ func InPlaceTypeChange(from, to *schema.Column) bool {
 func (p *postgres) alterType(c diff.AlterColumnType) []Step {
 	typ := pgq.TypeSQL(c.To.Type)
 	if c.To.Collation != "" {
-		typ += " COLLATE " + collation(c.To.Collation)
+		typ += " COLLATE " + pgq.QuoteDotted(c.To.Collation)
 	}
 	alter := fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s TYPE %s", qn(c.Table.Name), qi(c.To.Name), typ)
 	// Run again, ALTER TYPE to the type the column already has still
@@ -1010,7 +1002,7 @@ func indexSQL(i *schema.Index, concurrently bool) string {
 	}
 	var keys []string
 	for _, k := range i.Keys {
-		keys = append(keys, indexKeySQL(k))
+		keys = append(keys, pgq.IndexKeySQL(k))
 	}
 	fmt.Fprintf(&b, " (%s)", strings.Join(keys, ", "))
 	if len(i.Include) > 0 {
@@ -1027,30 +1019,6 @@ func indexSQL(i *schema.Index, concurrently bool) string {
 	}
 	b.WriteString(";")
 	return b.String()
-}
-
-func indexKeySQL(k schema.IndexKey) string {
-	s := qi(k.Column)
-	if k.Expr != nil {
-		s = "(" + k.Expr.SQL + ")"
-	}
-	if k.Collation != "" {
-		s += " COLLATE " + collation(k.Collation)
-	}
-	if k.Opclass != "" {
-		s += " " + collation(k.Opclass)
-	}
-	if k.Desc {
-		s += " DESC"
-	}
-	if k.NullsFirst != k.Desc {
-		if k.NullsFirst {
-			s += " NULLS FIRST"
-		} else {
-			s += " NULLS LAST"
-		}
-	}
-	return s
 }
 
 // buildIndexConcurrently builds an index without blocking writes. A build

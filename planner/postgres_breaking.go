@@ -182,7 +182,7 @@ func (s syncColumn) plan(rename bool) []Step {
 	obj := t.String() + "." + s.new.Name
 	typ := pgq.TypeSQL(s.new.Type)
 	if s.new.Collation != "" {
-		typ += " COLLATE " + collation(s.new.Collation)
+		typ += " COLLATE " + pgq.QuoteDotted(s.new.Collation)
 	}
 	// A using or backfill hint names the row's columns bare: evaluate it over the
 	// row as a relation (a query per row written). Otherwise the value
