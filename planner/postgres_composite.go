@@ -84,7 +84,7 @@ func attributeExists(t schema.Name, name string) string {
 func attributeSQL(a *schema.Attribute) string {
 	s := qi(a.Name) + " " + pgq.TypeSQL(a.Type)
 	if a.Collation != "" {
-		s += " COLLATE " + collation(a.Collation)
+		s += " COLLATE " + pgq.QuoteDotted(a.Collation)
 	}
 	return s
 }
