@@ -18,9 +18,11 @@ type Diff struct {
 func Schemas(from, to *schema.Schema) *Diff {
 	d := &differ{from: from, to: to}
 	d.renameTables()
+	d.renameEnums()
 	d.namespaces()
 	d.enums()
 	d.domains()
+	d.compositeTypes()
 	d.routines()
 	d.newSequences()
 	d.newTables()
@@ -36,11 +38,13 @@ func Schemas(from, to *schema.Schema) *Diff {
 	d.policies()
 	d.comments()
 	d.typeComments()
+	d.compositeComments()
 	d.privileges()
 	d.splits()
 	d.droppedColumns()
 	d.droppedTables()
 	d.droppedSequences()
+	d.droppedCompositeTypes()
 	d.droppedDomains()
 	d.droppedRoutines()
 	d.droppedEnums()
@@ -93,6 +97,11 @@ func (d *differ) enums() {
 // enumValues adds the labels that are new, each next to a label that
 // exists already. Removing or reordering labels is not possible in place.
 func (d *differ) enumValues(from, to *schema.Enum) {
+	if len(to.Hints.LabelsFrom) > 0 {
+		renamed := *from
+		renamed.Values = d.renamedValues(from, to)
+		from = &renamed
+	}
 	if slices.Equal(from.Values, to.Values) {
 		return
 	}

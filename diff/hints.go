@@ -19,6 +19,9 @@ func CheckHints(from, to *schema.Schema) error {
 	fail := func(pos schema.Pos, format string, args ...any) error {
 		return &parser.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
 	}
+	if err := checkEnumHints(from, to); err != nil {
+		return err
+	}
 	renamedTo := map[schema.Name]*schema.Table{}
 	for _, t := range to.Tables {
 		h := t.Hints

@@ -516,6 +516,12 @@ func (a *aclApplier) follow(s *schema.Schema, c Change) (bool, error) {
 		created(schema.Ref{Kind: "schema", Name: schema.Name{Name: c.Namespace.Name}})
 	case CreateEnum:
 		created(schema.Ref{Kind: "type", Name: c.Enum.Name})
+	case CreateCompositeType:
+		created(schema.Ref{Kind: "type", Name: c.Type.Name})
+	case ReplaceCompositeType:
+		created(schema.Ref{Kind: "type", Name: c.To.Name})
+	case DropCompositeType:
+		delete(a.acls, schema.Ref{Kind: "type", Name: c.Type.Name})
 	case DropTable:
 		a.dropRelation(schema.Ref{Kind: "table", Name: c.Table.Name})
 		for r := range a.acls {
@@ -537,6 +543,12 @@ func (a *aclApplier) follow(s *schema.Schema, c Change) (bool, error) {
 		a.dropColumn(c.Table.Name, c.Column.Name)
 	case RenameColumn:
 		a.dropColumn(c.Table.Name, c.From.Name)
+	case RenameEnum:
+		from, to := schema.Ref{Kind: "type", Name: c.From.Name}, schema.Ref{Kind: "type", Name: c.To.Name}
+		if acl, ok := a.acls[from]; ok {
+			a.acls[to] = acl
+			delete(a.acls, from)
+		}
 	case RenameTable:
 		from, to := schema.Ref{Kind: "table", Name: c.From.Name}, schema.Ref{Kind: "table", Name: c.To.Name}
 		if acl, ok := a.acls[from]; ok {

@@ -227,6 +227,8 @@ func (m *mysql) steps(c diff.Change) []Step {
 		// MySQL has no schemas (namespaces), sequences or enum types: its
 		// parser never produces these.
 		diff.CreateNamespace, diff.DropNamespace, diff.CreateEnum, diff.AddEnumValue, diff.DropEnum,
+		diff.RenameEnum, diff.RenameEnumValue, diff.CreateCompositeType, diff.DropCompositeType,
+		diff.ReplaceCompositeType, diff.AddAttribute, diff.DropAttribute, diff.AlterAttributeType,
 		diff.CreateSequence, diff.AlterSequence, diff.DropSequence, diff.RenameSequence:
 		return nil
 	}

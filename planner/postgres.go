@@ -173,6 +173,18 @@ func (p *postgres) steps(c diff.Change) []Step {
 		}
 		return []Step{step(Expand, rankType, c, fmt.Sprintf("add label %s to enum %s", c.Value, c.Enum.Name),
 			fmt.Sprintf("ALTER TYPE %s ADD VALUE IF NOT EXISTS %s%s;", qn(c.Enum.Name), lit(c.Value), where), lockNone)}
+	case diff.RenameEnum:
+		// Catalog only; columns, defaults and functions refer to the type
+		// by OID and follow it.
+		return []Step{step(Expand, rankRename, c, fmt.Sprintf("rename enum type %s to %s", c.From.Name, c.To.Name.Name),
+			doIf(fmt.Sprintf("to_regtype(%s) IS NOT NULL AND to_regtype(%s) IS NULL", lit(qn(c.From.Name)), lit(qn(c.To.Name))),
+				fmt.Sprintf("ALTER TYPE %s RENAME TO %s", qn(c.From.Name), qi(c.To.Name.Name))), lockNone)}
+	case diff.RenameEnumValue:
+		// Catalog only: rows store the label's OID, so they hold the new
+		// label at once.
+		return []Step{step(Expand, rankType, c, fmt.Sprintf("rename label %s of enum %s to %s", c.From, c.Enum.Name, c.To),
+			doIf(fmt.Sprintf("EXISTS (SELECT FROM pg_catalog.pg_enum WHERE enumtypid = %s::regtype AND enumlabel = %s)", lit(qn(c.Enum.Name)), lit(c.From)),
+				fmt.Sprintf("ALTER TYPE %s RENAME VALUE %s TO %s", qn(c.Enum.Name), lit(c.From), lit(c.To))), lockNone)}
 	case diff.DropEnum:
 		return []Step{step(Contract, rankDropType, c, "drop enum type "+c.Enum.Name.String(),
 			fmt.Sprintf("DROP TYPE IF EXISTS %s;", qn(c.Enum.Name)), lockNone)}
@@ -276,6 +288,9 @@ func (p *postgres) steps(c diff.Change) []Step {
 		return steps
 	}
 	if steps, ok := p.typeSteps(c); ok {
+		return steps
+	}
+	if steps, ok := p.compositeSteps(c); ok {
 		return steps
 	}
 	if steps, ok := p.tableSteps(c); ok {

@@ -640,6 +640,34 @@ var Catalogue = []*Rule{
 		Dialects: []string{"postgres"},
 		Run:      domainCheckBlocksWrites,
 	},
+	{
+		ID: "ZD135", Name: "enum-renamed", Severity: Warning,
+		Summary: "enum label or enum type renamed in place",
+		Why: "ALTER TYPE ... RENAME VALUE and RENAME TO change the catalog only: every row holding the label holds the " +
+			"new one at once, and columns keep the type under its new name. The old application version still writes " +
+			"the old label (or casts to the old type name), and PostgreSQL rejects it with \"invalid input value for " +
+			"enum\" (or \"type does not exist\") until that version is retired.",
+		Safe: "Make the old version stop writing the old label (or naming the type) before the rollout, or add the " +
+			"new label next to the old one, move the rows in a backfill and drop the old label with a new type later.",
+		Unsafe:   "CREATE TYPE status AS ENUM ('active', 'waiting' /* @renamed from=pending */);",
+		Planned:  "expand: ALTER TYPE ... RENAME VALUE / RENAME TO, guarded so that a re-run changes nothing",
+		Dialects: []string{"postgres"},
+		Run:      enumRenamed,
+	},
+	{
+		ID: "ZD137", Name: "composite-type-reshaped", Severity: Warning,
+		Summary: "attribute added to or dropped from a composite type that columns use",
+		Why: "A value of a composite type is written whole: ROW(...) or the literal '(a,b)' must have exactly as many " +
+			"fields as the type has attributes. Once ALTER TYPE ... ADD ATTRIBUTE runs (expand), the old application " +
+			"version's values have one field too few and PostgreSQL rejects them; a dropped attribute (contract) takes " +
+			"its value out of every row of every column of the type.",
+		Safe: "Make the old version name the attributes it writes ((col).attr = ..., or a cast from a record with all " +
+			"fields), or add a new type and convert the columns to it through a shadow column.",
+		Unsafe:   "ALTER TYPE address ADD ATTRIBUTE zip text; -- customers.address is of type address",
+		Planned:  "expand: ALTER TYPE ... ADD ATTRIBUTE; contract: DROP ATTRIBUTE IF EXISTS",
+		Dialects: []string{"postgres"},
+		Run:      compositeReshaped,
+	},
 }
 
 // mysqlAlgorithmFindings reports the changes whose ALTER TABLE uses an

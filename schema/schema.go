@@ -633,6 +633,21 @@ type Enum struct {
 	Values  []string
 	Comment string
 	Pos     Pos
+	// Hints are the rename hints DESIRED gives the type and its labels.
+	Hints EnumHints
+}
+
+// EnumHints are the rename hints of an enum type: the type's name in
+// CURRENT, and the labels' (see the hints in DESIGN.md).
+type EnumHints struct {
+	// RenamedFrom is the type's name in CURRENT; zero when not renamed.
+	RenamedFrom Name
+	// LabelsFrom maps a label to its name in CURRENT.
+	LabelsFrom map[string]string
+	// Pos is where the type's hint is written (else the first label's),
+	// LabelPos where each label's.
+	Pos      Pos
+	LabelPos map[string]Pos
 }
 
 // Unsupported is a statement the model does not represent.
