@@ -198,6 +198,13 @@ func (p *state) normalise(n *pg.Node) {
 	case *pg.Node_TypeCast:
 		arg := x.TypeCast.Arg
 		switch {
+		case arg.GetAConst() != nil && isBoolType(x.TypeCast.TypeName):
+			// boolean 'f' is stored as false, like the literal itself.
+			if v, ok := boolLiteral(arg.GetAConst().GetSval().GetSval()); ok {
+				n.Node = &pg.Node_AConst{AConst: &pg.A_Const{Val: &pg.A_Const_Sval{Sval: &pg.String{Sval: fmt.Sprint(v)}}}}
+			} else {
+				n.Node = arg.Node
+			}
 		case arg.GetAConst() != nil:
 			n.Node = arg.Node
 		case (arg.GetColumnRef() != nil || arg.GetAArrayExpr() != nil) && isTextish(x.TypeCast.TypeName):
@@ -276,6 +283,43 @@ func funcName(fc *pg.FuncCall) string {
 
 // isTextish reports whether a cast target is one of the string types
 // PostgreSQL casts varchar columns to implicitly when printing.
+func isBoolType(t *pg.TypeName) bool {
+	if t == nil || len(t.Names) == 0 || len(t.ArrayBounds) > 0 {
+		return false
+	}
+	switch t.Names[len(t.Names)-1].GetString_().GetSval() {
+	case "bool", "boolean":
+		return true
+	}
+	return false
+}
+
+// boolLiteral reads a string as boolin does: true, yes, on, 1 and their
+// prefixes (t, y; at least "of" for off), case-insensitive, blanks around
+// them ignored.
+func boolLiteral(s string) (value, ok bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return false, false
+	}
+	for _, w := range []struct {
+		word  string
+		value bool
+		min   int
+	}{{"true", true, 1}, {"false", false, 1}, {"yes", true, 1}, {"no", false, 1}, {"on", true, 2}, {"off", false, 2}} {
+		if len(s) >= w.min && strings.HasPrefix(w.word, s) {
+			return w.value, true
+		}
+	}
+	switch s {
+	case "1":
+		return true, true
+	case "0":
+		return false, true
+	}
+	return false, false
+}
+
 func isTextish(t *pg.TypeName) bool {
 	if t == nil || len(t.Names) == 0 {
 		return false

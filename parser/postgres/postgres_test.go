@@ -96,6 +96,8 @@ func TestSameSchemaWrittenDifferently(t *testing.T) {
 		{"identifier case", `CREATE TABLE Users (ID int)`, `CREATE TABLE "users" ("id" int)`},
 		{"default casts", `CREATE TABLE t (a varchar(9) DEFAULT 'x', b int DEFAULT -1, c text DEFAULT 'y')`,
 			`CREATE TABLE t (a varchar(9) DEFAULT 'x'::character varying, b int DEFAULT '-1'::integer, c text DEFAULT 'y'::text)`},
+		{"boolean literals", `CREATE TABLE t (a boolean DEFAULT boolean 'f', b bool DEFAULT 'yes'::bool, c boolean DEFAULT boolean ' Of ', d boolean DEFAULT '1'::boolean)`,
+			`CREATE TABLE t (a boolean DEFAULT false, b boolean DEFAULT true, c boolean DEFAULT false, d boolean DEFAULT true)`},
 		{"serial", `CREATE TABLE t (id serial PRIMARY KEY)`, `
 CREATE TABLE t (id integer NOT NULL);
 CREATE SEQUENCE t_id_seq AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;
