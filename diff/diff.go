@@ -25,6 +25,7 @@ func Schemas(from, to *schema.Schema) *Diff {
 	d.newSequences()
 	d.newTables()
 	d.columns()
+	d.partitioning()
 	d.tableOptions()
 	d.alteredSequences()
 	d.droppedConstraints()
@@ -192,6 +193,10 @@ func (d *differ) columns() {
 		}
 		for _, c := range t.Columns {
 			oc := old.Column(c.Name)
+			if oc == nil && d.inheritedElsewhere(d.from, old, c.Name) {
+				d.inheritanceMoved(t, d.from.EffectiveColumn(old, c.Name), c)
+				continue
+			}
 			if oc == nil {
 				if fc := d.caseOnly(old, c.Name); fc != nil {
 					// The same column to MySQL, which compares column
@@ -309,6 +314,10 @@ func (d *differ) droppedColumns() {
 			continue
 		}
 		for _, c := range t.Columns {
+			if nt.Column(c.Name) == nil && d.inheritedElsewhere(d.to, nt, c.Name) {
+				d.inheritanceMoved(nt, c, d.to.EffectiveColumn(nt, c.Name))
+				continue
+			}
 			if nt.Column(c.Name) == nil && !d.isRenamedAway(t, nt, c) && d.caseOnly(nt, c.Name) == nil {
 				d.add(DropColumn{Table: t, Column: c})
 			}
@@ -358,7 +367,7 @@ func (d *differ) droppedConstraints() {
 				if (c.Kind == schema.ForeignKey) != fkFirst {
 					continue
 				}
-				if nt.Constraint(c.Name) == nil {
+				if nt.Constraint(c.Name) == nil && !d.attachedAway(t, c) && !inheritedCheck(d.to, nt, c) {
 					d.add(DropConstraint{Table: t, Constraint: c})
 				}
 			}
@@ -388,6 +397,8 @@ func (d *differ) addedConstraints() {
 			default:
 				oc := old.Constraint(c.Name)
 				switch {
+				case oc == nil && d.partitionedUnsupported(t, c):
+				case oc == nil && inheritedCheck(d.from, old, c):
 				case oc == nil:
 					adds = append(adds, AddConstraint{Table: t, Constraint: c})
 				case !ConstraintEqual(d.to.Dialect, oc, c):
@@ -409,7 +420,7 @@ func (d *differ) droppedIndexes() {
 		if d.to.Table(i.Table) == nil && d.to.View(i.Table) == nil {
 			continue // dropped with its table
 		}
-		if d.to.Index(i.Table, i.Name.Name) == nil && d.caseOnlyIndex(d.to, i) == nil {
+		if d.to.Index(i.Table, i.Name.Name) == nil && d.caseOnlyIndex(d.to, i) == nil && !d.indexAttachedAway(i) {
 			d.add(DropIndex{i})
 		}
 	}
