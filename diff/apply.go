@@ -70,6 +70,10 @@ func clone(s *schema.Schema) *schema.Schema {
 	for _, d := range s.Domains {
 		out.Domains = append(out.Domains, cloneDomain(d))
 	}
+	out.CompositeTypes = nil
+	for _, c := range s.CompositeTypes {
+		out.CompositeTypes = append(out.CompositeTypes, cloneComposite(c))
+	}
 	// Routines are replaced, never changed in place.
 	out.Extensions = slices.Clone(s.Extensions)
 	out.Functions = slices.Clone(s.Functions)
@@ -164,6 +168,25 @@ func (a *applier) apply(c Change) error {
 			return fmt.Errorf("no neighbour label")
 		}
 		e.Values = slices.Insert(slices.Clone(e.Values), at, c.Value)
+	case RenameEnum:
+		if !slices.ContainsFunc(s.Enums, func(e *schema.Enum) bool { return e.Name == c.From.Name }) {
+			return fmt.Errorf("no enum")
+		}
+		r := renameTypes(s, map[schema.Name]schema.Name{c.From.Name: c.To.Name})
+		s.Enums, s.Tables, s.Domains, s.CompositeTypes = r.Enums, r.Tables, r.Domains, r.CompositeTypes
+	case RenameEnumValue:
+		i := slices.IndexFunc(s.Enums, func(e *schema.Enum) bool { return e.Name == c.Enum.Name })
+		if i < 0 {
+			return fmt.Errorf("no enum")
+		}
+		e := *s.Enums[i]
+		j := slices.Index(e.Values, c.From)
+		if j < 0 || slices.Contains(e.Values, c.To) {
+			return fmt.Errorf("no label %q to rename", c.From)
+		}
+		e.Values = slices.Clone(e.Values)
+		e.Values[j] = c.To
+		s.Enums[i] = &e
 	case ChangeEnumLabels:
 		i := slices.IndexFunc(s.Enums, func(e *schema.Enum) bool { return e.Name == c.From.Name })
 		if i < 0 {
@@ -352,6 +375,9 @@ func (a *applier) apply(c Change) error {
 		return fmt.Errorf("unsupported: %s", c.What)
 	default:
 		if ok, err := a.routine(c); ok {
+			return err
+		}
+		if ok, err := a.applyComposite(c); ok {
 			return err
 		}
 		if ok, err := a.applyType(c); ok {

@@ -335,5 +335,5 @@ func (c RenameTable) Pos() schema.Pos      { return c.To.Hints.Pos }
 func (c RenameConstraint) Pos() schema.Pos { return c.Table.Pos }
 func (c RenameIndex) Pos() schema.Pos      { return c.To.Pos }
 func (c RenameSequence) Pos() schema.Pos   { return c.To.Pos }
-func (c RenameColumn) Pos() schema.Pos     { return c.To.Hints.Pos }
+func (c RenameColumn) Pos() schema.Pos     { return c.To.Hint().Pos }
 func (c SplitTable) Pos() schema.Pos       { return c.Table.Hints.Pos }

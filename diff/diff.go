@@ -18,9 +18,11 @@ type Diff struct {
 func Schemas(from, to *schema.Schema) *Diff {
 	d := &differ{from: from, to: to}
 	d.renameTables()
+	d.renameEnums()
 	d.namespaces()
 	d.enums()
 	d.domains()
+	d.compositeTypes()
 	d.routines()
 	d.newSequences()
 	d.newTables()
@@ -37,11 +39,13 @@ func Schemas(from, to *schema.Schema) *Diff {
 	d.policies()
 	d.comments()
 	d.typeComments()
+	d.compositeComments()
 	d.privileges()
 	d.splits()
 	d.droppedColumns()
 	d.droppedTables()
 	d.droppedSequences()
+	d.droppedCompositeTypes()
 	d.droppedDomains()
 	d.droppedRoutines()
 	d.droppedEnums()
@@ -94,6 +98,11 @@ func (d *differ) enums() {
 // enumValues adds the labels that are new, each next to a label that
 // exists already. Removing or reordering labels is not possible in place.
 func (d *differ) enumValues(from, to *schema.Enum) {
+	if len(to.Hints.LabelsFrom) > 0 {
+		renamed := *from
+		renamed.Values = d.renamedValues(from, to)
+		from = &renamed
+	}
 	if slices.Equal(from.Values, to.Values) {
 		return
 	}
@@ -208,7 +217,7 @@ func (d *differ) columns() {
 				}
 				if r := d.renamedColumn(old, t, c); r != nil {
 					if what := d.keyColumn(old, r.Name); what != "" {
-						d.add(Unsupported{What: "rename of a column " + what, Name: t.Name.String() + "." + r.Name, At: c.Hints.Pos})
+						d.add(Unsupported{What: "rename of a column " + what, Name: t.Name.String() + "." + r.Name, At: c.Hint().Pos})
 						continue
 					}
 					d.add(RenameColumn{Table: t, From: r, To: c})

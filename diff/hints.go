@@ -19,6 +19,9 @@ func CheckHints(from, to *schema.Schema) error {
 	fail := func(pos schema.Pos, format string, args ...any) error {
 		return &parser.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
 	}
+	if err := checkEnumHints(from, to); err != nil {
+		return err
+	}
 	renamedTo := map[schema.Name]*schema.Table{}
 	for _, t := range to.Tables {
 		h := t.Hints
@@ -62,10 +65,10 @@ func CheckHints(from, to *schema.Schema) error {
 		}
 		renamedCol := map[string]*schema.Column{}
 		for _, c := range t.Columns {
-			ch := c.Hints
+			ch := c.Hint()
 			if r := ch.RenamedFrom; r != "" {
 				if prev := renamedCol[r]; prev != nil {
-					return fail(ch.Pos, "zdplan:renamed-from %s: column %s is already renamed to %s (line %d)", r, r, prev.Name, prev.Hints.Pos.Line)
+					return fail(ch.Pos, "zdplan:renamed-from %s: column %s is already renamed to %s (line %d)", r, r, prev.Name, prev.Hint().Pos.Line)
 				}
 				renamedCol[r] = c
 				switch {
@@ -269,7 +272,7 @@ func (d *differ) renameDependents(from *schema.Schema, old, t *schema.Table) {
 // renamedColumns returns, per table of DESIRED, the CURRENT columns that
 // renamed-from hints consume.
 func (d *differ) renamedColumn(old, t *schema.Table, c *schema.Column) *schema.Column {
-	r := c.Hints.RenamedFrom
+	r := c.Hint().RenamedFrom
 	if r == "" || old.Column(c.Name) != nil || t.Column(r) != nil {
 		return nil
 	}

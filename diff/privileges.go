@@ -223,64 +223,80 @@ func (d *differ) privileges() {
 	d.defaultPrivileges()
 }
 
-// aclChanges adds the grants and revokes that turn ACL from into to, one
-// change per column, grantee and kind of statement.
+// aclChanges adds the grants and revokes that turn ACL from into to.
+// Entries of a column DESIRED no longer has are left out: they go with
+// the column.
 func (d *differ) aclChanges(r schema.Ref, from, to schema.ACL, newObject bool) {
-	type group struct {
-		column, grantee string
-		grant, option   bool
-	}
-	privs := map[group][]string{}
-	var order []group
-	put := func(g group, priv string) {
-		if privs[g] == nil {
-			order = append(order, g)
-		}
-		privs[g] = append(privs[g], priv)
-	}
 	var table *schema.Table
 	if r.Kind == "table" {
 		table = d.to.Table(r.Name)
 	}
-	columnGone := func(col string) bool {
-		if col == "" || table == nil {
-			return false
-		}
-		return table.Column(col) == nil
+	columnGone := func(k schema.ACLKey) bool {
+		return k.Column != "" && table != nil && table.Column(k.Column) == nil
 	}
+	pos := d.aclPos(r)
+	for _, g := range aclDelta(from, to, columnGone) {
+		schema.PrivilegeOrder(r.Kind, g.column != "", g.privileges)
+		at := pos(g.column, g.grantee, d.to)
+		if g.grant {
+			d.add(GrantPrivileges{On: r, Column: g.column, Grantee: g.grantee, Privileges: g.privileges, GrantOption: g.option, NewObject: newObject, At: at})
+		} else {
+			d.add(RevokePrivileges{On: r, Column: g.column, Grantee: g.grantee, Privileges: g.privileges, GrantOptionOnly: g.option, NewObject: newObject, At: at})
+		}
+	}
+}
+
+// aclGroup is what one GRANT or REVOKE statement changes: privileges on
+// one column (or the object), for one grantee. option is WITH GRANT
+// OPTION on a grant, GRANT OPTION FOR on a revoke.
+type aclGroup struct {
+	column, grantee string
+	grant, option   bool
+	privileges      []string
+}
+
+// aclDelta lists the grants and revokes that turn ACL from into to, one
+// group per column, grantee and kind of statement, grants before revokes
+// for each grantee. Entries skip reports are left out.
+func aclDelta(from, to schema.ACL, skip func(schema.ACLKey) bool) []aclGroup {
+	type key struct {
+		column, grantee string
+		grant, option   bool
+	}
+	privs := map[key][]string{}
 	for k, grantable := range to {
-		if columnGone(k.Column) {
+		if skip(k) {
 			continue
 		}
 		if had, ok := from[k]; !ok || (grantable && !had) {
-			put(group{k.Column, k.Grantee, true, grantable}, k.Privilege)
+			g := key{k.Column, k.Grantee, true, grantable}
+			privs[g] = append(privs[g], k.Privilege)
 		}
 	}
 	for k, grantable := range from {
-		if columnGone(k.Column) {
-			continue // dropped with its column
+		if skip(k) {
+			continue
 		}
+		var g key
 		switch now, ok := to[k]; {
 		case !ok:
-			put(group{k.Column, k.Grantee, false, false}, k.Privilege)
+			g = key{k.Column, k.Grantee, false, false}
 		case grantable && !now:
-			put(group{k.Column, k.Grantee, false, true}, k.Privilege)
+			g = key{k.Column, k.Grantee, false, true}
+		default:
+			continue
 		}
+		privs[g] = append(privs[g], k.Privilege)
 	}
-	slices.SortFunc(order, func(a, b group) int {
+	out := make([]aclGroup, 0, len(privs))
+	for k, p := range privs {
+		out = append(out, aclGroup{k.column, k.grantee, k.grant, k.option, p})
+	}
+	slices.SortFunc(out, func(a, b aclGroup) int {
 		return cmp.Or(cmp.Compare(a.column, b.column), cmp.Compare(a.grantee, b.grantee),
 			-cmpBool(a.grant, b.grant), cmpBool(a.option, b.option))
 	})
-	pos := d.aclPos(r)
-	for _, g := range order {
-		p := privs[g]
-		schema.PrivilegeOrder(r.Kind, g.column != "", p)
-		if g.grant {
-			d.add(GrantPrivileges{On: r, Column: g.column, Grantee: g.grantee, Privileges: p, GrantOption: g.option, NewObject: newObject, At: pos(g.column, g.grantee, d.to)})
-		} else {
-			d.add(RevokePrivileges{On: r, Column: g.column, Grantee: g.grantee, Privileges: p, GrantOptionOnly: g.option, NewObject: newObject, At: pos(g.column, g.grantee, d.to)})
-		}
-	}
+	return out
 }
 
 func cmpBool(a, b bool) int {
@@ -385,40 +401,11 @@ func (d *differ) defaultPrivileges() {
 		if want == nil {
 			want = schema.BuiltinDefaults(k)
 		}
-		type group struct {
-			grantee       string
-			grant, option bool
-		}
-		privs := map[group][]string{}
-		var order []group
-		put := func(g group, priv string) {
-			if privs[g] == nil {
-				order = append(order, g)
-			}
-			privs[g] = append(privs[g], priv)
-		}
-		for e, grantable := range want {
-			if had, ok := base[e]; !ok || (grantable && !had) {
-				put(group{e.Grantee, true, grantable}, e.Privilege)
-			}
-		}
-		for e, grantable := range base {
-			switch now, ok := want[e]; {
-			case !ok:
-				put(group{e.Grantee, false, false}, e.Privilege)
-			case grantable && !now:
-				put(group{e.Grantee, false, true}, e.Privilege)
-			}
-		}
-		slices.SortFunc(order, func(a, b group) int {
-			return cmp.Or(cmp.Compare(a.grantee, b.grantee), -cmpBool(a.grant, b.grant), cmpBool(a.option, b.option))
-		})
 		kind := map[string]string{"TABLES": "table", "SEQUENCES": "sequence", "FUNCTIONS": "function", "TYPES": "type", "SCHEMAS": "schema"}[k.ObjectKind]
-		for _, g := range order {
-			p := privs[g]
-			schema.PrivilegeOrder(kind, false, p)
+		for _, g := range aclDelta(base, want, func(schema.ACLKey) bool { return false }) {
+			schema.PrivilegeOrder(kind, false, g.privileges)
 			d.add(AlterDefaultPrivileges{Role: k.Role, Schema: k.Schema, ObjectKind: k.ObjectKind, Grantee: g.grantee,
-				Privileges: p, Grant: g.grant, GrantOption: g.option, At: d.defaultPos(k, g.grantee)})
+				Privileges: g.privileges, Grant: g.grant, GrantOption: g.option, At: d.defaultPos(k, g.grantee)})
 		}
 	}
 }
@@ -529,6 +516,12 @@ func (a *aclApplier) follow(s *schema.Schema, c Change) (bool, error) {
 		created(schema.Ref{Kind: "schema", Name: schema.Name{Name: c.Namespace.Name}})
 	case CreateEnum:
 		created(schema.Ref{Kind: "type", Name: c.Enum.Name})
+	case CreateCompositeType:
+		created(schema.Ref{Kind: "type", Name: c.Type.Name})
+	case ReplaceCompositeType:
+		created(schema.Ref{Kind: "type", Name: c.To.Name})
+	case DropCompositeType:
+		delete(a.acls, schema.Ref{Kind: "type", Name: c.Type.Name})
 	case DropTable:
 		a.dropRelation(schema.Ref{Kind: "table", Name: c.Table.Name})
 		for r := range a.acls {
@@ -550,6 +543,12 @@ func (a *aclApplier) follow(s *schema.Schema, c Change) (bool, error) {
 		a.dropColumn(c.Table.Name, c.Column.Name)
 	case RenameColumn:
 		a.dropColumn(c.Table.Name, c.From.Name)
+	case RenameEnum:
+		from, to := schema.Ref{Kind: "type", Name: c.From.Name}, schema.Ref{Kind: "type", Name: c.To.Name}
+		if acl, ok := a.acls[from]; ok {
+			a.acls[to] = acl
+			delete(a.acls, from)
+		}
 	case RenameTable:
 		from, to := schema.Ref{Kind: "table", Name: c.From.Name}, schema.Ref{Kind: "table", Name: c.To.Name}
 		if acl, ok := a.acls[from]; ok {

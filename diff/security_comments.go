@@ -165,7 +165,13 @@ func (a *applier) setObjectComment(c SetComment) (bool, error) {
 				return true, nil
 			}
 		}
-		return true, fmt.Errorf("no enum")
+		for _, t := range s.CompositeTypes {
+			if t.Name == c.Name {
+				t.Comment = c.Comment
+				return true, nil
+			}
+		}
+		return true, fmt.Errorf("no type %s", c.Name)
 	case "SEQUENCE":
 		for _, q := range s.Sequences {
 			if q.Name == c.Name {

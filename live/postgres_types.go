@@ -2,7 +2,8 @@ package live
 
 // pgTypeQueries render the user-defined types other than enums, with
 // their comments: domains (with their validated checks inline and the
-// NOT VALID ones added after, as pg_dump writes them).
+// NOT VALID ones added after, as pg_dump writes them), then composite
+// types (the stand-alone ones: a table's row type is its table's).
 func pgTypeQueries() []string {
 	const domain = `quote_ident(n.nspname) || '.' || quote_ident(t.typname)`
 	domains := `FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
@@ -22,6 +23,17 @@ func pgTypeQueries() []string {
 		  coalesce((SELECT string_agg(` + pgComment("CONSTRAINT", "quote_ident(c.conname) || ' ON DOMAIN ' || "+domain, "obj_description(c.oid, 'pg_constraint')") + `, '' ORDER BY c.conname)
 		    FROM pg_constraint c WHERE c.contypid = t.oid), '')
 		` + domains + `
+		ORDER BY t.oid`,
+		`SELECT 'CREATE TYPE ' || ` + domain + ` || ' AS (' ||
+		  coalesce((SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod) ||
+		      coalesce((SELECT ' COLLATE ' || quote_ident(cn.nspname) || '.' || quote_ident(co.collname)
+		        FROM pg_type at, pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace
+		        WHERE at.oid = a.atttypid AND co.oid = a.attcollation AND a.attcollation <> at.typcollation), ''),
+		    ', ' ORDER BY a.attnum)
+		    FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), '') || ');',
+		  ` + pgComment("TYPE", domain, "obj_description(t.oid, 'pg_type')") + `
+		FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_class c ON c.oid = t.typrelid
+		WHERE t.typtype = 'c' AND c.relkind = 'c' AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_type", "t.oid") + `
 		ORDER BY t.oid`,
 	}
 }

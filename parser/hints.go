@@ -245,6 +245,7 @@ func ApplyColumnHint(c *schema.Column, h Hint, r HintReader) error {
 	fail := func(format string, args ...any) error {
 		return &Error{Pos: h.Pos, Msg: fmt.Sprintf("%s: ", h) + fmt.Sprintf(format, args...)}
 	}
+	hints := c.Hint()
 	switch h.Kind {
 	case HintRenamedFrom:
 		tbl, col, err := r.HintColumn(h.Arg)
@@ -254,21 +255,22 @@ func ApplyColumnHint(c *schema.Column, h Hint, r HintReader) error {
 		if tbl != (schema.Name{}) {
 			return fail("give the column's old name only; the table is the one it is declared in")
 		}
-		c.Hints.RenamedFrom = col
+		hints.RenamedFrom = col
 	case HintUsing, HintBackfill:
 		e, cols, err := r.HintExpr(h.Arg)
 		if err != nil {
 			return fail("%v", err)
 		}
 		if h.Kind == HintUsing {
-			c.Hints.Using, c.Hints.UsingColumns = e, cols
+			hints.Using, hints.UsingColumns = e, cols
 		} else {
-			c.Hints.Backfill, c.Hints.BackfillColumns = e, cols
+			hints.Backfill, hints.BackfillColumns = e, cols
 		}
 	default:
 		return fail("applies to a table, not to column %s", c.Name)
 	}
-	c.Hints.Pos = h.Pos
+	hints.Pos = h.Pos
+	c.Hints = &hints
 	return nil
 }
 

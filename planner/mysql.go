@@ -173,7 +173,7 @@ func (m *mysql) steps(c diff.Change) []Step {
 		m.column(c, c.Table, c.From, c.To, true, contract, modifiedAttributes(c.From, c.To))
 		return nil
 	case diff.SetNotNull:
-		if c.Column.Hints.Backfill != nil {
+		if c.Column.Hint().Backfill != nil {
 			return m.backfillColumn(c, c.Table, c.Column, false)
 		}
 		from := oldColumn(m.d, c.Table, c.Column)
@@ -227,6 +227,8 @@ func (m *mysql) steps(c diff.Change) []Step {
 		// MySQL has no schemas (namespaces), sequences or enum types: its
 		// parser never produces these.
 		diff.CreateNamespace, diff.DropNamespace, diff.CreateEnum, diff.AddEnumValue, diff.DropEnum,
+		diff.RenameEnum, diff.RenameEnumValue, diff.CreateCompositeType, diff.DropCompositeType,
+		diff.ReplaceCompositeType, diff.AddAttribute, diff.DropAttribute, diff.AlterAttributeType,
 		diff.CreateSequence, diff.AlterSequence, diff.DropSequence, diff.RenameSequence:
 		return nil
 	}
@@ -318,15 +320,15 @@ func (m *mysql) noNulls(c diff.Change, t *schema.Table, col *schema.Column) Step
 }
 
 func (m *mysql) addColumn(c diff.AddColumn) []Step {
-	if col := c.Column; col.Hints.Backfill != nil && col.NotNull && col.Default == nil && !col.AutoIncrement && col.Generated == nil {
-		if len(col.Hints.BackfillColumns) > 0 || !myConstantDefault(col.Hints.Backfill) {
+	if col := c.Column; col.Hint().Backfill != nil && col.NotNull && col.Default == nil && !col.AutoIncrement && col.Generated == nil {
+		if len(col.Hint().BackfillColumns) > 0 || !myConstantDefault(col.Hint().Backfill) {
 			return m.backfillColumn(c, c.Table, col, true)
 		}
 		// A constant: as a default it fills every existing row and the
 		// rows the old version inserts, instantly; NOT NULL holds from
 		// the start.
 		tmp := *col
-		tmp.Default = col.Hints.Backfill
+		tmp.Default = col.Hint().Backfill
 		a := addColumnAlg(m.d, c.Table, &tmp).on(m.target)
 		return []Step{
 			withReverse(myStep(Expand, rankColumn, c, fmt.Sprintf("add column %s with the backfill value as a temporary default", c.Object()),

@@ -222,11 +222,11 @@ func (m *mysql) syncColumn(c diff.Change, t *schema.Table, old, new *schema.Colu
 	ot, key := m.primaryKey(t.Name)
 	oldQ, newQ := myQuoteIdent(old.Name), myQuoteIdent(addName)
 	fwd := "NEW." + oldQ
-	if u := new.Hints.Using; u != nil {
-		fwd = myRowExpr(u.SQL, new.Hints.UsingColumns)
+	if u := new.Hint().Using; u != nil {
+		fwd = myRowExpr(u.SQL, new.Hint().UsingColumns)
 	}
-	if b := new.Hints.Backfill; b != nil {
-		fwd = fmt.Sprintf("COALESCE(%s, %s)", fwd, myRowExpr(b.SQL, new.Hints.BackfillColumns))
+	if b := new.Hint().Backfill; b != nil {
+		fwd = fmt.Sprintf("COALESCE(%s, %s)", fwd, myRowExpr(b.SQL, new.Hint().BackfillColumns))
 	}
 	rev := "NEW." + newQ
 	add := *new
@@ -243,10 +243,10 @@ func (m *mysql) syncColumn(c diff.Change, t *schema.Table, old, new *schema.Colu
 	// Over the table itself, the hints' expressions read its columns
 	// directly.
 	stmtFwd := oldQ
-	if u := new.Hints.Using; u != nil {
+	if u := new.Hint().Using; u != nil {
 		stmtFwd = "(" + u.SQL + ")"
 	}
-	if b := new.Hints.Backfill; b != nil {
+	if b := new.Hint().Backfill; b != nil {
 		stmtFwd = fmt.Sprintf("COALESCE(%s, (%s))", stmtFwd, b.SQL)
 	}
 	a := addColumnAlg(m.d, t, &add).on(m.target)
@@ -287,7 +287,7 @@ func (m *mysql) syncColumn(c diff.Change, t *schema.Table, old, new *schema.Colu
 func (m *mysql) backfillColumn(c diff.Change, t *schema.Table, col *schema.Column, add bool) []Step {
 	ot, key := m.primaryKey(t.Name)
 	q := myQuoteIdent(col.Name)
-	value := myRowExpr(col.Hints.Backfill.SQL, col.Hints.BackfillColumns)
+	value := myRowExpr(col.Hint().Backfill.SQL, col.Hint().BackfillColumns)
 	obj := t.Name.String() + "." + col.Name
 	ins := myTriggerName("fill", t.Name, col.Name, "ins")
 	upd := myTriggerName("fill", t.Name, col.Name, "upd")
@@ -304,7 +304,7 @@ func (m *mysql) backfillColumn(c diff.Change, t *schema.Table, col *schema.Colum
 		myStep(Expand, rankSyncTrigger, c, fmt.Sprintf("give %s the backfill value in rows written without one", obj),
 			myTrigger(t.Name, ins, "BEFORE INSERT", body)+"\n"+myTrigger(t.Name, upd, "BEFORE UPDATE", body), myLockTrigger),
 		myBackfill(c, ot, key, "", fmt.Sprintf("give existing rows of %s the backfill value", obj),
-			fmt.Sprintf("UPDATE %s SET %s = (%s)\n      WHERE %s AND %s IS NULL", myQuoteName(t.Name), q, col.Hints.Backfill.SQL, rangePlaceholder, q)),
+			fmt.Sprintf("UPDATE %s SET %s = (%s)\n      WHERE %s AND %s IS NULL", myQuoteName(t.Name), q, col.Hint().Backfill.SQL, rangePlaceholder, q)),
 		myStep(Contract, rankDropTrigger, c, "drop the backfill triggers of "+obj, myDropTriggers(ins, upd), myLockTrigger),
 		m.noNulls(c, t, col),
 	)

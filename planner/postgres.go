@@ -176,6 +176,18 @@ func (p *postgres) steps(c diff.Change) []Step {
 		}
 		return []Step{step(Expand, rankType, c, fmt.Sprintf("add label %s to enum %s", c.Value, c.Enum.Name),
 			fmt.Sprintf("ALTER TYPE %s ADD VALUE IF NOT EXISTS %s%s;", qn(c.Enum.Name), lit(c.Value), where), lockNone)}
+	case diff.RenameEnum:
+		// Catalog only; columns, defaults and functions refer to the type
+		// by OID and follow it.
+		return []Step{step(Expand, rankRename, c, fmt.Sprintf("rename enum type %s to %s", c.From.Name, c.To.Name.Name),
+			doIf(fmt.Sprintf("to_regtype(%s) IS NOT NULL AND to_regtype(%s) IS NULL", lit(qn(c.From.Name)), lit(qn(c.To.Name))),
+				fmt.Sprintf("ALTER TYPE %s RENAME TO %s", qn(c.From.Name), qi(c.To.Name.Name))), lockNone)}
+	case diff.RenameEnumValue:
+		// Catalog only: rows store the label's OID, so they hold the new
+		// label at once.
+		return []Step{step(Expand, rankType, c, fmt.Sprintf("rename label %s of enum %s to %s", c.From, c.Enum.Name, c.To),
+			doIf(fmt.Sprintf("EXISTS (SELECT FROM pg_catalog.pg_enum WHERE enumtypid = %s::regtype AND enumlabel = %s)", lit(qn(c.Enum.Name)), lit(c.From)),
+				fmt.Sprintf("ALTER TYPE %s RENAME VALUE %s TO %s", qn(c.Enum.Name), lit(c.From), lit(c.To))), lockNone)}
 	case diff.DropEnum:
 		return []Step{step(Contract, rankDropType, c, "drop enum type "+c.Enum.Name.String(),
 			fmt.Sprintf("DROP TYPE IF EXISTS %s;", qn(c.Enum.Name)), lockNone)}
@@ -242,7 +254,7 @@ func (p *postgres) steps(c diff.Change) []Step {
 		return []Step{step(Contract, rankDropConstraint, c, fmt.Sprintf("drop default of %s (the old version may rely on it)", c.Object()),
 			fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;", qn(c.Table.Name), qi(c.Column.Name)), lockAccessExclusiveBrief)}
 	case diff.SetNotNull:
-		if c.Column.Hints.Backfill != nil {
+		if c.Column.Hint().Backfill != nil {
 			return p.backfillColumn(c, c.Table, c.Column, false)
 		}
 		return setNotNull(c, c.Table, c.Column)
@@ -279,6 +291,9 @@ func (p *postgres) steps(c diff.Change) []Step {
 		return steps
 	}
 	if steps, ok := p.typeSteps(c); ok {
+		return steps
+	}
+	if steps, ok := p.compositeSteps(c); ok {
 		return steps
 	}
 	if steps, ok := p.tableSteps(c); ok {
@@ -346,20 +361,12 @@ func sequenceOptions(s *schema.Sequence) string {
 		s.Type, s.Increment, s.Min, s.Max, s.Start, s.Cache, cycle)
 }
 
-func collation(name string) string {
-	var parts []string
-	for _, p := range strings.Split(name, ".") {
-		parts = append(parts, qi(p))
-	}
-	return strings.Join(parts, ".")
-}
-
 // columnSQL is a column definition as CREATE TABLE and ADD COLUMN take it.
 func columnSQL(t *schema.Table, c *schema.Column, withNotNull bool) string {
 	var b strings.Builder
 	b.WriteString(qi(c.Name) + " " + pgq.TypeSQL(c.Type))
 	if c.Collation != "" {
-		b.WriteString(" COLLATE " + collation(c.Collation))
+		b.WriteString(" COLLATE " + pgq.QuoteDotted(c.Collation))
 	}
 	switch {
 	case c.Generated != nil:
@@ -520,8 +527,8 @@ func RewritesOnAdd(c *schema.Column) bool {
 
 func (p *postgres) addColumn(c diff.AddColumn) []Step {
 	col := c.Column
-	if b := col.Hints.Backfill; b != nil && col.NotNull && col.Default == nil && col.Identity == nil && col.Generated == nil {
-		if len(col.Hints.BackfillColumns) > 0 || IsVolatileDefault(b) {
+	if b := col.Hint().Backfill; b != nil && col.NotNull && col.Default == nil && col.Identity == nil && col.Generated == nil {
+		if len(col.Hint().BackfillColumns) > 0 || IsVolatileDefault(b) {
 			return p.backfillColumn(c, c.Table, col, true)
 		}
 		// A constant: as a default it fills every existing row without
@@ -613,7 +620,7 @@ func InPlaceTypeChange(from, to *schema.Column) bool {
 func (p *postgres) alterType(c diff.AlterColumnType) []Step {
 	typ := pgq.TypeSQL(c.To.Type)
 	if c.To.Collation != "" {
-		typ += " COLLATE " + collation(c.To.Collation)
+		typ += " COLLATE " + pgq.QuoteDotted(c.To.Collation)
 	}
 	alter := fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s TYPE %s", qn(c.Table.Name), qi(c.To.Name), typ)
 	// Run again, ALTER TYPE to the type the column already has still
@@ -1001,7 +1008,7 @@ func indexSQL(i *schema.Index, concurrently bool) string {
 	}
 	var keys []string
 	for _, k := range i.Keys {
-		keys = append(keys, indexKeySQL(k))
+		keys = append(keys, pgq.IndexKeySQL(k))
 	}
 	fmt.Fprintf(&b, " (%s)", strings.Join(keys, ", "))
 	if len(i.Include) > 0 {
@@ -1018,30 +1025,6 @@ func indexSQL(i *schema.Index, concurrently bool) string {
 	}
 	b.WriteString(";")
 	return b.String()
-}
-
-func indexKeySQL(k schema.IndexKey) string {
-	s := qi(k.Column)
-	if k.Expr != nil {
-		s = "(" + k.Expr.SQL + ")"
-	}
-	if k.Collation != "" {
-		s += " COLLATE " + collation(k.Collation)
-	}
-	if k.Opclass != "" {
-		s += " " + collation(k.Opclass)
-	}
-	if k.Desc {
-		s += " DESC"
-	}
-	if k.NullsFirst != k.Desc {
-		if k.NullsFirst {
-			s += " NULLS FIRST"
-		} else {
-			s += " NULLS LAST"
-		}
-	}
-	return s
 }
 
 // buildIndexConcurrently builds an index without blocking writes. A build

@@ -147,15 +147,15 @@ func (s syncColumn) forward(row string) string {
 	if row != "" {
 		e = row + "." + e
 	}
-	if u := s.new.Hints.Using; u != nil {
+	if u := s.new.Hint().Using; u != nil {
 		e = "(" + u.SQL + ")"
 	} else if !s.old.Type.Equal(s.new.Type) && (s.old.Type.Schema != "" || s.new.Type.Schema != "") && s.new.Type.Name != "text" {
 		e += "::text" // no cast between an enum and most types but text
 	}
-	if !s.old.Type.Equal(s.new.Type) || s.new.Hints.Using != nil {
+	if !s.old.Type.Equal(s.new.Type) || s.new.Hint().Using != nil {
 		e += "::" + pgq.TypeSQL(s.new.Type)
 	}
-	if b := s.new.Hints.Backfill; b != nil {
+	if b := s.new.Hint().Backfill; b != nil {
 		e = fmt.Sprintf("coalesce(%s, %s)", e, b.SQL)
 	}
 	return e
@@ -182,14 +182,14 @@ func (s syncColumn) plan(rename bool) []Step {
 	obj := t.String() + "." + s.new.Name
 	typ := pgq.TypeSQL(s.new.Type)
 	if s.new.Collation != "" {
-		typ += " COLLATE " + collation(s.new.Collation)
+		typ += " COLLATE " + pgq.QuoteDotted(s.new.Collation)
 	}
 	// A using or backfill hint names the row's columns bare: evaluate it over the
 	// row as a relation (a query per row written). Otherwise the value
 	// is a plain assignment, which costs the old version's writes far
 	// less.
 	fwd := fmt.Sprintf("fwd := %s;", s.forward("NEW"))
-	if s.new.Hints.Using != nil || s.new.Hints.Backfill != nil {
+	if s.new.Hint().Using != nil || s.new.Hint().Backfill != nil {
 		fwd = fmt.Sprintf("SELECT %s INTO fwd FROM (SELECT NEW.*) AS zdplan_row;", s.forward(""))
 	}
 	body := fmt.Sprintf(`DECLARE
@@ -245,7 +245,7 @@ END`, typ, fwd, oldQ, newQ, s.reverse("NEW"))
 		// The trigger gives every row the old version writes a value
 		// when the old column has one (or a backfill value is given): the
 		// check can hold from expand. Otherwise it waits for contract.
-		early := s.old.NotNull || s.new.Hints.Backfill != nil
+		early := s.old.NotNull || s.new.Hint().Backfill != nil
 		checkPh, validatePh := Contract, Contract
 		if early {
 			checkPh, validatePh = Expand, Backfill
@@ -518,7 +518,7 @@ func (p *postgres) backfillColumn(c diff.Change, t *schema.Table, col *schema.Co
 	name := col.Name
 	fn := schema.Name{Schema: t.Name.Schema, Name: syncName("zdplan_fill", t.Name, name)}
 	trig := triggerName("zdplan_fill", name)
-	value := col.Hints.Backfill.SQL
+	value := col.Hint().Backfill.SQL
 	obj := t.Name.String() + "." + name
 	var steps []Step
 	if add {

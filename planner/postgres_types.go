@@ -128,7 +128,7 @@ func createDomain(d *schema.Domain) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "CREATE DOMAIN %s AS %s", qn(d.Name), pgq.TypeSQL(d.Type))
 	if d.Collation != "" {
-		b.WriteString(" COLLATE " + collation(d.Collation))
+		b.WriteString(" COLLATE " + pgq.QuoteDotted(d.Collation))
 	}
 	if d.Default != nil {
 		b.WriteString(" DEFAULT " + defaultSQL(d.Default))

@@ -51,8 +51,8 @@ var Catalogue = []*Rule{
 				if !col.NotNull || col.Default != nil || col.Identity != nil || col.AutoIncrement || col.Generated != nil {
 					return
 				}
-				if col.Hints.Backfill != nil {
-					p.Report(a.Object(), a.Pos(), true, "NOT NULL column %s has no default: existing rows and the old version's inserts get the backfill value %s", a.Object(), col.Hints.Backfill.SQL)
+				if col.Hint().Backfill != nil {
+					p.Report(a.Object(), a.Pos(), true, "NOT NULL column %s has no default: existing rows and the old version's inserts get the backfill value %s", a.Object(), col.Hint().Backfill.SQL)
 					return
 				}
 				p.Report(a.Object(), a.Pos(), false, "NOT NULL column %s has no default: existing rows and the old version's inserts have no value for it; add -- zdplan:backfill <value>", a.Object())
@@ -191,7 +191,7 @@ var Catalogue = []*Rule{
 		Dialects: []string{"postgres"},
 		Run: func(p *Pass) {
 			Each(p, func(s diff.SetNotNull) {
-				if b := s.Column.Hints.Backfill; b != nil {
+				if b := s.Column.Hint().Backfill; b != nil {
 					p.Report(s.Object(), s.Pos(), true, "%s becomes NOT NULL: NULLs get the backfill value %s from expand on, NOT NULL holds in contract", s.Object(), b.SQL)
 					return
 				}
@@ -424,11 +424,11 @@ var Catalogue = []*Rule{
 						report(c, c.Table.Name)
 					}
 				case diff.AddColumn:
-					if h := c.Column.Hints; h.Backfill != nil && c.Column.NotNull && c.Column.Default == nil && len(h.BackfillColumns) > 0 {
+					if h := c.Column.Hint(); h.Backfill != nil && c.Column.NotNull && c.Column.Default == nil && len(h.BackfillColumns) > 0 {
 						report(c, c.Table.Name)
 					}
 				case diff.SetNotNull:
-					if c.Column.Hints.Backfill != nil {
+					if c.Column.Hint().Backfill != nil {
 						report(c, c.Table.Name)
 					}
 				}
@@ -647,6 +647,34 @@ var Catalogue = []*Rule{
 	partitioningChanged,
 	partitionAttachChecked,
 	parentRowsChange,
+	{
+		ID: "ZD135", Name: "enum-renamed", Severity: Warning,
+		Summary: "enum label or enum type renamed in place",
+		Why: "ALTER TYPE ... RENAME VALUE and RENAME TO change the catalog only: every row holding the label holds the " +
+			"new one at once, and columns keep the type under its new name. The old application version still writes " +
+			"the old label (or casts to the old type name), and PostgreSQL rejects it with \"invalid input value for " +
+			"enum\" (or \"type does not exist\") until that version is retired.",
+		Safe: "Make the old version stop writing the old label (or naming the type) before the rollout, or add the " +
+			"new label next to the old one, move the rows in a backfill and drop the old label with a new type later.",
+		Unsafe:   "CREATE TYPE status AS ENUM ('active', 'waiting' /* @renamed from=pending */);",
+		Planned:  "expand: ALTER TYPE ... RENAME VALUE / RENAME TO, guarded so that a re-run changes nothing",
+		Dialects: []string{"postgres"},
+		Run:      enumRenamed,
+	},
+	{
+		ID: "ZD137", Name: "composite-type-reshaped", Severity: Warning,
+		Summary: "attribute added to or dropped from a composite type that columns use",
+		Why: "A value of a composite type is written whole: ROW(...) or the literal '(a,b)' must have exactly as many " +
+			"fields as the type has attributes. Once ALTER TYPE ... ADD ATTRIBUTE runs (expand), the old application " +
+			"version's values have one field too few and PostgreSQL rejects them; a dropped attribute (contract) takes " +
+			"its value out of every row of every column of the type.",
+		Safe: "Make the old version name the attributes it writes ((col).attr = ..., or a cast from a record with all " +
+			"fields), or add a new type and convert the columns to it through a shadow column.",
+		Unsafe:   "ALTER TYPE address ADD ATTRIBUTE zip text; -- customers.address is of type address",
+		Planned:  "expand: ALTER TYPE ... ADD ATTRIBUTE; contract: DROP ATTRIBUTE IF EXISTS",
+		Dialects: []string{"postgres"},
+		Run:      compositeReshaped,
+	},
 }
 
 // mysqlAlgorithmFindings reports the changes whose ALTER TABLE uses an
@@ -720,7 +748,7 @@ func narrows(from, to schema.Type) bool {
 func ScannedTable(c diff.Change) (table, what string) {
 	switch c := c.(type) {
 	case diff.AddColumn:
-		if c.Column.Hints.Backfill != nil || c.Column.Generated != nil || (c.Column.NotNull && c.Column.Default == nil) {
+		if c.Column.Hint().Backfill != nil || c.Column.Generated != nil || (c.Column.NotNull && c.Column.Default == nil) {
 			return c.Table.Name.String(), "backfill"
 		}
 	case diff.AlterColumnType:

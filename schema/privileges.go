@@ -150,14 +150,35 @@ func ACLs(privs []*Privilege) map[Ref]ACL {
 			acl = BuiltinACL(p.On)
 			out[p.On] = acl
 		}
-		k := ACLKey{Column: p.Column, Grantee: p.Grantee, Privilege: p.Privilege}
-		if p.Revoked {
-			delete(acl, k)
-		} else {
-			acl[k] = p.Grantable
-		}
+		acl.set(ACLKey{Column: p.Column, Grantee: p.Grantee, Privilege: p.Privilege}, p.Revoked, p.Grantable)
 	}
 	return out
+}
+
+// set records one entry: revoked, or granted with or without the grant
+// option.
+func (acl ACL) set(k ACLKey, revoked, grantable bool) {
+	if revoked {
+		delete(acl, k)
+	} else {
+		acl[k] = grantable
+	}
+}
+
+// against calls f for each entry acl holds that builtin does not (or
+// holds with another grant option), and, with revoked set, for each entry
+// of builtin it lacks.
+func (acl ACL) against(builtin ACL, f func(k ACLKey, grantable, revoked bool)) {
+	for k, grantable := range acl {
+		if g, ok := builtin[k]; !ok || g != grantable {
+			f(k, grantable, false)
+		}
+	}
+	for k := range builtin {
+		if _, ok := acl[k]; !ok {
+			f(k, false, true)
+		}
+	}
 }
 
 // Entries turns an object's ACL back into Privilege entries in a
@@ -166,18 +187,10 @@ func ACLs(privs []*Privilege) map[Ref]ACL {
 // gives each entry's position.
 func (acl ACL) Entries(r Ref, pos func(ACLKey) Pos) []*Privilege {
 	var out []*Privilege
-	builtin := BuiltinACL(r)
-	for k, grantable := range acl {
-		if g, ok := builtin[k]; ok && g == grantable {
-			continue
-		}
-		out = append(out, &Privilege{On: r, Column: k.Column, Privilege: k.Privilege, Grantee: k.Grantee, Grantable: grantable, Pos: pos(k)})
-	}
-	for k := range builtin {
-		if _, ok := acl[k]; !ok {
-			out = append(out, &Privilege{On: r, Privilege: k.Privilege, Grantee: k.Grantee, Revoked: true, Pos: pos(k)})
-		}
-	}
+	acl.against(BuiltinACL(r), func(k ACLKey, grantable, revoked bool) {
+		out = append(out, &Privilege{On: r, Column: k.Column, Privilege: k.Privilege, Grantee: k.Grantee,
+			Grantable: grantable, Revoked: revoked, Pos: pos(k)})
+	})
 	SortPrivileges(out)
 	return out
 }
@@ -237,12 +250,7 @@ func DefaultACLs(defs []*DefaultPrivilege) map[DefaultKey]ACL {
 			acl = BuiltinDefaults(k)
 			out[k] = acl
 		}
-		e := ACLKey{Grantee: d.Grantee, Privilege: d.Privilege}
-		if d.Revoked {
-			delete(acl, e)
-		} else {
-			acl[e] = d.Grantable
-		}
+		acl.set(ACLKey{Grantee: d.Grantee, Privilege: d.Privilege}, d.Revoked, d.Grantable)
 	}
 	return out
 }
@@ -252,20 +260,10 @@ func DefaultACLs(defs []*DefaultPrivilege) map[DefaultKey]ACL {
 // defaults it lacks, in a deterministic order.
 func (acl ACL) DefaultEntries(k DefaultKey, pos func(ACLKey) Pos) []*DefaultPrivilege {
 	var out []*DefaultPrivilege
-	builtin := BuiltinDefaults(k)
-	for e, grantable := range acl {
-		if g, ok := builtin[e]; ok && g == grantable {
-			continue
-		}
+	acl.against(BuiltinDefaults(k), func(e ACLKey, grantable, revoked bool) {
 		out = append(out, &DefaultPrivilege{Role: k.Role, Schema: k.Schema, ObjectKind: k.ObjectKind,
-			Privilege: e.Privilege, Grantee: e.Grantee, Grantable: grantable, Pos: pos(e)})
-	}
-	for e := range builtin {
-		if _, ok := acl[e]; !ok {
-			out = append(out, &DefaultPrivilege{Role: k.Role, Schema: k.Schema, ObjectKind: k.ObjectKind,
-				Privilege: e.Privilege, Grantee: e.Grantee, Revoked: true, Pos: pos(e)})
-		}
-	}
+			Privilege: e.Privilege, Grantee: e.Grantee, Grantable: grantable, Revoked: revoked, Pos: pos(e)})
+	})
 	SortDefaultPrivileges(out)
 	return out
 }

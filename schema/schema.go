@@ -460,14 +460,11 @@ type Identity struct {
 type Column struct {
 	Name    string
 	Type    Type
-	NotNull bool
 	Default *Expr
 	// Generated is the expression of a generated column: GENERATED
 	// ALWAYS AS (...) STORED, or in MySQL also VIRTUAL (see Virtual).
 	Generated *Expr
-	// Virtual is true for a MySQL VIRTUAL generated column.
-	Virtual  bool
-	Identity *Identity
+	Identity  *Identity
 	// Charset is a MySQL column character set, set only when it differs
 	// from the table's default.
 	Charset string
@@ -476,14 +473,30 @@ type Column struct {
 	Collation string
 	// OnUpdate is MySQL's ON UPDATE expression (CURRENT_TIMESTAMP).
 	OnUpdate *Expr
-	// AutoIncrement marks a MySQL AUTO_INCREMENT column.
-	AutoIncrement bool
-	Comment       string
+	Comment  string
 	// Options holds other dialect column attributes that take part in the
 	// diff, keyed by lower-case attribute name.
 	Options map[string]string
-	Hints   ColumnHints
-	Pos     Pos
+	// Hints is nil unless DESIRED says something about the column: most
+	// columns have none, and a large schema has hundreds of thousands of
+	// columns. Read them with Hint.
+	Hints *ColumnHints
+	Pos   Pos
+
+	// The flags come last, together, so that they share one word.
+	NotNull bool
+	// Virtual is true for a MySQL VIRTUAL generated column.
+	Virtual bool
+	// AutoIncrement marks a MySQL AUTO_INCREMENT column.
+	AutoIncrement bool
+}
+
+// Hint returns the column's hints, the zero ColumnHints when it has none.
+func (c *Column) Hint() ColumnHints {
+	if c.Hints == nil {
+		return ColumnHints{}
+	}
+	return *c.Hints
 }
 
 // ColumnHints are what DESIRED says about a column that a diff alone
@@ -540,8 +553,6 @@ type Constraint struct {
 
 	// Include lists INCLUDE columns of a PRIMARY KEY or UNIQUE constraint.
 	Include []string
-	// NullsNotDistinct is UNIQUE NULLS NOT DISTINCT.
-	NullsNotDistinct bool
 
 	// Foreign key fields. Actions are canonical upper-case SQL
 	// ("NO ACTION", "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT"),
@@ -552,12 +563,8 @@ type Constraint struct {
 	OnUpdate   string
 	Match      string
 
-	Deferrable        bool
-	InitiallyDeferred bool
-
 	// Check fields.
-	Check     *Expr
-	NoInherit bool
+	Check *Expr
 
 	// Definition is an EXCLUDE constraint's canonical text after the
 	// constraint name ("EXCLUDE USING gist (room WITH =, during WITH &&)"),
@@ -566,17 +573,24 @@ type Constraint struct {
 	Definition    string
 	DefinitionKey string
 
-	// NotValid records a constraint declared NOT VALID; it is not part of
-	// the constraint's identity but tells the planner the rows were never
-	// checked.
-	NotValid bool
-
 	// Comment is a MySQL key's COMMENT (of a PRIMARY KEY or UNIQUE), or
 	// a PostgreSQL COMMENT ON CONSTRAINT, which the PostgreSQL diff
 	// compares apart from the definition.
 	Comment string
 
 	Pos Pos
+
+	// The flags come last, together, so that they share one word.
+	// NullsNotDistinct is UNIQUE NULLS NOT DISTINCT.
+	NullsNotDistinct  bool
+	Deferrable        bool
+	InitiallyDeferred bool
+	// NoInherit is a CHECK's NO INHERIT.
+	NoInherit bool
+	// NotValid records a constraint declared NOT VALID; it is not part of
+	// the constraint's identity but tells the planner the rows were never
+	// checked.
+	NotValid bool
 }
 
 // Equal reports whether two constraints have the same definition, ignoring
@@ -712,6 +726,21 @@ type Enum struct {
 	Values  []string
 	Comment string
 	Pos     Pos
+	// Hints are the rename hints DESIRED gives the type and its labels.
+	Hints EnumHints
+}
+
+// EnumHints are the rename hints of an enum type: the type's name in
+// CURRENT, and the labels' (see the hints in DESIGN.md).
+type EnumHints struct {
+	// RenamedFrom is the type's name in CURRENT; zero when not renamed.
+	RenamedFrom Name
+	// LabelsFrom maps a label to its name in CURRENT.
+	LabelsFrom map[string]string
+	// Pos is where the type's hint is written (else the first label's),
+	// LabelPos where each label's.
+	Pos      Pos
+	LabelPos map[string]Pos
 }
 
 // Unsupported is a statement the model does not represent.

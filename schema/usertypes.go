@@ -24,3 +24,23 @@ func (d *Domain) Check(name string) *DomainCheck {
 // UsesType reports whether a column type is the named user-defined type
 // (or an array of it).
 func (t Type) UsesType(n Name) bool { return t.Schema == n.Schema && t.Name == n.Name }
+
+// Attribute returns the named attribute of the composite type, or nil.
+func (c *CompositeType) Attribute(name string) *Attribute {
+	for _, a := range c.Attributes {
+		if a.Name == name {
+			return a
+		}
+	}
+	return nil
+}
+
+// CompositeType returns the named composite type, or nil.
+func (s *Schema) CompositeType(n Name) *CompositeType {
+	for _, c := range s.CompositeTypes {
+		if c.Name == n {
+			return c
+		}
+	}
+	return nil
+}

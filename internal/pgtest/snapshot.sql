@@ -49,6 +49,46 @@ typ AS (
       AND NOT EXISTS (SELECT FROM pg_type e WHERE e.typarray = t.oid)
       AND NOT EXISTS (SELECT FROM ext WHERE ext.classid = 'pg_type'::regclass AND ext.objid = t.oid)
 ),
+acls(key, acl, owner, empty) AS (
+    -- Every ACL the snapshot compares, without the owner's own entries: the
+    -- owner is whoever ran the SQL. A NULL ACL is the built-in one
+    -- (acldefault), so that it compares equal to the same privileges granted
+    -- explicitly. empty is the value of an ACL with no entries left.
+    SELECT 'acl ' || r.kind || ' ' || r.qname,
+           coalesce(c.relacl, acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char", c.relowner)),
+           c.relowner, NULL::text
+    FROM rel r JOIN pg_class c ON c.oid = r.oid
+    WHERE r.kind IN ('table', 'view', 'matview', 'sequence')
+    UNION ALL
+    SELECT format('acl column %s.%I', r.qname, att.attname), att.attacl, c.relowner, NULL
+    FROM rel r JOIN pg_class c ON c.oid = r.oid
+    JOIN pg_attribute att ON att.attrelid = r.oid AND att.attnum > 0 AND NOT att.attisdropped AND att.attacl IS NOT NULL
+    WHERE r.kind IN ('table', 'view', 'matview')
+    UNION ALL
+    SELECT format('acl %s %I.%I(%s)',
+                  CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
+                  n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)),
+           coalesce(p.proacl, acldefault('f'::"char", p.proowner)), p.proowner, NULL
+    FROM pg_proc p
+    JOIN nsp n ON n.oid = p.pronamespace
+    WHERE NOT EXISTS (SELECT FROM ext WHERE ext.classid = 'pg_proc'::regclass AND ext.objid = p.oid)
+      AND NOT EXISTS (SELECT FROM pg_depend d
+                      WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i')
+    UNION ALL
+    SELECT 'acl ' || t.kind || ' ' || t.qname, coalesce(pt.typacl, acldefault('T'::"char", pt.typowner)), pt.typowner, NULL
+    FROM typ t JOIN pg_type pt ON pt.oid = t.oid
+    UNION ALL
+    SELECT format('acl schema %I', n.nspname), coalesce(pn.nspacl, acldefault('n'::"char", pn.nspowner)), pn.nspowner, NULL
+    FROM nsp n JOIN pg_namespace pn ON pn.oid = n.oid
+    UNION ALL
+    -- default privileges (ALTER DEFAULT PRIVILEGES), per role, schema and kind
+    SELECT format('default acl %s %s %s', d.defaclrole::regrole::text,
+                  coalesce(quote_ident(dn.nspname), '*'),
+                  CASE d.defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions'
+                                       WHEN 'T' THEN 'types' WHEN 'n' THEN 'schemas' END),
+           d.defaclacl, d.defaclrole, 'none'
+    FROM pg_default_acl d LEFT JOIN pg_namespace dn ON dn.oid = d.defaclnamespace
+),
 objs(key, value, comment) AS (
     -- schemas
     SELECT format('schema %I', n.nspname), 'schema',
@@ -272,79 +312,17 @@ objs(key, value, comment) AS (
     JOIN pg_policy pol ON pol.polrelid = r.oid
 
     UNION ALL
-    -- privileges (ACLs) of relations, functions, types and schemas, and of
-    -- columns, without the owner's own entries: the owner is whoever ran the
-    -- SQL. A NULL ACL is the built-in one, so that it compares equal to the
-    -- same privileges granted explicitly.
-    SELECT a.key, a.entries, NULL
-    FROM (
-        SELECT 'acl ' || r.kind || ' ' || r.qname AS key,
-               (SELECT string_agg(x.who || ':' || x.privilege_type || CASE WHEN x.is_grantable THEN '*' ELSE '' END, ','
-                                  ORDER BY x.who, x.privilege_type)
-                FROM aclexplode(coalesce(c.relacl, acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char", c.relowner))) e
-                CROSS JOIN LATERAL (SELECT CASE WHEN e.grantee = 0 THEN 'PUBLIC' ELSE e.grantee::regrole::text END AS who,
-                                           e.privilege_type, e.is_grantable) x
-                WHERE e.grantee <> c.relowner) AS entries
-        FROM rel r JOIN pg_class c ON c.oid = r.oid
-        WHERE r.kind IN ('table', 'view', 'matview', 'sequence')
-        UNION ALL
-        SELECT format('acl column %s.%I', r.qname, att.attname),
-               (SELECT string_agg(x.who || ':' || x.privilege_type || CASE WHEN x.is_grantable THEN '*' ELSE '' END, ','
-                                  ORDER BY x.who, x.privilege_type)
-                FROM aclexplode(att.attacl) e
-                CROSS JOIN LATERAL (SELECT CASE WHEN e.grantee = 0 THEN 'PUBLIC' ELSE e.grantee::regrole::text END AS who,
-                                           e.privilege_type, e.is_grantable) x
-                WHERE e.grantee <> c.relowner)
-        FROM rel r JOIN pg_class c ON c.oid = r.oid
-        JOIN pg_attribute att ON att.attrelid = r.oid AND att.attnum > 0 AND NOT att.attisdropped AND att.attacl IS NOT NULL
-        WHERE r.kind IN ('table', 'view', 'matview')
-        UNION ALL
-        SELECT format('acl %s %I.%I(%s)',
-                      CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
-                      n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)),
-               (SELECT string_agg(x.who || ':' || x.privilege_type || CASE WHEN x.is_grantable THEN '*' ELSE '' END, ','
-                                  ORDER BY x.who, x.privilege_type)
-                FROM aclexplode(coalesce(p.proacl, acldefault('f'::"char", p.proowner))) e
-                CROSS JOIN LATERAL (SELECT CASE WHEN e.grantee = 0 THEN 'PUBLIC' ELSE e.grantee::regrole::text END AS who,
-                                           e.privilege_type, e.is_grantable) x
-                WHERE e.grantee <> p.proowner)
-        FROM pg_proc p
-        JOIN nsp n ON n.oid = p.pronamespace
-        WHERE NOT EXISTS (SELECT FROM ext WHERE ext.classid = 'pg_proc'::regclass AND ext.objid = p.oid)
-          AND NOT EXISTS (SELECT FROM pg_depend d
-                          WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i')
-        UNION ALL
-        SELECT 'acl ' || t.kind || ' ' || t.qname,
-               (SELECT string_agg(x.who || ':' || x.privilege_type || CASE WHEN x.is_grantable THEN '*' ELSE '' END, ','
-                                  ORDER BY x.who, x.privilege_type)
-                FROM aclexplode(coalesce(pt.typacl, acldefault('T'::"char", pt.typowner))) e
-                CROSS JOIN LATERAL (SELECT CASE WHEN e.grantee = 0 THEN 'PUBLIC' ELSE e.grantee::regrole::text END AS who,
-                                           e.privilege_type, e.is_grantable) x
-                WHERE e.grantee <> pt.typowner)
-        FROM typ t JOIN pg_type pt ON pt.oid = t.oid
-        UNION ALL
-        SELECT format('acl schema %I', n.nspname),
-               (SELECT string_agg(x.who || ':' || x.privilege_type || CASE WHEN x.is_grantable THEN '*' ELSE '' END, ','
-                                  ORDER BY x.who, x.privilege_type)
-                FROM aclexplode(coalesce(pn.nspacl, acldefault('n'::"char", pn.nspowner))) e
-                CROSS JOIN LATERAL (SELECT CASE WHEN e.grantee = 0 THEN 'PUBLIC' ELSE e.grantee::regrole::text END AS who,
-                                           e.privilege_type, e.is_grantable) x
-                WHERE e.grantee <> pn.nspowner)
-        FROM nsp n JOIN pg_namespace pn ON pn.oid = n.oid
-        UNION ALL
-        -- default privileges (ALTER DEFAULT PRIVILEGES), per role, schema and kind
-        SELECT format('default acl %s %s %s', d.defaclrole::regrole::text,
-                      coalesce(quote_ident(dn.nspname), '*'),
-                      CASE d.defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions'
-                                           WHEN 'T' THEN 'types' WHEN 'n' THEN 'schemas' END),
-               coalesce((SELECT string_agg(x.who || ':' || x.privilege_type || CASE WHEN x.is_grantable THEN '*' ELSE '' END, ','
-                                  ORDER BY x.who, x.privilege_type)
-                FROM aclexplode(d.defaclacl) e
-                CROSS JOIN LATERAL (SELECT CASE WHEN e.grantee = 0 THEN 'PUBLIC' ELSE e.grantee::regrole::text END AS who,
-                                           e.privilege_type, e.is_grantable) x
-                WHERE e.grantee <> d.defaclrole), 'none')
-        FROM pg_default_acl d LEFT JOIN pg_namespace dn ON dn.oid = d.defaclnamespace
-    ) a
+    -- privileges (ACLs) of relations, columns, functions, types, schemas
+    -- and default privileges, in one form: grantee:privilege, with * for the
+    -- grant option.
+    SELECT a.key,
+           coalesce((SELECT string_agg(x.who || ':' || e.privilege_type || CASE WHEN e.is_grantable THEN '*' ELSE '' END, ','
+                                       ORDER BY x.who, e.privilege_type)
+                     FROM aclexplode(a.acl) e
+                     CROSS JOIN LATERAL (SELECT CASE WHEN e.grantee = 0 THEN 'PUBLIC' ELSE e.grantee::regrole::text END) AS x(who)
+                     WHERE e.grantee <> a.owner), a.empty),
+           NULL
+    FROM acls a
 
     UNION ALL
     -- extended statistics definitions (the collected statistics are ignored)

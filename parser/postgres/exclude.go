@@ -57,8 +57,8 @@ func (p *state) exclusion(con *schema.Constraint, c *pg.Constraint) error {
 		if len(op) == 2 && op[0] != "pg_catalog" {
 			opKey = opSQL
 		}
-		sqlElems = append(sqlElems, exclusionKeySQL(key, false)+" WITH "+opSQL)
-		keyElems = append(keyElems, exclusionKeySQL(key, true)+" WITH "+opKey)
+		sqlElems = append(sqlElems, indexKeyText(key, false)+" WITH "+opSQL)
+		keyElems = append(keyElems, indexKeyText(key, true)+" WITH "+opKey)
 	}
 	head := "EXCLUDE USING " + QuoteIdent(method) + " ("
 	sqlDef, keyDef := head+strings.Join(sqlElems, ", ")+")", head+strings.Join(keyElems, ", ")+")"
@@ -99,45 +99,6 @@ func (p *state) exclusion(con *schema.Constraint, c *pg.Constraint) error {
 	}
 	con.Definition, con.DefinitionKey = sqlDef, keyDef
 	return nil
-}
-
-// exclusionKeySQL renders one key of an EXCLUDE constraint; with key set,
-// expressions in their normalised form.
-func exclusionKeySQL(k schema.IndexKey, key bool) string {
-	s := QuoteIdent(k.Column)
-	if k.Expr != nil {
-		e := k.Expr.SQL
-		if key {
-			e = k.Expr.Key
-		}
-		s = "(" + e + ")"
-	}
-	if k.Collation != "" {
-		s += " COLLATE " + qualifiedList(k.Collation)
-	}
-	if k.Opclass != "" {
-		s += " " + qualifiedList(k.Opclass)
-	}
-	if k.Desc {
-		s += " DESC"
-	}
-	if k.NullsFirst != k.Desc {
-		if k.NullsFirst {
-			s += " NULLS FIRST"
-		} else {
-			s += " NULLS LAST"
-		}
-	}
-	return s
-}
-
-// qualifiedList quotes a dotted name part by part.
-func qualifiedList(name string) string {
-	var parts []string
-	for _, part := range strings.Split(name, ".") {
-		parts = append(parts, QuoteIdent(part))
-	}
-	return strings.Join(parts, ".")
 }
 
 // exclusionNames are the names PostgreSQL derives from an EXCLUDE

@@ -521,6 +521,7 @@ func (p *state) createEnum(s *pg.CreateEnumStmt) error {
 	p.typeNames[name] = true
 	p.enums[name] = e
 	p.s.Enums = append(p.s.Enums, e)
+	p.enumStmts = append(p.enumStmts, enumStmt{enum: e, from: p.base, to: p.end})
 	return nil
 }
 

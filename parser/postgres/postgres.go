@@ -103,8 +103,10 @@ type state struct {
 	acl *aclState
 
 	pendingFKs []pendingFK
-	diags      []parser.Diagnostic
-	ignored    map[string]bool
+	// enumStmts are the enum statements, read again for their hints.
+	enumStmts []enumStmt
+	diags     []parser.Diagnostic
+	ignored   map[string]bool
 
 	stmt *pg.RawStmt
 	// base is the offset in the file of the text the statement was
@@ -175,6 +177,13 @@ func (p *state) parse() error {
 	comments, err := p.comments(src)
 	if err != nil {
 		return err
+	}
+	if len(p.enumStmts) > 0 {
+		used, err := p.enumHints(src)
+		if err != nil {
+			return err
+		}
+		comments = slices.DeleteFunc(comments, func(c parser.Comment) bool { return used[c.Pos] })
 	}
 	// Truncation warnings go first, as they concern the whole file.
 	n := len(p.diags)

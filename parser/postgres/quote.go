@@ -62,3 +62,49 @@ func TypeSQL(t schema.Type) string {
 	}
 	return t.Format(QuoteName(schema.Name{Schema: t.Schema, Name: t.Name}))
 }
+
+// QuoteDotted quotes a dotted name (a collation or operator class as
+// written, "schema.name" or "name") part by part.
+func QuoteDotted(name string) string {
+	parts := strings.Split(name, ".")
+	for i, part := range parts {
+		parts[i] = QuoteIdent(part)
+	}
+	return strings.Join(parts, ".")
+}
+
+// IndexKeySQL renders one key of an index or EXCLUDE constraint as
+// CREATE INDEX takes it: column or parenthesised expression, COLLATE,
+// operator class, DESC and, when it differs from the direction's default,
+// NULLS FIRST/LAST.
+func IndexKeySQL(k schema.IndexKey) string { return indexKeyText(k, false) }
+
+// indexKeyText is IndexKeySQL; with normalized set, an expression is
+// written in its normalised form, for comparing definitions.
+func indexKeyText(k schema.IndexKey, normalized bool) string {
+	s := QuoteIdent(k.Column)
+	if k.Expr != nil {
+		e := k.Expr.SQL
+		if normalized {
+			e = k.Expr.Key
+		}
+		s = "(" + e + ")"
+	}
+	if k.Collation != "" {
+		s += " COLLATE " + QuoteDotted(k.Collation)
+	}
+	if k.Opclass != "" {
+		s += " " + QuoteDotted(k.Opclass)
+	}
+	if k.Desc {
+		s += " DESC"
+	}
+	if k.NullsFirst != k.Desc {
+		if k.NullsFirst {
+			s += " NULLS FIRST"
+		} else {
+			s += " NULLS LAST"
+		}
+	}
+	return s
+}

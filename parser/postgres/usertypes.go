@@ -22,9 +22,18 @@ func (p *state) typeStatement(n *pg.Node) (ok bool, err error) {
 		return true, p.createDomain(x.CreateDomainStmt)
 	case *pg.Node_AlterDomainStmt:
 		return true, p.alterDomain(x.AlterDomainStmt)
+	case *pg.Node_CompositeTypeStmt:
+		return true, p.createComposite(x.CompositeTypeStmt)
+	case *pg.Node_AlterTableStmt:
+		if x.AlterTableStmt.Objtype == pg.ObjectType_OBJECT_TYPE {
+			return true, p.alterComposite(x.AlterTableStmt)
+		}
 	case *pg.Node_RenameStmt:
-		if x.RenameStmt.RenameType == pg.ObjectType_OBJECT_DOMCONSTRAINT {
+		switch x.RenameStmt.RenameType {
+		case pg.ObjectType_OBJECT_DOMCONSTRAINT:
 			return true, p.renameDomainConstraint(x.RenameStmt)
+		case pg.ObjectType_OBJECT_ATTRIBUTE:
+			return true, p.renameAttribute(x.RenameStmt)
 		}
 	case *pg.Node_CommentStmt:
 		return p.typeComment(x.CommentStmt)
@@ -312,6 +321,10 @@ func (p *state) typeComment(s *pg.CommentStmt) (bool, error) {
 		}
 		if e := p.enums[name]; e != nil && s.Objtype == pg.ObjectType_OBJECT_TYPE {
 			e.Comment = s.Comment
+			return true, nil
+		}
+		if c := p.compositeType(name); c != nil && s.Objtype == pg.ObjectType_OBJECT_TYPE {
+			c.Comment = s.Comment
 			return true, nil
 		}
 		if s.Objtype == pg.ObjectType_OBJECT_DOMAIN {
