@@ -220,6 +220,10 @@ func (d *differ) columns() {
 						d.add(Unsupported{What: "rename of a column " + what, Name: t.Name.String() + "." + r.Name, At: c.Hint().Pos})
 						continue
 					}
+					if d.partitionedParent(t.Name) || len(d.to.Children(t.Name)) > 0 || len(t.Parents()) > 0 {
+						d.add(Unsupported{What: "rename of a column of a partitioned or inheritance table", Name: t.Name.String() + "." + r.Name, At: c.Hints.Pos})
+						continue
+					}
 					d.add(RenameColumn{Table: t, From: r, To: c})
 					continue
 				}
@@ -241,6 +245,10 @@ func (d *differ) column(t *schema.Table, from, to *schema.Column) {
 		return
 	}
 	if !from.Type.Equal(to.Type) || from.Collation != to.Collation {
+		if d.partitionedParent(t.Name) || len(d.to.Children(t.Name)) > 0 {
+			d.add(Unsupported{What: "type change of a column of a partitioned table or inheritance parent (it would be changed in every partition and child)", Name: name, At: to.Pos})
+			return
+		}
 		if v, why := d.viewInTheWay(t.Name); v != nil {
 			d.add(Unsupported{What: fmt.Sprintf("type change of a column of a table read by %s %s, which %s", kindOfView(v), v.Name, why), Name: name, At: to.Pos})
 			return
@@ -458,6 +466,8 @@ func (d *differ) addedIndexes() {
 		switch {
 		case oi == nil || d.rebuilt[i.Table]:
 			d.add(AddIndex{Index: i, NewTable: newTable})
+		case !IndexEqual(d.to.Dialect, oi, i) && d.partitionedParent(i.Table):
+			d.add(Unsupported{What: "change of an index of a partitioned table (CONCURRENTLY does not take partitioned indexes)", Name: i.Name.String(), At: i.Pos})
 		case !IndexEqual(d.to.Dialect, oi, i):
 			d.add(ReplaceIndex{From: oi, To: i})
 		}

@@ -188,6 +188,13 @@ func (d *differ) indexAttachedAway(i *schema.Index) bool {
 	return derivedIndexOnAttach(d.to.Indexes, nt.PartitionOf, i)
 }
 
+// partitionedParent reports whether a table is partitioned in CURRENT
+// and DESIRED.
+func (d *differ) partitionedParent(table schema.Name) bool {
+	ft, tt := d.from.Table(table), d.to.Table(table)
+	return ft != nil && tt != nil && ft.PartitionBy != "" && tt.PartitionBy != ""
+}
+
 // inheritanceMoved compares a column that one side of an inheritance
 // child declares as its own and the other takes from a parent: the
 // database has it either way, but a difference in its definition would
