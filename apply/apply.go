@@ -192,6 +192,16 @@ func (r *runner) step(ctx context.Context, s planner.Step) (attempts int, err er
 		return 0, err
 	}
 	run := context.WithoutCancel(ctx)
+	if s.Guard != "" {
+		// The step runs only when its guard holds (see planner.Step).
+		var ok bool
+		if err := r.conn.QueryRowContext(run, s.Guard).Scan(&ok); err != nil {
+			return 0, fmt.Errorf("%s: %w", s.Guard, err)
+		}
+		if !ok {
+			return 1, nil
+		}
+	}
 	err = r.retry(ctx, s.Summary, func() error {
 		attempts++
 		err := r.execAll(run, stmts)

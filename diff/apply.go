@@ -383,6 +383,9 @@ func (a *applier) apply(c Change) error {
 		if ok, err := a.applyType(c); ok {
 			return err
 		}
+		if err := a.applyPartitions(c); err != errUnknownChange {
+			return err
+		}
 		return a.applyTables(c)
 	}
 	return nil

@@ -27,6 +27,7 @@ func Schemas(from, to *schema.Schema) *Diff {
 	d.newSequences()
 	d.newTables()
 	d.columns()
+	d.partitioning()
 	d.tableOptions()
 	d.alteredSequences()
 	d.droppedConstraints()
@@ -201,6 +202,10 @@ func (d *differ) columns() {
 		}
 		for _, c := range t.Columns {
 			oc := old.Column(c.Name)
+			if oc == nil && d.inheritedElsewhere(d.from, old, c.Name) {
+				d.inheritanceMoved(t, d.from.EffectiveColumn(old, c.Name), c)
+				continue
+			}
 			if oc == nil {
 				if fc := d.caseOnly(old, c.Name); fc != nil {
 					// The same column to MySQL, which compares column
@@ -213,6 +218,10 @@ func (d *differ) columns() {
 				if r := d.renamedColumn(old, t, c); r != nil {
 					if what := d.keyColumn(old, r.Name); what != "" {
 						d.add(Unsupported{What: "rename of a column " + what, Name: t.Name.String() + "." + r.Name, At: c.Hint().Pos})
+						continue
+					}
+					if d.partitionedParent(t.Name) || len(d.to.Children(t.Name)) > 0 || len(t.Parents()) > 0 {
+						d.add(Unsupported{What: "rename of a column of a partitioned or inheritance table", Name: t.Name.String() + "." + r.Name, At: c.Hints.Pos})
 						continue
 					}
 					d.add(RenameColumn{Table: t, From: r, To: c})
@@ -236,6 +245,10 @@ func (d *differ) column(t *schema.Table, from, to *schema.Column) {
 		return
 	}
 	if !from.Type.Equal(to.Type) || from.Collation != to.Collation {
+		if d.partitionedParent(t.Name) || len(d.to.Children(t.Name)) > 0 {
+			d.add(Unsupported{What: "type change of a column of a partitioned table or inheritance parent (it would be changed in every partition and child)", Name: name, At: to.Pos})
+			return
+		}
 		if v, why := d.viewInTheWay(t.Name); v != nil {
 			d.add(Unsupported{What: fmt.Sprintf("type change of a column of a table read by %s %s, which %s", kindOfView(v), v.Name, why), Name: name, At: to.Pos})
 			return
@@ -318,6 +331,10 @@ func (d *differ) droppedColumns() {
 			continue
 		}
 		for _, c := range t.Columns {
+			if nt.Column(c.Name) == nil && d.inheritedElsewhere(d.to, nt, c.Name) {
+				d.inheritanceMoved(nt, c, d.to.EffectiveColumn(nt, c.Name))
+				continue
+			}
 			if nt.Column(c.Name) == nil && !d.isRenamedAway(t, nt, c) && d.caseOnly(nt, c.Name) == nil {
 				d.add(DropColumn{Table: t, Column: c})
 			}
@@ -367,7 +384,7 @@ func (d *differ) droppedConstraints() {
 				if (c.Kind == schema.ForeignKey) != fkFirst {
 					continue
 				}
-				if nt.Constraint(c.Name) == nil {
+				if nt.Constraint(c.Name) == nil && !d.attachedAway(t, c) && !inheritedCheck(d.to, nt, c) {
 					d.add(DropConstraint{Table: t, Constraint: c})
 				}
 			}
@@ -397,6 +414,8 @@ func (d *differ) addedConstraints() {
 			default:
 				oc := old.Constraint(c.Name)
 				switch {
+				case oc == nil && d.partitionedUnsupported(t, c):
+				case oc == nil && inheritedCheck(d.from, old, c):
 				case oc == nil:
 					adds = append(adds, AddConstraint{Table: t, Constraint: c})
 				case !ConstraintEqual(d.to.Dialect, oc, c):
@@ -418,7 +437,7 @@ func (d *differ) droppedIndexes() {
 		if d.to.Table(i.Table) == nil && d.to.View(i.Table) == nil {
 			continue // dropped with its table
 		}
-		if d.to.Index(i.Table, i.Name.Name) == nil && d.caseOnlyIndex(d.to, i) == nil {
+		if d.to.Index(i.Table, i.Name.Name) == nil && d.caseOnlyIndex(d.to, i) == nil && !d.indexAttachedAway(i) {
 			d.add(DropIndex{i})
 		}
 	}
@@ -447,6 +466,8 @@ func (d *differ) addedIndexes() {
 		switch {
 		case oi == nil || d.rebuilt[i.Table]:
 			d.add(AddIndex{Index: i, NewTable: newTable})
+		case !IndexEqual(d.to.Dialect, oi, i) && d.partitionedParent(i.Table):
+			d.add(Unsupported{What: "change of an index of a partitioned table (CONCURRENTLY does not take partitioned indexes)", Name: i.Name.String(), At: i.Pos})
 		case !IndexEqual(d.to.Dialect, oi, i):
 			d.add(ReplaceIndex{From: oi, To: i})
 		}

@@ -115,23 +115,23 @@ func postgresSchema(ctx context.Context, conn *sql.Conn) ([]byte, error) {
 		  ` + pgComment("INDEX", "quote_ident(n.nspname) || '.' || quote_ident(ic.relname)", "obj_description(ic.oid, 'pg_class')") + `
 		FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
 		JOIN pg_namespace n ON n.oid = c.relnamespace
-		WHERE c.relkind IN ('r', 'm') AND NOT c.relispartition AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
+		WHERE c.relkind IN ('r', 'p', 'm') AND NOT ic.relispartition AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
 		  AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
 		ORDER BY n.nspname, ic.relname`,
 		pgConstraints("con.contype = 'f'"),
 		pgTriggers,
-		`SELECT ` + pgComment("' || CASE c.relkind WHEN 'r' THEN 'TABLE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'SEQUENCE' END || '",
+		`SELECT ` + pgComment("' || CASE c.relkind WHEN 'r' THEN 'TABLE' WHEN 'p' THEN 'TABLE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'SEQUENCE' END || '",
 			"quote_ident(n.nspname) || '.' || quote_ident(c.relname)", "obj_description(c.oid, 'pg_class')") + `
 		FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-		WHERE c.relkind IN ('r', 'v', 'm', 'S') AND NOT c.relispartition AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
+		WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
 		ORDER BY n.nspname, c.relname`,
 		`SELECT ` + pgComment("CONSTRAINT", "quote_ident(con.conname) || ' ON ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)", "obj_description(con.oid, 'pg_constraint')") + `
 		FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-		WHERE con.conislocal AND c.relkind = 'r' AND NOT c.relispartition AND ` + pgUserSchema + `
+		WHERE con.conislocal AND con.conparentid = 0 AND c.relkind IN ('r', 'p') AND ` + pgUserSchema + `
 		ORDER BY n.nspname, c.relname, con.conname`,
 		`SELECT ` + pgComment("COLUMN", "quote_ident(n.nspname) || '.' || quote_ident(c.relname) || '.' || quote_ident(a.attname)", "col_description(c.oid, a.attnum)") + `
 		FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid
-		WHERE c.relkind IN ('r', 'v', 'm') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
+		WHERE c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition AND a.attislocal AND a.attnum > 0 AND NOT a.attisdropped
 		  AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
 		ORDER BY n.nspname, c.relname, a.attnum`,
 	}, pgSecurityQueries...) {
@@ -147,16 +147,28 @@ func postgresSchema(ctx context.Context, conn *sql.Conn) ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
-// pgTables renders CREATE TABLE for every ordinary table, with its
-// columns; constraints follow separately, as in pg_dump.
+// pgTables renders CREATE TABLE for every ordinary and partitioned table,
+// with its columns, and the ATTACH PARTITION of each partition, in the
+// form pg_dump writes them: a partition with all its columns, attached
+// once every table exists; an inheritance child with only the columns it
+// declares itself, after its parents. Constraints follow separately, as
+// in pg_dump.
 func pgTables(ctx context.Context, conn *sql.Conn) ([]string, error) {
 	rows, err := queryStrings(ctx, conn, `
 		SELECT c.oid::text, quote_ident(n.nspname) || '.' || quote_ident(c.relname),
 		  CASE c.relpersistence WHEN 'u' THEN 'UNLOGGED ' ELSE '' END,
-		  coalesce(' WITH (' || array_to_string(c.reloptions, ', ') || ')', '')
+		  CASE WHEN NOT c.relispartition THEN coalesce((SELECT E'\nINHERITS (' || string_agg(quote_ident(pn.nspname) || '.' || quote_ident(pc.relname), ', ' ORDER BY i.inhseqno) || ')'
+		    FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE i.inhrelid = c.oid), '') ELSE '' END ||
+		  CASE WHEN c.relkind = 'p' THEN E'\nPARTITION BY ' || pg_get_partkeydef(c.oid) ELSE '' END ||
+		  coalesce(' WITH (' || array_to_string(c.reloptions, ', ') || ')', ''),
+		  CASE WHEN c.relispartition THEN (SELECT 'ALTER TABLE ONLY ' || quote_ident(pn.nspname) || '.' || quote_ident(pc.relname) ||
+		    ' ATTACH PARTITION ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' ' || pg_get_expr(c.relpartbound, c.oid) || E';\n'
+		    FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE i.inhrelid = c.oid) ELSE '' END,
+		  (WITH RECURSIVE up(oid, depth) AS (SELECT c.oid, 0 UNION ALL SELECT i.inhparent, up.depth + 1 FROM up JOIN pg_inherits i ON i.inhrelid = up.oid WHERE up.depth < 100)
+		   SELECT max(depth) FROM up)
 		FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-		WHERE c.relkind = 'r' AND NOT c.relispartition AND `+pgUserSchema+` AND `+pgNotExtension("pg_class", "c.oid")+`
-		ORDER BY n.nspname, c.relname`)
+		WHERE c.relkind IN ('r', 'p') AND `+pgUserSchema+` AND `+pgNotExtension("pg_class", "c.oid")+`
+		ORDER BY 6, n.nspname, c.relname`)
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +190,7 @@ func pgTables(ctx context.Context, conn *sql.Conn) ([]string, error) {
 		JOIN pg_namespace n ON n.oid = c.relnamespace
 		LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 		LEFT JOIN pg_collation co ON co.oid = a.attcollation LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
-		WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind = 'r' AND NOT c.relispartition AND `+pgUserSchema+`
+		WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND (a.attislocal OR c.relispartition) AND `+pgUserSchema+`
 		ORDER BY a.attrelid, a.attnum`)
 	if err != nil {
 		return nil, err
@@ -195,15 +207,16 @@ func pgTables(ctx context.Context, conn *sql.Conn) ([]string, error) {
 	for _, c := range append(cols, checks...) {
 		byTable[c[0]] = append(byTable[c[0]], c[1])
 	}
-	var out []string
+	var out, attach []string
 	for _, r := range rows {
 		if len(byTable[r[0]]) == 0 {
 			// A table without columns still needs its parentheses.
 			byTable[r[0]] = []string{""}
 		}
 		out = append(out, "CREATE "+r[2]+"TABLE "+r[1]+" (\n"+strings.Join(byTable[r[0]], ",\n")+"\n)"+r[3]+";\n")
+		attach = append(attach, r[4])
 	}
-	return out, nil
+	return append(out, attach...), nil
 }
 
 // pgConstraints renders ALTER TABLE ADD CONSTRAINT for the constraints of
@@ -212,7 +225,7 @@ func pgConstraints(cond string) string {
 	return `SELECT 'ALTER TABLE ONLY ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' ADD CONSTRAINT ' ||
 		  quote_ident(con.conname) || ' ' || pg_get_constraintdef(con.oid) || ';'
 		FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-		WHERE (` + cond + `) AND con.conislocal AND c.relkind = 'r' AND NOT c.relispartition
+		WHERE (` + cond + `) AND con.conislocal AND con.conparentid = 0 AND c.relkind IN ('r', 'p')
 		  AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
 		ORDER BY n.nspname, con.conname, c.relname`
 }

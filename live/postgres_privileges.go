@@ -16,7 +16,7 @@ WITH obj(sort, target, owner, acl, builtin) AS (
   SELECT format('%I.%I', n.nspname, c.relname), CASE c.relkind WHEN 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END || format('%I.%I', n.nspname, c.relname),
     c.relowner, c.relacl, NULL::text
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE c.relkind IN ('r', 'v', 'm', 'S') AND NOT c.relispartition AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
+  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
   UNION ALL
   SELECT format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)), 'ROUTINE ' || p.oid::regprocedure::text,
@@ -59,7 +59,7 @@ SELECT 'GRANT ' || a.privilege_type || ' (' || quote_ident(att.attname) || ') ON
 FROM pg_attribute att JOIN pg_class c ON c.oid = att.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 CROSS JOIN LATERAL aclexplode(att.attacl) a LEFT JOIN pg_roles r ON r.oid = a.grantee
 WHERE att.attacl IS NOT NULL AND att.attnum > 0 AND NOT att.attisdropped AND a.grantee <> c.relowner
-  AND c.relkind IN ('r', 'v', 'm') AND NOT c.relispartition AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
+  AND c.relkind IN ('r', 'p', 'v', 'm') AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
 ORDER BY n.nspname, c.relname, att.attname, coalesce(r.rolname, ''), a.privilege_type`
 
 // pgDefaultACLs renders ALTER DEFAULT PRIVILEGES. Those of the role that

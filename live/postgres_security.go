@@ -8,7 +8,7 @@ var pgSecurityQueries = []string{
 	`SELECT CASE WHEN c.relrowsecurity THEN 'ALTER TABLE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' ENABLE ROW LEVEL SECURITY;' ELSE '' END,
 	  CASE WHEN c.relforcerowsecurity THEN 'ALTER TABLE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' FORCE ROW LEVEL SECURITY;' ELSE '' END
 	FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-	WHERE c.relkind = 'r' AND NOT c.relispartition AND (c.relrowsecurity OR c.relforcerowsecurity)
+	WHERE c.relkind IN ('r', 'p') AND (c.relrowsecurity OR c.relforcerowsecurity)
 	  AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
 	ORDER BY n.nspname, c.relname`,
 	`SELECT 'CREATE POLICY ' || quote_ident(pol.polname) || ' ON ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) ||
@@ -20,6 +20,6 @@ var pgSecurityQueries = []string{
 	  coalesce(' WITH CHECK (' || pg_get_expr(pol.polwithcheck, pol.polrelid) || ')', '') || ';',
 	  ` + pgComment("POLICY", "quote_ident(pol.polname) || ' ON ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)", "obj_description(pol.oid, 'pg_policy')") + `
 	FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-	WHERE c.relkind = 'r' AND NOT c.relispartition AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
+	WHERE c.relkind IN ('r', 'p') AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
 	ORDER BY n.nspname, c.relname, pol.polname`,
 }

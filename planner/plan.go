@@ -66,6 +66,12 @@ type Step struct {
 	// Rerunnable is true when running the step again after it succeeded
 	// changes nothing.
 	Rerunnable bool
+	// Guard, when set, is a query that returns one boolean: the step runs
+	// only when it is true. It makes re-runnable a statement that has no
+	// IF [NOT] EXISTS form and cannot run inside a DO block either (ALTER
+	// TABLE ... DETACH PARTITION ... CONCURRENTLY); phase files check it
+	// with psql's \gset and \if.
+	Guard string
 	// Batch, for a batched backfill, is the same work batch by batch;
 	// nil for every other step.
 	Batch *Batch

@@ -146,6 +146,9 @@ func (p *postgres) steps(c diff.Change) []Step {
 	if steps, ok := p.securitySteps(c); ok {
 		return steps
 	}
+	if steps, ok := p.partitionSteps(c); ok {
+		return steps
+	}
 	switch c := c.(type) {
 	case diff.CreateNamespace:
 		return []Step{withReverse(step(Expand, rankNamespace, c, "create schema "+c.Namespace.Name,
@@ -468,6 +471,9 @@ func constraintSQL(c *schema.Constraint) string {
 }
 
 func createTable(t *schema.Table) string {
+	if t.IsPartition() {
+		return createPartition(t)
+	}
 	var lines []string
 	for _, c := range t.Columns {
 		lines = append(lines, "  "+columnSQL(t, c, true))
@@ -477,7 +483,7 @@ func createTable(t *schema.Table) string {
 			lines = append(lines, fmt.Sprintf("  CONSTRAINT %s %s", qi(c.Name), constraintSQL(c)))
 		}
 	}
-	return fmt.Sprintf("CREATE TABLE IF NOT EXISTS %s (\n%s\n);", qn(t.Name), strings.Join(lines, ",\n"))
+	return fmt.Sprintf("CREATE TABLE IF NOT EXISTS %s (\n%s\n)%s;", qn(t.Name), strings.Join(lines, ",\n"), partitionClauses(t))
 }
 
 // simpleTerm matches defaults DEFAULT accepts without parentheses: a

@@ -41,6 +41,9 @@ type jsonStep struct {
 	Rerunnable    bool   `json:"rerunnable"`
 	// Reverse undoes the step; left out when there is none.
 	Reverse string `json:"reverse,omitempty"`
+	// Guard is a query returning one boolean: the step runs only when it
+	// is true; left out when the step always runs.
+	Guard string `json:"guard,omitempty"`
 }
 
 type jsonFinding struct {
@@ -83,7 +86,7 @@ func JSON(w io.Writer, r *Result) error {
 		}
 		jp := jsonPhase{Name: ph.String(), File: PhaseFileName(ph)}
 		for _, s := range steps {
-			jp.Steps = append(jp.Steps, jsonStep{s.Change, s.Object, s.Summary, s.SQL, s.Lock, s.Transactional, s.Rerunnable, s.Reverse})
+			jp.Steps = append(jp.Steps, jsonStep{s.Change, s.Object, s.Summary, s.SQL, s.Lock, s.Transactional, s.Rerunnable, s.Reverse, s.Guard})
 		}
 		doc.Phases = append(doc.Phases, jp)
 	}

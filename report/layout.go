@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/zdplan/zdplan/planner"
@@ -71,6 +72,9 @@ func LayoutFiles(r *Result, opts FileOptions) (files []File, notes []string, err
 			name = opts.Name + "_" + name
 		}
 		sql := PhaseSQL(r, ph)
+		if (opts.Layout == LayoutFlyway || opts.Layout == LayoutGolangMigrate) && slices.ContainsFunc(steps, func(s planner.Step) bool { return s.Guard != "" }) {
+			notes = append(notes, fmt.Sprintf("the %s phase has statements guarded with psql's \\gset and \\if (ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY has no IF EXISTS), which only psql understands; run them with psql or by hand", ph))
+		}
 		switch opts.Layout {
 		case "", LayoutPhases:
 			files = append(files, File{PhaseFileName(ph), sql})

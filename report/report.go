@@ -57,9 +57,19 @@ func PhaseSQL(r *Result, ph planner.Phase) string {
 		if !s.Transactional && r.Plan.Dialect != "mysql" { // MySQL DDL always commits implicitly
 			b.WriteString("; cannot run inside a transaction block")
 		}
-		b.WriteString("\n" + s.SQL + "\n")
+		b.WriteString("\n" + guardedSQL(s) + "\n")
 	}
 	return b.String()
+}
+
+// guardedSQL is a step's SQL, run only when its guard holds (see
+// planner.Step.Guard): psql reads the guard's result into a variable and
+// skips the statement when it is false.
+func guardedSQL(s planner.Step) string {
+	if s.Guard == "" {
+		return s.SQL
+	}
+	return fmt.Sprintf("%s AS zdplan_run \\gset\n\\if :zdplan_run\n%s\n\\endif", s.Guard, s.SQL)
 }
 
 // writePreamble writes the session settings every file starts with.

@@ -84,7 +84,7 @@ func Text(w io.Writer, r *Result, opts TextOptions) error {
 				b.WriteString("; outside a transaction")
 			}
 			b.WriteString("\n")
-			for _, line := range strings.Split(s.SQL, "\n") {
+			for _, line := range strings.Split(guardedSQL(s), "\n") {
 				b.WriteString("     " + line + "\n")
 			}
 		}

@@ -165,6 +165,9 @@ var Catalogue = []*Rule{
 			})
 			shapes := map[string][]schema.Name{}
 			Each(p, func(d diff.DropTable) {
+				if d.Table.IsPartition() {
+					return // a partition's columns are its parent's: the shape says nothing
+				}
 				shapes[tableShape(d.Table)] = append(shapes[tableShape(d.Table)], d.Table.Name)
 			})
 			Each(p, func(c diff.CreateTable) {
@@ -297,7 +300,8 @@ var Catalogue = []*Rule{
 		Planned: "as written, with this finding",
 		Run: func(p *Pass) {
 			Each(p, func(c diff.CreateTable) {
-				if c.Table.PrimaryKey() == nil {
+				// A partition has its parent's key, which is reported there.
+				if c.Table.PrimaryKey() == nil && !c.Table.IsPartition() {
 					p.Report(c.Object(), c.Pos(), false, "table %s has no primary key", c.Table.Name)
 				}
 			})
@@ -640,6 +644,9 @@ var Catalogue = []*Rule{
 		Dialects: []string{"postgres"},
 		Run:      domainCheckBlocksWrites,
 	},
+	partitioningChanged,
+	partitionAttachChecked,
+	parentRowsChange,
 	{
 		ID: "ZD135", Name: "enum-renamed", Severity: Warning,
 		Summary: "enum label or enum type renamed in place",

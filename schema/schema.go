@@ -142,6 +142,75 @@ func (s *Schema) IndexesOn(table Name) []*Index { return s.lookup().tableIndexes
 // table, in schema order.
 func (s *Schema) ForeignKeysTo(table Name) []*Constraint { return s.lookup().referencing[table] }
 
+// EffectiveColumn returns the named column of t as the database has it:
+// t's own, or else the one it takes from a parent (of a partition, or of
+// an inheritance child, through any number of levels); nil when there is
+// none.
+func (s *Schema) EffectiveColumn(t *Table, name string) *Column {
+	return s.effectiveColumn(t, name, 0)
+}
+
+func (s *Schema) effectiveColumn(t *Table, name string, depth int) *Column {
+	if c := t.Column(name); c != nil {
+		return c
+	}
+	if depth > 100 { // a cycle of parents is an error elsewhere; never loop on it
+		return nil
+	}
+	for _, pn := range t.Parents() {
+		if pt := s.Table(pn); pt != nil {
+			if c := s.effectiveColumn(pt, name, depth+1); c != nil {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// EffectiveColumns returns every column of t as the database has it, in
+// its order: the parents' columns first, then t's own.
+func (s *Schema) EffectiveColumns(t *Table) []*Column {
+	return effectiveColumns(t, func(n Name) *Table { return s.Table(n) }, 0)
+}
+
+// EffectiveColumnsOf is EffectiveColumns with tables looked up by table,
+// for a schema under construction, whose lookups are not built yet.
+func EffectiveColumnsOf(t *Table, table func(Name) *Table) []*Column {
+	return effectiveColumns(t, table, 0)
+}
+
+func effectiveColumns(t *Table, table func(Name) *Table, depth int) []*Column {
+	var out []*Column
+	seen := map[string]int{}
+	add := func(c *Column) {
+		if i, ok := seen[c.Name]; ok {
+			if out[i] != c && t.Column(c.Name) == c {
+				out[i] = c // the child's own definition merges with the parent's
+			}
+			return
+		}
+		seen[c.Name] = len(out)
+		out = append(out, c)
+	}
+	if depth < 100 {
+		for _, pn := range t.Parents() {
+			if pt := table(pn); pt != nil {
+				for _, c := range effectiveColumns(pt, table, depth+1) {
+					add(c)
+				}
+			}
+		}
+	}
+	for _, c := range t.Columns {
+		add(c)
+	}
+	return out
+}
+
+// Children returns the partitions and inheritance children of a table,
+// in schema order.
+func (s *Schema) Children(table Name) []*Table { return s.lookup().children[table] }
+
 // Namespace returns the named namespace, or nil.
 func (s *Schema) Namespace(name string) *Namespace { return s.lookup().namespaces[name] }
 
@@ -161,9 +230,13 @@ func (s *Schema) lookup() *lookup {
 			// planner over 10,000 tables would otherwise be quadratic.
 			tableIndexes: map[Name][]*Index{},
 			referencing:  map[Name][]*Constraint{},
+			children:     map[Name][]*Table{},
 		}
 		for _, t := range s.Tables {
 			l.tables[t.Name] = t
+			for _, pn := range t.Parents() {
+				l.children[pn] = append(l.children[pn], t)
+			}
 			for _, c := range t.Constraints {
 				if c.Kind == ForeignKey {
 					l.referencing[c.RefTable] = append(l.referencing[c.RefTable], c)
@@ -206,6 +279,7 @@ type lookup struct {
 
 	tableIndexes map[Name][]*Index
 	referencing  map[Name][]*Constraint
+	children     map[Name][]*Table
 }
 
 // PublicDefaultComment is the comment PostgreSQL gives the public schema.
@@ -237,13 +311,20 @@ type Table struct {
 	// of the index given with USING INDEX.
 	ReplicaIdentity string
 	// PartitionBy is the canonical PARTITION BY clause of a partitioned
-	// table ("RANGE (created_at)"), or "".
-	PartitionBy string
+	// table ("RANGE (created_at)"), or "", and PartitionKey its
+	// normalised form, compared instead (see Expr.Key).
+	PartitionBy, PartitionKey string
 	// PartitionOf is the parent of a partition, and PartitionBound its
-	// canonical bound ("FOR VALUES FROM (1) TO (10)", "DEFAULT").
+	// canonical bound ("FOR VALUES FROM (1) TO (10)", "DEFAULT"), its
+	// values normalised for the key's types so that a hand-written bound
+	// and the one pg_dump prints compare equal. A partition has no
+	// Columns of its own: they are its parent's (see EffectiveColumn).
 	PartitionOf    Name
 	PartitionBound string
-	// Inherits are the parents of an inheritance child (INHERITS).
+	// Inherits are the parents of an inheritance child (INHERITS), in
+	// order. Columns lists only the child's own columns (declared in it,
+	// possibly merged with a parent's); the ones it only inherits are
+	// its parents' (see EffectiveColumn).
 	Inherits []Name
 
 	Hints TableHints
@@ -277,6 +358,18 @@ func (t *Table) Column(name string) *Column {
 		}
 	}
 	return nil
+}
+
+// IsPartition reports whether t is a partition of another table.
+func (t *Table) IsPartition() bool { return t.PartitionOf.Name != "" }
+
+// Parents are the tables t takes columns from: the partitioned table of
+// a partition, or the parents of an inheritance child.
+func (t *Table) Parents() []Name {
+	if t.IsPartition() {
+		return []Name{t.PartitionOf}
+	}
+	return t.Inherits
 }
 
 // Constraint returns the named constraint, or nil.

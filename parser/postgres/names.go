@@ -103,3 +103,12 @@ func indexColumnNames(names []string) []string {
 	}
 	return out
 }
+
+// IndexName is the name PostgreSQL gives an index it names itself on
+// table (of a partition, when it creates the partition's share of its
+// parent's index) from the key column names ("expr" for an expression)
+// and INCLUDE columns, when no relation in the schema holds that name
+// yet: taken says which are.
+func IndexName(table string, columns []string, taken func(string) bool) string {
+	return chooseName(table, joinColumnNames(indexColumnNames(columns)), "idx", taken)
+}

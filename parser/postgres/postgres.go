@@ -46,22 +46,23 @@ func Parse(file string, src []byte) (*schema.Schema, []parser.Diagnostic, error)
 
 func newState(file string, src []byte) *state {
 	return &state{
-		lines:      parser.NewLines(file, src),
-		src:        src,
-		s:          &schema.Schema{Dialect: "postgres"},
-		searchPath: []string{"public"},
-		tables:     map[schema.Name]*schema.Table{},
-		views:      map[schema.Name]*schema.View{},
-		seqs:       map[schema.Name]*schema.Sequence{},
-		enums:      map[schema.Name]*schema.Enum{},
-		indexes:    map[schema.Name]*schema.Index{},
-		typeNames:  map[schema.Name]bool{},
-		relNames:   map[schema.Name]bool{},
-		conNames:   map[schema.Name]bool{},
-		namespaces: map[string]*schema.Namespace{},
-		unmodelled: map[schema.Name]bool{},
-		ignored:    map[string]bool{},
-		exprMemo:   map[string]schema.Expr{},
+		lines:       parser.NewLines(file, src),
+		src:         src,
+		s:           &schema.Schema{Dialect: "postgres"},
+		searchPath:  []string{"public"},
+		tables:      map[schema.Name]*schema.Table{},
+		views:       map[schema.Name]*schema.View{},
+		seqs:        map[schema.Name]*schema.Sequence{},
+		enums:       map[schema.Name]*schema.Enum{},
+		indexes:     map[schema.Name]*schema.Index{},
+		typeNames:   map[schema.Name]bool{},
+		relNames:    map[schema.Name]bool{},
+		conNames:    map[schema.Name]bool{},
+		namespaces:  map[string]*schema.Namespace{},
+		unmodelled:  map[schema.Name]bool{},
+		partKeyCols: map[schema.Name][]string{},
+		ignored:     map[string]bool{},
+		exprMemo:    map[string]schema.Expr{},
 	}
 }
 
@@ -88,6 +89,9 @@ type state struct {
 	// unmodelled are relations created by statements the model does not
 	// cover; statements on them are unsupported too, not errors.
 	unmodelled map[schema.Name]bool
+	// partKeyCols are the partition key columns of each partitioned
+	// table ("" for an expression), for reading bounds.
+	partKeyCols map[schema.Name][]string
 
 	// exprMemo caches newExpr by the canonical node (see newExpr). The
 	// search path is fixed for the canonical node's meaning only through

@@ -24,14 +24,13 @@ func (p *state) createTable(cs *pg.CreateStmt) error {
 	if err != nil {
 		return err
 	}
-	var unsupported string
+	t := &schema.Table{Name: name, Pos: p.pos(cs.Relation.Location)}
+	unsupported, err := p.partitionParents(t, cs)
+	if err != nil {
+		return err
+	}
 	switch {
-	case cs.Partspec != nil:
-		unsupported = "CREATE TABLE ... PARTITION BY (partitioned table)"
-	case cs.Partbound != nil:
-		unsupported = "CREATE TABLE ... PARTITION OF (partition)"
-	case len(cs.InhRelations) > 0:
-		unsupported = "CREATE TABLE ... INHERITS (table inheritance)"
+	case unsupported != "":
 	case cs.OfTypename != nil:
 		unsupported = "CREATE TABLE ... OF (typed table)"
 	case cs.Relation.Relpersistence == "u":
@@ -58,12 +57,17 @@ func (p *state) createTable(cs *pg.CreateStmt) error {
 		}
 		return p.errorf(cs.Relation.Location, "relation %s already exists", name)
 	}
-	t := &schema.Table{Name: name, Pos: p.pos(cs.Relation.Location)}
 	p.relNames[name] = true
 	var drafts []draft
 	for _, elt := range cs.TableElts {
 		switch x := elt.Node.(type) {
 		case *pg.Node_ColumnDef:
+			if t.IsPartition() {
+				if what := p.partitionColumnOptions(t, x.ColumnDef); what != "" {
+					p.unsupported(what, name.String()+"."+x.ColumnDef.Colname)
+				}
+				continue
+			}
 			col, ds, err := p.columnDef(t, x.ColumnDef)
 			if err != nil {
 				return err
@@ -85,6 +89,14 @@ func (p *state) createTable(cs *pg.CreateStmt) error {
 	}
 	if len(cs.Options) > 0 {
 		p.unsupportedOptions(name, cs.Options)
+	}
+	if err := p.mergeInherited(t); err != nil {
+		return err
+	}
+	if cs.Partspec != nil {
+		if err := p.partitionSpec(t, cs.Partspec); err != nil {
+			return err
+		}
 	}
 	p.tables[name] = t
 	p.s.Tables = append(p.s.Tables, t)
@@ -319,7 +331,7 @@ func (p *state) tableConstraint(c *pg.Constraint, column string) (draft, error) 
 func (p *state) addConstraint(t *schema.Table, d draft) error {
 	c := d.con
 	for _, col := range append(slices.Clone(c.Columns), c.Include...) {
-		if t.Column(col) == nil {
+		if p.effColumn(t, col) == nil {
 			return p.errorAt(c.Pos, "column %q named in constraint does not exist in %s", col, t.Name)
 		}
 	}
@@ -354,7 +366,11 @@ func (p *state) addConstraint(t *schema.Table, d draft) error {
 			return p.errorAt(c.Pos, "multiple primary keys for table %s are not allowed", t.Name)
 		}
 		for _, name := range c.Columns {
-			t.Column(name).NotNull = true
+			// A column a partition takes from its parent is NOT NULL
+			// there already (PostgreSQL requires the parent's key).
+			if col := t.Column(name); col != nil {
+				col.NotNull = true
+			}
 		}
 	}
 	if c.Kind == schema.ForeignKey && len(c.RefColumns) == 0 {
@@ -408,6 +424,10 @@ func (p *state) alterTable(s *pg.AlterTableStmt) error {
 		p.ignore("OWNER TO")
 		return nil
 	}
+	if s.Objtype == pg.ObjectType_OBJECT_INDEX && len(s.Cmds) == 1 && s.Cmds[0].GetAlterTableCmd().GetSubtype() == pg.AlterTableType_AT_AttachPartition {
+		_, err := p.attachIndex(s, s.Cmds[0].GetAlterTableCmd())
+		return err
+	}
 	if s.Objtype != pg.ObjectType_OBJECT_TABLE {
 		p.unsupported("ALTER "+strings.ReplaceAll(strings.TrimPrefix(s.Objtype.String(), "OBJECT_"), "_", " "), name.String())
 		return nil
@@ -444,6 +464,18 @@ func (p *state) column(t *schema.Table, name string) (*schema.Column, error) {
 
 func (p *state) alterTableCmd(t *schema.Table, cmd *pg.AlterTableCmd) error {
 	switch cmd.Subtype {
+	case pg.AlterTableType_AT_ColumnDefault, pg.AlterTableType_AT_SetNotNull:
+		if done, err := p.inheritedColumnChange(t, cmd); done {
+			return err
+		}
+	}
+	switch cmd.Subtype {
+	case pg.AlterTableType_AT_AttachPartition:
+		return p.attachPartition(t, cmd.Def.GetPartitionCmd())
+	case pg.AlterTableType_AT_AddInherit:
+		return p.addInherit(t, cmd.Def.GetRangeVar())
+	case pg.AlterTableType_AT_DropInherit:
+		return p.dropInherit(t, cmd.Def.GetRangeVar())
 	case pg.AlterTableType_AT_AddColumn:
 		cd := cmd.Def.GetColumnDef()
 		col, drafts, err := p.columnDef(t, cd)
