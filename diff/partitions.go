@@ -282,7 +282,17 @@ func (a *applier) applyPartitions(c Change) error {
 		if err != nil {
 			return err
 		}
+		// The checks it took from the parent stay too, as its own: find
+		// them while the parent is still one.
+		var kept []*schema.Constraint
+		for _, k := range c.Table.Constraints {
+			if t.Constraint(k.Name) == nil && inheritedCheck(a.s, t, k) {
+				nk := *k
+				kept = append(kept, &nk)
+			}
+		}
 		t.Inherits = slices.DeleteFunc(slices.Clone(t.Inherits), func(n schema.Name) bool { return n == c.Parent })
+		t.Constraints = append(slices.Clone(t.Constraints), kept...)
 		// The columns it took from the parent stay, as its own.
 		for _, col := range c.Table.Columns {
 			if !slices.ContainsFunc(t.Columns, func(k *schema.Column) bool { return k.Name == col.Name }) {
