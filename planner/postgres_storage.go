@@ -117,11 +117,15 @@ func setStorageParams(c diff.SetStorageParams) Step {
 	if len(reset) > 0 {
 		what = append(what, "reset "+strings.Join(reset, ", "))
 	}
-	lock := lockShareUpdateExclusive + ", catalog only"
+	lock := lockShareUpdateExclusive
 	if touches(set, reset, "user_catalog_table") {
 		lock = lockAccessExclusiveBrief + " (user_catalog_table)"
 	}
-	s := step(Expand, rankAlterColumn, c, fmt.Sprintf("%s on table %s (storage parameters; existing pages keep their fill until rewritten)", strings.Join(what, "; "), t.Name),
+	note := "storage parameters, catalog only"
+	if touches(set, reset, "fillfactor") {
+		note += "; existing pages keep their fill until rewritten"
+	}
+	s := step(Expand, rankAlterColumn, c, fmt.Sprintf("%s on table %s (%s)", strings.Join(what, "; "), t.Name, note),
 		alterParamsSQL(t.Name, "", set, reset), lock)
 	rset, rreset := paramChanges(t.StorageParams, c.From.StorageParams)
 	s.Reverse = alterParamsSQL(t.Name, "IF EXISTS ", rset, rreset)
