@@ -530,6 +530,8 @@ func (d *differ) views() {
 			d.add(CreateView{v})
 		case changed[v.Name]:
 			d.add(ReplaceView{From: old, To: v, Rebuild: starChanged[v.Name]})
+		case !schema.StorageParamsEqual(old.StorageParams, v.StorageParams):
+			d.add(SetViewStorageParams{View: v, From: old})
 		}
 	}
 }

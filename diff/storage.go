@@ -24,6 +24,12 @@ type SetReplicaIdentity struct {
 	Table, From *schema.Table
 }
 
+// SetViewStorageParams changes a materialized view's storage parameters
+// to View's, as SetStorageParams does a table's.
+type SetViewStorageParams struct {
+	View, From *schema.View
+}
+
 // DropExpression makes a stored generated column a plain one that keeps
 // its values (ALTER COLUMN ... DROP EXPRESSION).
 type DropExpression struct {
@@ -31,9 +37,12 @@ type DropExpression struct {
 	From, To *schema.Column
 }
 
-func (SetStorageParams) Kind() string   { return "SetStorageParams" }
-func (SetReplicaIdentity) Kind() string { return "SetReplicaIdentity" }
-func (DropExpression) Kind() string     { return "DropExpression" }
+func (SetStorageParams) Kind() string          { return "SetStorageParams" }
+func (SetViewStorageParams) Kind() string      { return "SetViewStorageParams" }
+func (c SetViewStorageParams) Object() string  { return c.View.Name.String() }
+func (c SetViewStorageParams) Pos() schema.Pos { return c.View.Pos }
+func (SetReplicaIdentity) Kind() string        { return "SetReplicaIdentity" }
+func (DropExpression) Kind() string            { return "DropExpression" }
 
 func (c SetStorageParams) Object() string   { return c.Table.Name.String() }
 func (c SetReplicaIdentity) Object() string { return c.Table.Name.String() }
@@ -140,6 +149,14 @@ func (a *applier) applyStorage(c Change) (bool, error) {
 			return true, err
 		}
 		t.StorageParams = slices.Clone(c.Table.StorageParams)
+	case SetViewStorageParams:
+		i := slices.IndexFunc(a.s.Views, func(v *schema.View) bool { return v.Name == c.View.Name })
+		if i < 0 {
+			return true, fmt.Errorf("no view %s", c.View.Name)
+		}
+		v := *a.s.Views[i]
+		v.StorageParams = slices.Clone(c.View.StorageParams)
+		a.s.Views[i] = &v
 	case SetReplicaIdentity:
 		t, err := a.table(c.Table.Name)
 		if err != nil {

@@ -1137,6 +1137,9 @@ func createView(v *schema.View, rerunnable bool) string {
 	if len(v.Columns) > 0 {
 		fmt.Fprintf(&b, " (%s)", quotedList(v.Columns))
 	}
+	if len(v.StorageParams) > 0 {
+		fmt.Fprintf(&b, " WITH (%s)", strings.Join(storageParamsSQL(v.StorageParams), ", "))
+	}
 	fmt.Fprintf(&b, " AS %s", v.Query.SQL)
 	if v.CheckOption != "" {
 		fmt.Fprintf(&b, " WITH %s CHECK OPTION", v.CheckOption)

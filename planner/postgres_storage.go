@@ -30,6 +30,8 @@ func (p *postgres) storageSteps(c diff.Change) (steps []Step, ok bool) {
 	switch c := c.(type) {
 	case diff.SetStorageParams:
 		return []Step{setStorageParams(c)}, true
+	case diff.SetViewStorageParams:
+		return []Step{setViewStorageParams(c)}, true
 	case diff.SetReplicaIdentity:
 		return []Step{p.replicaIdentity(c)}, true
 	case diff.DropExpression:
@@ -90,6 +92,11 @@ func paramChanges(from, to []string) (set, reset []string) {
 
 // alterParamsSQL is ALTER TABLE ... SET (...), RESET (...).
 func alterParamsSQL(table schema.Name, ifExists string, set, reset []string) string {
+	return alterRelParamsSQL("TABLE", table, ifExists, set, reset)
+}
+
+// alterRelParamsSQL is ALTER kind ... SET (...), RESET (...).
+func alterRelParamsSQL(kind string, table schema.Name, ifExists string, set, reset []string) string {
 	var cmds []string
 	if len(set) > 0 {
 		cmds = append(cmds, "SET ("+strings.Join(storageParamsSQL(set), ", ")+")")
@@ -101,7 +108,7 @@ func alterParamsSQL(table schema.Name, ifExists string, set, reset []string) str
 		}
 		cmds = append(cmds, "RESET ("+strings.Join(names, ", ")+")")
 	}
-	return fmt.Sprintf("ALTER TABLE %s%s %s;", ifExists, qn(table), strings.Join(cmds, ", "))
+	return fmt.Sprintf("ALTER %s %s%s %s;", kind, ifExists, qn(table), strings.Join(cmds, ", "))
 }
 
 // setStorageParams changes a table's storage parameters in expand: they
@@ -129,6 +136,18 @@ func setStorageParams(c diff.SetStorageParams) Step {
 		alterParamsSQL(t.Name, "", set, reset), lock)
 	rset, rreset := paramChanges(t.StorageParams, c.From.StorageParams)
 	s.Reverse = alterParamsSQL(t.Name, "IF EXISTS ", rset, rreset)
+	return s
+}
+
+// setViewStorageParams changes a materialized view's storage parameters
+// in expand, under SHARE UPDATE EXCLUSIVE (catalog only): no repopulation.
+func setViewStorageParams(c diff.SetViewStorageParams) Step {
+	v := c.View
+	set, reset := paramChanges(c.From.StorageParams, v.StorageParams)
+	s := step(Expand, rankAlterColumn, c, fmt.Sprintf("change the storage parameters of materialized view %s (catalog only)", v.Name),
+		alterRelParamsSQL("MATERIALIZED VIEW", v.Name, "", set, reset), lockShareUpdateExclusive)
+	rset, rreset := paramChanges(v.StorageParams, c.From.StorageParams)
+	s.Reverse = alterRelParamsSQL("MATERIALIZED VIEW", v.Name, "IF EXISTS ", rset, rreset)
 	return s
 }
 

@@ -719,8 +719,11 @@ type View struct {
 	Refs []Name
 	// Star is set when the query selects *: PostgreSQL expands the list
 	// when the view is created, so the view changes with its relations.
-	Star    bool
-	Comment string
+	Star bool
+	// StorageParams are a materialized view's storage parameters, as
+	// Table's.
+	StorageParams []string
+	Comment       string
 	// ColumnComments are COMMENT ON COLUMN texts of the view's output
 	// columns, by column name; nil when there are none.
 	ColumnComments map[string]string

@@ -131,6 +131,41 @@ func (p *state) alterStorageParams(t *schema.Table, cmd *pg.AlterTableCmd) error
 	return nil
 }
 
+// onlyStorageParams reports whether every command is SET or RESET of
+// storage parameters.
+func onlyStorageParams(cmds []*pg.Node) bool {
+	for _, cn := range cmds {
+		switch cn.GetAlterTableCmd().GetSubtype() {
+		case pg.AlterTableType_AT_SetRelOptions, pg.AlterTableType_AT_ResetRelOptions:
+		default:
+			return false
+		}
+	}
+	return len(cmds) > 0
+}
+
+// alterViewStorageParams applies ALTER MATERIALIZED VIEW ... SET (...) or
+// RESET (...).
+func (p *state) alterViewStorageParams(v *schema.View, cmds []*pg.Node) error {
+	for _, cn := range cmds {
+		cmd := cn.GetAlterTableCmd()
+		reset := cmd.Subtype == pg.AlterTableType_AT_ResetRelOptions
+		params, ok, err := p.relOptions(v.Name, cmd.Def.GetList().GetItems(), reset)
+		if err != nil || !ok {
+			return err
+		}
+		if reset {
+			v.StorageParams = resetParams(v.StorageParams, params)
+		} else {
+			v.StorageParams = setParams(v.StorageParams, params)
+		}
+	}
+	if len(v.StorageParams) == 0 {
+		v.StorageParams = nil
+	}
+	return nil
+}
+
 // replicaIdentity applies ALTER TABLE ... REPLICA IDENTITY. USING INDEX
 // names an index of the table, or the index of one of its PRIMARY KEY or
 // UNIQUE constraints.

@@ -55,6 +55,20 @@ ALTER TABLE t SET (fillfactor = 80), RESET (parallel_workers);`,
 	}
 }
 
+// TestViewStorageParams: a materialized view's WITH (...) and ALTER
+// MATERIALIZED VIEW ... SET / RESET are kept like a table's.
+func TestViewStorageParams(t *testing.T) {
+	s, _, err := Parse("t.sql", []byte(`CREATE TABLE b (id int);
+CREATE MATERIALIZED VIEW m WITH (fillfactor = 70, autovacuum_enabled) AS SELECT id FROM b;
+ALTER MATERIALIZED VIEW m SET (fillfactor = 80), RESET (autovacuum_enabled);`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Views[0].StorageParams; !slices.Equal(got, []string{"fillfactor=80"}) || len(s.Unsupported) > 0 {
+		t.Errorf("params %q, unsupported %v", got, s.Unsupported)
+	}
+}
+
 // TestStorageParamErrors: what PostgreSQL refuses is an error with the
 // statement's position, and TOAST parameters are unsupported.
 func TestStorageParamErrors(t *testing.T) {

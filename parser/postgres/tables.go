@@ -419,6 +419,11 @@ func (p *state) alterTable(s *pg.AlterTableStmt) error {
 		_, err := p.attachIndex(s, s.Cmds[0].GetAlterTableCmd())
 		return err
 	}
+	if s.Objtype == pg.ObjectType_OBJECT_MATVIEW {
+		if v := p.views[name]; v != nil && v.Materialized && onlyStorageParams(s.Cmds) {
+			return p.alterViewStorageParams(v, s.Cmds)
+		}
+	}
 	if s.Objtype != pg.ObjectType_OBJECT_TABLE {
 		p.unsupported("ALTER "+strings.ReplaceAll(strings.TrimPrefix(s.Objtype.String(), "OBJECT_"), "_", " "), name.String())
 		return nil

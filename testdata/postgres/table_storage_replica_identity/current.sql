@@ -9,3 +9,5 @@ CREATE TABLE events (id bigint PRIMARY KEY, payload text);
 ALTER TABLE events REPLICA IDENTITY FULL;
 
 CREATE TABLE ledger (id bigint PRIMARY KEY, account_id bigint NOT NULL, amount numeric NOT NULL);
+
+CREATE MATERIALIZED VIEW account_emails WITH (fillfactor = 70) AS SELECT id, email FROM accounts;

@@ -18,3 +18,7 @@ ALTER TABLE ledger REPLICA IDENTITY NOTHING;
 
 CREATE TABLE audit (id bigint PRIMARY KEY, note text) WITH (toast_tuple_target = 256);
 ALTER TABLE audit REPLICA IDENTITY FULL;
+
+-- a materialized view's parameters change in place, without repopulating it.
+CREATE MATERIALIZED VIEW account_emails AS SELECT id, email FROM accounts;
+ALTER MATERIALIZED VIEW account_emails SET (fillfactor = 90);
