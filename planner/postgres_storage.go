@@ -225,23 +225,28 @@ func (p *postgres) identityIndexReady(from, t *schema.Table) bool {
 // in one transaction with a trigger that goes on computing it for rows
 // the old version writes (which cannot give it a value: it was
 // generated), and drops that trigger in contract. Until then, an insert
-// without a value and an update that leaves the column alone get the
-// expression's value; the new version's own values are kept.
+// without a value gets the expression's value, and so does an update
+// that leaves the column alone but changes what the expression computes
+// from (the old version's update of a column it reads); the new
+// version's own values, and an update of other columns, keep the
+// column's value.
 func dropExpression(c diff.DropExpression) []Step {
 	t, col := c.Table, c.To
 	fn := schema.Name{Schema: t.Name.Schema, Name: syncName("zdplan_gen", t.Name, col.Name)}
 	trig := triggerName("zdplan_gen", col.Name)
-	compute := fmt.Sprintf("SELECT %s INTO NEW.%s FROM (SELECT NEW.*) AS zdplan_row;", c.From.Generated.SQL, qi(col.Name))
+	expr := c.From.Generated.SQL
+	compute := fmt.Sprintf("SELECT %s INTO NEW.%s FROM (SELECT NEW.*) AS zdplan_row;", expr, qi(col.Name))
 	body := fmt.Sprintf(`BEGIN
   IF TG_OP = 'INSERT' THEN
     IF NEW.%[1]s IS NULL THEN
       %[2]s
     END IF;
-  ELSIF NEW.%[1]s IS NOT DISTINCT FROM OLD.%[1]s THEN
+  ELSIF NEW.%[1]s IS NOT DISTINCT FROM OLD.%[1]s
+    AND (SELECT %[3]s FROM (SELECT NEW.*) AS zdplan_row) IS DISTINCT FROM (SELECT %[3]s FROM (SELECT OLD.*) AS zdplan_row) THEN
     %[2]s
   END IF;
   RETURN NEW;
-END`, qi(col.Name), compute)
+END`, qi(col.Name), compute, expr)
 	drop := fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP EXPRESSION IF EXISTS;", qn(t.Name), qi(col.Name))
 	sql := strings.Replace(triggerSQL(t.Name, fn, trig, "BEFORE INSERT OR UPDATE", "", body), "BEGIN;\n", "BEGIN;\n"+drop+"\n", 1)
 	s := step(Expand, rankAlterColumn, c, fmt.Sprintf("make %s a plain column (DROP EXPRESSION, catalog only; it keeps its values), with a trigger that computes it for the old version's writes", c.Object()),

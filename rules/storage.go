@@ -20,8 +20,8 @@ var generatedExpressionDropped = &Rule{
 		"PostgreSQL 15, which has no SET EXPRESSION: zdplan reports it as unsupported.)",
 	Unsafe: "ALTER TABLE accounts ALTER COLUMN email_lower DROP EXPRESSION;",
 	Planned: "expand: DROP EXPRESSION (ACCESS EXCLUSIVE, catalog only) in one transaction with a trigger that computes " +
-		"the column for inserts without a value and updates that leave it alone, so the old version's rows still get " +
-		"it; contract: the trigger dropped",
+		"the column for inserts without a value and for updates that leave it alone but change what it is computed " +
+		"from, so the old version's rows still get it; contract: the trigger dropped",
 	Dialects: []string{"postgres"},
 	Run: func(p *Pass) {
 		Each(p, func(c diff.DropExpression) {
