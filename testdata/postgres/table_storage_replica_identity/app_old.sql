@@ -1,4 +1,5 @@
 INSERT INTO accounts (id, email, balance) VALUES (:n, 'Old' || :n || '@Example.com', 1);
+INSERT INTO accounts (id, email) VALUES (:n + 500000, 'Ins' || :n || '@Example.com');
 UPDATE accounts SET email = 'Old' || :n || '@Example.ORG' WHERE id = :n;
 SELECT email_lower FROM accounts WHERE id = :n;
 INSERT INTO events (id, payload) VALUES (:n, 'old');
