@@ -122,6 +122,12 @@ func (d *differ) generated(t *schema.Table, from, to *schema.Column) (more bool)
 			d.add(Unsupported{What: "generated column made a plain one and its type changed together (make it plain in one migration, change the type in the next)", Name: name, At: to.Pos})
 			return false
 		}
+		if len(t.Inherits) > 0 || slices.ContainsFunc(d.to.Children(t.Name), func(c *schema.Table) bool { return !c.IsPartition() }) {
+			// The trigger that computes the column for the old version
+			// would fire for the parent's own rows only.
+			d.add(Unsupported{What: "generated column of an inheritance parent or child made a plain one", Name: name, At: to.Pos})
+			return false
+		}
 		d.add(DropExpression{Table: t, From: from, To: to})
 		return true
 	case from.Generated == nil:
