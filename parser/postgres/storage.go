@@ -166,6 +166,39 @@ func (p *state) alterViewStorageParams(v *schema.View, cmds []*pg.Node) error {
 	return nil
 }
 
+// alterIndexStorageParams applies ALTER INDEX ... SET (...) or RESET
+// (...), with the values spelled as CREATE INDEX ... WITH keeps them.
+func (p *state) alterIndexStorageParams(idx *schema.Index, cmds []*pg.Node) error {
+	for _, cn := range cmds {
+		cmd := cn.GetAlterTableCmd()
+		var params []string
+		for _, o := range cmd.Def.GetList().GetItems() {
+			d := o.GetDefElem()
+			if d == nil {
+				continue
+			}
+			if cmd.Subtype == pg.AlterTableType_AT_ResetRelOptions {
+				params = append(params, d.Defname)
+				continue
+			}
+			opt, err := defElemSetting(d)
+			if err != nil {
+				return p.errorAt(p.stmtPos, "index %s: %v", idx.Name, err)
+			}
+			params = append(params, opt)
+		}
+		if cmd.Subtype == pg.AlterTableType_AT_ResetRelOptions {
+			idx.Options = resetParams(idx.Options, params)
+		} else {
+			idx.Options = setParams(idx.Options, params)
+		}
+	}
+	if len(idx.Options) == 0 {
+		idx.Options = nil
+	}
+	return nil
+}
+
 // replicaIdentity applies ALTER TABLE ... REPLICA IDENTITY. USING INDEX
 // names an index of the table, or the index of one of its PRIMARY KEY or
 // UNIQUE constraints.

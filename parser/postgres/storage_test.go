@@ -69,6 +69,21 @@ ALTER MATERIALIZED VIEW m SET (fillfactor = 80), RESET (autovacuum_enabled);`))
 	}
 }
 
+// TestIndexStorageParams: ALTER INDEX ... SET / RESET change the
+// options CREATE INDEX ... WITH gave.
+func TestIndexStorageParams(t *testing.T) {
+	s, _, err := Parse("t.sql", []byte(`CREATE TABLE b (id int);
+CREATE INDEX b_id ON b (id) WITH (fillfactor = 70, deduplicate_items = off);
+ALTER INDEX b_id SET (fillfactor = 80);
+ALTER INDEX public.b_id RESET (deduplicate_items);`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Indexes[0].Options; !slices.Equal(got, []string{"fillfactor=80"}) || len(s.Unsupported) > 0 {
+		t.Errorf("options %q, unsupported %v", got, s.Unsupported)
+	}
+}
+
 // TestStorageParamErrors: what PostgreSQL refuses is an error with the
 // statement's position, and TOAST parameters are unsupported.
 func TestStorageParamErrors(t *testing.T) {

@@ -419,6 +419,11 @@ func (p *state) alterTable(s *pg.AlterTableStmt) error {
 		_, err := p.attachIndex(s, s.Cmds[0].GetAlterTableCmd())
 		return err
 	}
+	if s.Objtype == pg.ObjectType_OBJECT_INDEX {
+		if idx := p.indexes[name]; idx != nil && onlyStorageParams(s.Cmds) {
+			return p.alterIndexStorageParams(idx, s.Cmds)
+		}
+	}
 	if s.Objtype == pg.ObjectType_OBJECT_MATVIEW {
 		if v := p.views[name]; v != nil && v.Materialized && onlyStorageParams(s.Cmds) {
 			return p.alterViewStorageParams(v, s.Cmds)
