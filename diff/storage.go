@@ -37,20 +37,20 @@ type DropExpression struct {
 	From, To *schema.Column
 }
 
-func (SetStorageParams) Kind() string          { return "SetStorageParams" }
-func (SetViewStorageParams) Kind() string      { return "SetViewStorageParams" }
-func (c SetViewStorageParams) Object() string  { return c.View.Name.String() }
+func (SetStorageParams) Kind() string     { return "SetStorageParams" }
+func (SetViewStorageParams) Kind() string { return "SetViewStorageParams" }
+func (SetReplicaIdentity) Kind() string   { return "SetReplicaIdentity" }
+func (DropExpression) Kind() string       { return "DropExpression" }
+
+func (c SetStorageParams) Object() string     { return c.Table.Name.String() }
+func (c SetViewStorageParams) Object() string { return c.View.Name.String() }
+func (c SetReplicaIdentity) Object() string   { return c.Table.Name.String() }
+func (c DropExpression) Object() string       { return columnName(c.Table, c.To) }
+
+func (c SetStorageParams) Pos() schema.Pos     { return c.Table.Pos }
 func (c SetViewStorageParams) Pos() schema.Pos { return c.View.Pos }
-func (SetReplicaIdentity) Kind() string        { return "SetReplicaIdentity" }
-func (DropExpression) Kind() string            { return "DropExpression" }
-
-func (c SetStorageParams) Object() string   { return c.Table.Name.String() }
-func (c SetReplicaIdentity) Object() string { return c.Table.Name.String() }
-func (c DropExpression) Object() string     { return columnName(c.Table, c.To) }
-
-func (c SetStorageParams) Pos() schema.Pos   { return c.Table.Pos }
-func (c SetReplicaIdentity) Pos() schema.Pos { return c.Table.Pos }
-func (c DropExpression) Pos() schema.Pos     { return c.To.Pos }
+func (c SetReplicaIdentity) Pos() schema.Pos   { return c.Table.Pos }
+func (c DropExpression) Pos() schema.Pos       { return c.To.Pos }
 
 // storage diffs the storage parameters and replica identities of
 // PostgreSQL tables. A new table gets its parameters with CREATE TABLE,
@@ -68,30 +68,19 @@ func (d *differ) storage() {
 		if old != nil {
 			was = old.ReplicaIdentity
 		}
-		if was == t.ReplicaIdentity && !(isIndexIdentity(was) && d.identityIndexChanged(t)) {
-			continue
-		}
-		if isIndexIdentity(t.ReplicaIdentity) && d.identityIndexChanged(t) && old != nil && d.hasIndex(d.from, old, t.ReplicaIdentity) {
+		switch {
+		case isIndexIdentity(t.ReplicaIdentity) && d.identityIndexChanged(t):
 			// The index is built again under a temporary name and
-			// swapped: the identity would point at the old one.
+			// swapped: the identity would be left on the old one.
 			d.add(Unsupported{What: "replica identity on index " + t.ReplicaIdentity + ", which the plan builds again", Name: t.Name.String(), At: t.Pos})
-			continue
+		case was != t.ReplicaIdentity:
+			d.add(SetReplicaIdentity{Table: t, From: old})
 		}
-		d.add(SetReplicaIdentity{Table: t, From: old})
 	}
 }
 
 // isIndexIdentity reports whether a replica identity names an index.
 func isIndexIdentity(ri string) bool { return ri != "" && ri != "FULL" && ri != "NOTHING" }
-
-// hasIndex reports whether t in s has an index or PRIMARY KEY / UNIQUE
-// constraint of that name.
-func (d *differ) hasIndex(s *schema.Schema, t *schema.Table, name string) bool {
-	if c := t.Constraint(name); c != nil && (c.Kind == schema.PrimaryKey || c.Kind == schema.Unique) {
-		return true
-	}
-	return s.Index(t.Name, name) != nil
-}
 
 // identityIndexChanged reports whether the index t's replica identity
 // names differs between the schemas: then the plan builds it again.

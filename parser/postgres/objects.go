@@ -204,13 +204,8 @@ func (p *state) createTableAs(s *pg.CreateTableAsStmt) error {
 	if err := p.viewQuery(v, s.Query); err != nil {
 		return err
 	}
-	params, _, err := p.relOptions(name, s.Into.Options, false)
-	if err != nil {
+	if v.StorageParams, err = p.storageParams(name, s.Into.Options); err != nil {
 		return err
-	}
-	v.StorageParams = setParams(nil, params)
-	if len(v.StorageParams) == 0 {
-		v.StorageParams = nil
 	}
 	return p.addView(v, false)
 }

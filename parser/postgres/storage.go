@@ -15,22 +15,23 @@ import (
 // (...), ALTER TABLE ... SET / RESET (...)), its REPLICA IDENTITY, and
 // ALTER COLUMN ... DROP EXPRESSION.
 
-// tableStorageParams reads the WITH (...) of CREATE TABLE into t. It
-// reports false when a parameter is one the model does not hold (toast.*:
-// PostgreSQL keeps those on the TOAST table, and silently drops them when
-// the table has none, so a schema file and a live database would differ).
-func (p *state) tableStorageParams(t *schema.Table, opts []*pg.Node) (bool, error) {
-	params, ok, err := p.relOptions(t.Name, opts, false)
-	if err != nil || !ok {
-		return ok, err
+// storageParams reads the WITH (...) of CREATE TABLE or CREATE
+// MATERIALIZED VIEW; nil when there is none, or when one is unsupported.
+func (p *state) storageParams(rel schema.Name, opts []*pg.Node) ([]string, error) {
+	params, _, err := p.relOptions(rel, opts, false)
+	if err != nil || len(params) == 0 {
+		return nil, err
 	}
-	t.StorageParams = setParams(nil, params)
-	return true, nil
+	return setParams(nil, params), nil
 }
 
 // relOptions renders storage parameters the way pg_class.reloptions
 // stores them: name=value, the value as written (a keyword lower-cased,
-// a bare name "true"). With reset, only the names are read.
+// a bare name "true"). With reset, only the names are read. ok is false,
+// the statement reported unsupported, when a parameter is one the model
+// does not hold: toast.*, which PostgreSQL keeps on the TOAST table and
+// silently drops when the table has none, so that a schema file and a
+// live database would differ.
 func (p *state) relOptions(table schema.Name, opts []*pg.Node, reset bool) (params []string, ok bool, err error) {
 	for _, o := range opts {
 		d := o.GetDefElem()

@@ -90,7 +90,7 @@ func (p *state) createTable(cs *pg.CreateStmt) error {
 	if len(cs.Options) > 0 && cs.Partspec != nil {
 		return p.errorf(cs.Relation.Location, "cannot specify storage parameters for a partitioned table")
 	}
-	if _, err := p.tableStorageParams(t, cs.Options); err != nil {
+	if t.StorageParams, err = p.storageParams(name, cs.Options); err != nil {
 		return err
 	}
 	if err := p.mergeInherited(t); err != nil {
