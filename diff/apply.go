@@ -85,6 +85,7 @@ func cloneTable(t *schema.Table) *schema.Table {
 	n := *t
 	n.Columns, n.Constraints = nil, nil
 	n.Options = maps.Clone(t.Options)
+	n.StorageParams = slices.Clone(t.StorageParams)
 	for _, c := range t.Columns {
 		nc := *c
 		n.Columns = append(n.Columns, &nc)
@@ -139,6 +140,9 @@ func (a *applier) dropIndexesOn(rel schema.Name) {
 
 func (a *applier) apply(c Change) error {
 	s := a.s
+	if ok, err := a.applyStorage(c); ok {
+		return err
+	}
 	if ok, err := a.applySecurity(c); ok {
 		return err
 	}

@@ -29,6 +29,7 @@ func Schemas(from, to *schema.Schema) *Diff {
 	d.columns()
 	d.partitioning()
 	d.tableOptions()
+	d.storage()
 	d.alteredSequences()
 	d.droppedConstraints()
 	d.markRebuilt()
@@ -240,7 +241,11 @@ func (d *differ) column(t *schema.Table, from, to *schema.Column) {
 	if !d.identity(t, from, to) {
 		return
 	}
-	if !from.Generated.Equal(to.Generated) {
+	if d.to.Dialect == "postgres" {
+		if !d.generated(t, from, to) {
+			return
+		}
+	} else if !from.Generated.Equal(to.Generated) {
 		d.add(Unsupported{What: "change of generated expression on column", Name: name, At: to.Pos})
 		return
 	}
@@ -525,6 +530,8 @@ func (d *differ) views() {
 			d.add(CreateView{v})
 		case changed[v.Name]:
 			d.add(ReplaceView{From: old, To: v, Rebuild: starChanged[v.Name]})
+		case !schema.StorageParamsEqual(old.StorageParams, v.StorageParams):
+			d.add(SetViewStorageParams{View: v, From: old})
 		}
 	}
 }

@@ -119,6 +119,7 @@ func postgresSchema(ctx context.Context, conn *sql.Conn) ([]byte, error) {
 		  AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
 		ORDER BY n.nspname, ic.relname`,
 		pgConstraints("con.contype = 'f'"),
+		pgReplicaIdentity,
 		pgTriggers,
 		`SELECT ` + pgComment("' || CASE c.relkind WHEN 'r' THEN 'TABLE' WHEN 'p' THEN 'TABLE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'SEQUENCE' END || '",
 			"quote_ident(n.nspname) || '.' || quote_ident(c.relname)", "obj_description(c.oid, 'pg_class')") + `
@@ -160,7 +161,7 @@ func pgTables(ctx context.Context, conn *sql.Conn) ([]string, error) {
 		  CASE WHEN NOT c.relispartition THEN coalesce((SELECT E'\nINHERITS (' || string_agg(quote_ident(pn.nspname) || '.' || quote_ident(pc.relname), ', ' ORDER BY i.inhseqno) || ')'
 		    FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE i.inhrelid = c.oid), '') ELSE '' END ||
 		  CASE WHEN c.relkind = 'p' THEN E'\nPARTITION BY ' || pg_get_partkeydef(c.oid) ELSE '' END ||
-		  coalesce(' WITH (' || array_to_string(c.reloptions, ', ') || ')', ''),
+		  coalesce(' WITH (' || array_to_string(c.reloptions || (SELECT array_agg('toast.' || o) FROM pg_class tc, unnest(tc.reloptions) o WHERE tc.oid = c.reltoastrelid), ', ') || ')', ''),
 		  CASE WHEN c.relispartition THEN (SELECT 'ALTER TABLE ONLY ' || quote_ident(pn.nspname) || '.' || quote_ident(pc.relname) ||
 		    ' ATTACH PARTITION ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' ' || pg_get_expr(c.relpartbound, c.oid) || E';\n'
 		    FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE i.inhrelid = c.oid) ELSE '' END,
@@ -218,6 +219,18 @@ func pgTables(ctx context.Context, conn *sql.Conn) ([]string, error) {
 	}
 	return append(out, attach...), nil
 }
+
+// pgReplicaIdentity renders the REPLICA IDENTITY of tables that have
+// another than DEFAULT, as pg_dump does, after their indexes and keys.
+var pgReplicaIdentity = `SELECT 'ALTER TABLE ONLY ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' REPLICA IDENTITY ' ||
+		  CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING'
+		    ELSE 'USING INDEX ' || (SELECT quote_ident(ic.relname) FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+		      WHERE i.indrelid = c.oid AND i.indisreplident) END || ';'
+		FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		WHERE c.relkind IN ('r', 'p') AND c.relreplident <> 'd'
+		  AND (c.relreplident <> 'i' OR EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisreplident))
+		  AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
+		ORDER BY n.nspname, c.relname`
 
 // pgConstraints renders ALTER TABLE ADD CONSTRAINT for the constraints of
 // ordinary tables that match cond.

@@ -60,6 +60,8 @@ const (
 	// reference them.
 	rankUniqueIndex
 	rankUsingIndex
+	// REPLICA IDENTITY USING INDEX needs its index.
+	rankReplicaIdentity
 	rankNotValid
 	rankView
 	// Indexes of materialized views created or rebuilt by the plan.
@@ -147,6 +149,9 @@ func (p *postgres) steps(c diff.Change) []Step {
 		return steps
 	}
 	if steps, ok := p.partitionSteps(c); ok {
+		return steps
+	}
+	if steps, ok := p.storageSteps(c); ok {
 		return steps
 	}
 	switch c := c.(type) {
@@ -483,7 +488,7 @@ func createTable(t *schema.Table) string {
 			lines = append(lines, fmt.Sprintf("  CONSTRAINT %s %s", qi(c.Name), constraintSQL(c)))
 		}
 	}
-	return fmt.Sprintf("CREATE TABLE IF NOT EXISTS %s (\n%s\n)%s;", qn(t.Name), strings.Join(lines, ",\n"), partitionClauses(t))
+	return fmt.Sprintf("CREATE TABLE IF NOT EXISTS %s (\n%s\n)%s%s;", qn(t.Name), strings.Join(lines, ",\n"), partitionClauses(t), storageClause(t))
 }
 
 // simpleTerm matches defaults DEFAULT accepts without parentheses: a
@@ -1131,6 +1136,9 @@ func createView(v *schema.View, rerunnable bool) string {
 	b.WriteString(qn(v.Name))
 	if len(v.Columns) > 0 {
 		fmt.Fprintf(&b, " (%s)", quotedList(v.Columns))
+	}
+	if len(v.StorageParams) > 0 {
+		fmt.Fprintf(&b, " WITH (%s)", strings.Join(storageParamsSQL(v.StorageParams), ", "))
 	}
 	fmt.Fprintf(&b, " AS %s", v.Query.SQL)
 	if v.CheckOption != "" {

@@ -112,7 +112,7 @@ func createPartition(t *schema.Table) string {
 	if t.PartitionBy != "" {
 		by = " PARTITION BY " + t.PartitionBy
 	}
-	return fmt.Sprintf("CREATE TABLE IF NOT EXISTS %s PARTITION OF %s%s %s%s;", qn(t.Name), qn(t.PartitionOf), cons, t.PartitionBound, by)
+	return fmt.Sprintf("CREATE TABLE IF NOT EXISTS %s PARTITION OF %s%s %s%s%s;", qn(t.Name), qn(t.PartitionOf), cons, t.PartitionBound, by, storageClause(t))
 }
 
 // defaultPartition returns the DEFAULT partition of parent in s, other
@@ -213,7 +213,7 @@ func (p *postgres) attachNewPartition(c diff.CreateTable) []Step {
 		by = " PARTITION BY " + t.PartitionBy
 	}
 	create := withReverse(step(Expand, rankTable, c, fmt.Sprintf("create table %s with the columns of %s, to attach as its partition", t.Name, t.PartitionOf),
-		fmt.Sprintf("CREATE TABLE IF NOT EXISTS %s (\n%s\n)%s;", qn(t.Name), strings.Join(elems, ",\n"), by), "ACCESS SHARE on "+t.PartitionOf.String()),
+		fmt.Sprintf("CREATE TABLE IF NOT EXISTS %s (\n%s\n)%s%s;", qn(t.Name), strings.Join(elems, ",\n"), by, storageClause(t)), "ACCESS SHARE on "+t.PartitionOf.String()),
 		fmt.Sprintf("DROP TABLE IF EXISTS %s;", qn(t.Name)))
 	steps := []Step{create}
 	steps = append(steps, p.attach(c, t, Expand, rankTable)...)

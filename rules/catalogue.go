@@ -675,6 +675,8 @@ var Catalogue = []*Rule{
 		Dialects: []string{"postgres"},
 		Run:      compositeReshaped,
 	},
+	generatedExpressionDropped,
+	replicaIdentityChanged,
 }
 
 // mysqlAlgorithmFindings reports the changes whose ALTER TABLE uses an

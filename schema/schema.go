@@ -308,8 +308,13 @@ type Table struct {
 	// ROW LEVEL SECURITY.
 	RowSecurity, ForceRowSecurity bool
 	// ReplicaIdentity is "" (DEFAULT), "FULL", "NOTHING", or the name
-	// of the index given with USING INDEX.
+	// of the index given with USING INDEX (PostgreSQL).
 	ReplicaIdentity string
+	// StorageParams are a PostgreSQL table's storage parameters
+	// (reloptions) as pg_class stores them, "fillfactor=70", in the
+	// order PostgreSQL keeps them; equality ignores the order (see
+	// StorageParamsEqual).
+	StorageParams []string
 	// PartitionBy is the canonical PARTITION BY clause of a partitioned
 	// table ("RANGE (created_at)"), or "", and PartitionKey its
 	// normalised form, compared instead (see Expr.Key).
@@ -358,6 +363,40 @@ func (t *Table) Column(name string) *Column {
 		}
 	}
 	return nil
+}
+
+// StorageParamsEqual reports whether two lists of storage parameters
+// set the same values, in any order; boolean values compare by meaning
+// ("off" is "false"), as PostgreSQL reads them.
+func StorageParamsEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	return sameSet(storageParamKeys(a), storageParamKeys(b))
+}
+
+func storageParamKeys(params []string) []string {
+	out := make([]string, len(params))
+	for i, p := range params {
+		out[i] = StorageParamKey(p)
+	}
+	return out
+}
+
+// StorageParamKey is a storage parameter in the form compared: a boolean
+// value spelled "true" or "false", whatever its spelling in the file.
+func StorageParamKey(param string) string {
+	name, val, ok := strings.Cut(param, "=")
+	if !ok {
+		return param
+	}
+	switch strings.ToLower(val) {
+	case "on", "true", "yes":
+		val = "true"
+	case "off", "false", "no":
+		val = "false"
+	}
+	return name + "=" + val
 }
 
 // IsPartition reports whether t is a partition of another table.
@@ -680,8 +719,11 @@ type View struct {
 	Refs []Name
 	// Star is set when the query selects *: PostgreSQL expands the list
 	// when the view is created, so the view changes with its relations.
-	Star    bool
-	Comment string
+	Star bool
+	// StorageParams are a materialized view's storage parameters, as
+	// Table's.
+	StorageParams []string
+	Comment       string
 	// ColumnComments are COMMENT ON COLUMN texts of the view's output
 	// columns, by column name; nil when there are none.
 	ColumnComments map[string]string

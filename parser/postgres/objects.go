@@ -204,6 +204,9 @@ func (p *state) createTableAs(s *pg.CreateTableAsStmt) error {
 	if err := p.viewQuery(v, s.Query); err != nil {
 		return err
 	}
+	if v.StorageParams, err = p.storageParams(name, s.Into.Options); err != nil {
+		return err
+	}
 	return p.addView(v, false)
 }
 

@@ -161,7 +161,7 @@ func TestUnsupportedIsReported(t *testing.T) {
 	s, diags, err := Parse("test.sql", []byte(`
 CREATE RULE r AS ON INSERT TO q DO INSTEAD NOTHING;
 CREATE EVENT TRIGGER e ON ddl_command_start EXECUTE FUNCTION f();
-CREATE TABLE p (id int) PARTITION BY RANGE (id) WITH (fillfactor = 70);
+CREATE TABLE p (id int) WITH (toast.autovacuum_enabled = false);
 CREATE TABLE q2 OF some_type;
 GRANT SELECT ON q2 TO public;
 GRANT admin TO bob;
@@ -174,7 +174,7 @@ GRANT admin TO carol;
 	for _, u := range s.Unsupported {
 		kinds = append(kinds, u.Kind+"@"+u.Pos.String())
 	}
-	want := []string{"CREATE RULE@test.sql:2:1", "CREATE EVENT TRIGGER@test.sql:3:1", "table storage parameters WITH (fillfactor)@test.sql:4:1",
+	want := []string{"CREATE RULE@test.sql:2:1", "CREATE EVENT TRIGGER@test.sql:3:1", "storage parameter toast.autovacuum_enabled@test.sql:4:1",
 		"CREATE TABLE ... OF (typed table)@test.sql:5:1", "GRANT/REVOKE on an unmodelled relation@test.sql:6:1"}
 	if d := cmp.Diff(want, kinds); d != "" {
 		t.Errorf("unsupported (-want +got):\n%s", d)

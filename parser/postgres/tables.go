@@ -87,8 +87,11 @@ func (p *state) createTable(cs *pg.CreateStmt) error {
 			return fmt.Errorf("unexpected table element %T", elt.Node)
 		}
 	}
-	if len(cs.Options) > 0 {
-		p.unsupportedOptions(name, cs.Options)
+	if len(cs.Options) > 0 && cs.Partspec != nil {
+		return p.errorf(cs.Relation.Location, "cannot specify storage parameters for a partitioned table")
+	}
+	if t.StorageParams, err = p.storageParams(name, cs.Options); err != nil {
+		return err
 	}
 	if err := p.mergeInherited(t); err != nil {
 		return err
@@ -111,18 +114,6 @@ func (p *state) createTable(cs *pg.CreateStmt) error {
 		}
 	}
 	return nil
-}
-
-// unsupportedOptions reports storage parameters (WITH (...)) on a table:
-// the table itself is modelled, its options are not.
-func (p *state) unsupportedOptions(name schema.Name, opts []*pg.Node) {
-	var parts []string
-	for _, o := range opts {
-		if d := o.GetDefElem(); d != nil {
-			parts = append(parts, d.Defname)
-		}
-	}
-	p.unsupported("table storage parameters WITH ("+strings.Join(parts, ", ")+")", name.String())
 }
 
 // columnDef reads a column definition and returns the constraints declared
@@ -428,6 +419,16 @@ func (p *state) alterTable(s *pg.AlterTableStmt) error {
 		_, err := p.attachIndex(s, s.Cmds[0].GetAlterTableCmd())
 		return err
 	}
+	if s.Objtype == pg.ObjectType_OBJECT_INDEX {
+		if idx := p.indexes[name]; idx != nil && onlyStorageParams(s.Cmds) {
+			return p.alterIndexStorageParams(idx, s.Cmds)
+		}
+	}
+	if s.Objtype == pg.ObjectType_OBJECT_MATVIEW {
+		if v := p.views[name]; v != nil && v.Materialized && onlyStorageParams(s.Cmds) {
+			return p.alterViewStorageParams(v, s.Cmds)
+		}
+	}
 	if s.Objtype != pg.ObjectType_OBJECT_TABLE {
 		p.unsupported("ALTER "+strings.ReplaceAll(strings.TrimPrefix(s.Objtype.String(), "OBJECT_"), "_", " "), name.String())
 		return nil
@@ -550,6 +551,19 @@ func (p *state) alterTableCmd(t *schema.Table, cmd *pg.AlterTableCmd) error {
 		}
 		t.Columns = slices.Delete(t.Columns, i, i+1)
 		t.Constraints = slices.DeleteFunc(t.Constraints, func(c *schema.Constraint) bool { return slices.Contains(c.Columns, cmd.Name) })
+	case pg.AlterTableType_AT_SetRelOptions, pg.AlterTableType_AT_ResetRelOptions:
+		return p.alterStorageParams(t, cmd)
+	case pg.AlterTableType_AT_ReplicaIdentity:
+		return p.replicaIdentity(t, cmd.Def.GetReplicaIdentityStmt())
+	case pg.AlterTableType_AT_DropExpression:
+		col, err := p.column(t, cmd.Name)
+		if err != nil {
+			return err
+		}
+		if col.Generated == nil && !cmd.MissingOk {
+			return p.errorAt(p.stmtPos, "column %q of relation %s is not a stored generated column", cmd.Name, t.Name)
+		}
+		col.Generated = nil
 	case pg.AlterTableType_AT_ChangeOwner:
 		p.ignore("OWNER TO")
 	case pg.AlterTableType_AT_EnableRowSecurity, pg.AlterTableType_AT_DisableRowSecurity,
