@@ -240,7 +240,15 @@ func (p *state) normalise(n *pg.Node) {
 		}
 		e.Name = stripCatalog(e.Name)
 	case *pg.Node_FuncCall:
-		x.FuncCall.Funcname = stripCatalog(x.FuncCall.Funcname)
+		// A call written in SQL syntax (x AT TIME ZONE z, EXTRACT(f FROM
+		// x), SUBSTRING(x FROM n), ...) keeps its pg_catalog name, which is
+		// what makes the deparser print it in that syntax again: PostgreSQL
+		// stores the syntax with the call (pg_dump prints each back as it
+		// was written), so timezone(z, x) and x AT TIME ZONE z are two
+		// definitions of a CHECK, default or index, not one.
+		if x.FuncCall.Funcformat != pg.CoercionForm_COERCE_SQL_SYNTAX {
+			x.FuncCall.Funcname = stripCatalog(x.FuncCall.Funcname)
+		}
 		// pg_dump qualifies every call of a user function (it runs with an
 		// empty search_path); a hand-written file calls it by its bare
 		// name. Both mean the function in the file's default schema (for

@@ -110,6 +110,11 @@ ALTER TABLE ONLY t ADD CONSTRAINT t_pkey PRIMARY KEY (id);`},
   CONSTRAINT t_n_check CHECK (((n >= 1) AND (n <= 9))))`},
 		{"view spelling", `CREATE TABLE t (id int, s text); CREATE VIEW v AS SELECT id, count(*) FROM t WHERE s NOT LIKE 'x%' GROUP BY 1`,
 			`CREATE TABLE t (id int, s text); CREATE VIEW public.v AS SELECT t.id, count(*) AS count FROM public.t WHERE (t.s !~~ 'x%'::text) GROUP BY t.id`},
+		{"SQL-syntax calls as pg_dump prints them",
+			`CREATE TABLE t (ts timestamp DEFAULT (now() AT TIME ZONE 'utc'), s text, CHECK (EXTRACT(year FROM ts) > 2000), CHECK (substring(s from 1 for 2) <> 'x'))`,
+			`CREATE TABLE t (ts timestamp DEFAULT (now() AT TIME ZONE 'utc'::text), s text,
+  CONSTRAINT t_ts_check CHECK ((EXTRACT(year FROM ts) > (2000)::numeric)),
+  CONSTRAINT t_s_check CHECK ((SUBSTRING(s FROM 1 FOR 2) <> 'x'::text)))`},
 		{"search_path", `SET search_path = app; CREATE SCHEMA IF NOT EXISTS app; CREATE TABLE t (id int);`,
 			`CREATE SCHEMA app; CREATE TABLE app.t (id int);`},
 	} {
@@ -125,6 +130,35 @@ ALTER TABLE ONLY t ADD CONSTRAINT t_pkey PRIMARY KEY (id);`},
 			}
 			if d := cmp.Diff(a, b, opts...); d != "" {
 				t.Errorf("models differ (-a +b):\n%s", d)
+			}
+		})
+	}
+}
+
+// TestSpellingsPostgreSQLKeepsApart: expressions that mean the same but
+// that PostgreSQL stores, and pg_dump prints, differently. A plan from one
+// to the other must change the catalog, so the models must differ.
+func TestSpellingsPostgreSQLKeepsApart(t *testing.T) {
+	for _, tc := range []struct{ name, a, b string }{
+		{"AT TIME ZONE in a CHECK", `CREATE TABLE t (ts timestamp, CONSTRAINT c CHECK (timezone('utc', ts) < now()))`,
+			`CREATE TABLE t (ts timestamp, CONSTRAINT c CHECK ((ts AT TIME ZONE 'utc') < now()))`},
+		{"AT TIME ZONE in a default", `CREATE TABLE t (ts timestamp DEFAULT timezone('utc', now()))`,
+			`CREATE TABLE t (ts timestamp DEFAULT (now() AT TIME ZONE 'utc'))`},
+		{"SUBSTRING", `CREATE TABLE t (s text, CONSTRAINT c CHECK (substring(s, 1, 2) <> 'x'))`,
+			`CREATE TABLE t (s text, CONSTRAINT c CHECK (substring(s from 1 for 2) <> 'x'))`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := mustParse(t, tc.a), mustParse(t, tc.b)
+			ca, cb := a.Tables[0].Columns[0], b.Tables[0].Columns[0]
+			if len(a.Tables[0].Constraints) > 0 {
+				ka, kb := a.Tables[0].Constraints[0].Check.Key, b.Tables[0].Constraints[0].Check.Key
+				if ka == kb {
+					t.Errorf("CHECK keys are equal: %s", ka)
+				}
+				return
+			}
+			if ca.Default.Key == cb.Default.Key {
+				t.Errorf("default keys are equal: %s", ca.Default.Key)
 			}
 		})
 	}
