@@ -76,6 +76,9 @@ func clone(s *schema.Schema) *schema.Schema {
 	}
 	// Routines are replaced, never changed in place.
 	out.Extensions = slices.Clone(s.Extensions)
+	// So are range types and collations.
+	out.RangeTypes = slices.Clone(s.RangeTypes)
+	out.Collations = slices.Clone(s.Collations)
 	out.Functions = slices.Clone(s.Functions)
 	out.Triggers = slices.Clone(s.Triggers)
 	return out
@@ -380,6 +383,9 @@ func (a *applier) apply(c Change) error {
 		if ok, err := a.applyComposite(c); ok {
 			return err
 		}
+		if ok, err := a.applyRanges(c); ok {
+			return err
+		}
 		if ok, err := a.applyType(c); ok {
 			return err
 		}
@@ -484,6 +490,9 @@ func (a *applier) renameSequence(from, to schema.Name) error {
 }
 
 func (a *applier) setComment(c SetComment) error {
+	if setRangeComment(a.s, c) {
+		return nil
+	}
 	if ok, err := a.setObjectComment(c); ok {
 		return err
 	}

@@ -134,7 +134,7 @@ func (p *state) columnDef(t *schema.Table, cd *pg.ColumnDef) (*schema.Column, []
 	}
 	col := &schema.Column{Name: truncateIdent(cd.Colname), Type: typ, NotNull: cd.IsNotNull, Pos: p.pos(cd.Location)}
 	if cd.CollClause != nil {
-		col.Collation = collationName(cd.CollClause.Collname)
+		col.Collation = p.collationName(cd.CollClause.Collname)
 	}
 	if cd.RawDefault != nil {
 		if col.Default, err = p.newExpr(cd.RawDefault); err != nil {
@@ -518,7 +518,7 @@ func (p *state) alterTableCmd(t *schema.Table, cmd *pg.AlterTableCmd) error {
 			return p.errorf(cd.TypeName.Location, "column %q: %v", cmd.Name, err)
 		}
 		if cd.CollClause != nil {
-			col.Collation = collationName(cd.CollClause.Collname)
+			col.Collation = p.collationName(cd.CollClause.Collname)
 		}
 	case pg.AlterTableType_AT_AddIdentity:
 		col, err := p.column(t, cmd.Name)
