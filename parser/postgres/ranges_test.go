@@ -142,11 +142,11 @@ CREATE TABLE t (a floatrange, b floatmultirange, c "Spans"[]);
 
 func TestMultirangeName(t *testing.T) {
 	for in, want := range map[string]string{
-		"floatrange":  "floatmultirange",
-		"rangeofday":  "multirangeofday",
-		"span":        "span_multirange",
-		"Mixed R":     "Mixed R_multirange",
-		"range_range": "multirange_range",
+		"floatrange":            "floatmultirange",
+		"rangeofday":            "multirangeofday",
+		"span":                  "span_multirange",
+		"Mixed R":               "Mixed R_multirange",
+		"range_range":           "multirange_range",
 		strings.Repeat("x", 63): strings.Repeat("x", 51) + "_multirange",
 	} {
 		if got := multirangeName(in); got != want {
