@@ -43,15 +43,17 @@ func pgTypeQueries() []string {
 
 // pgCollations renders collations as pg_dump does: the provider, then
 // deterministic = false when so, then the ICU locale, or the libc locale
-// when LC_COLLATE and LC_CTYPE agree and both otherwise. The ICU locale
-// column is colliculocale up to PostgreSQL 16 and colllocale since 17:
-// to_jsonb reads whichever the server has.
+// when LC_COLLATE and LC_CTYPE agree and both otherwise, then ICU rules.
+// The ICU locale column is colliculocale up to PostgreSQL 16 and
+// colllocale since 17, and rules exist since 16: to_jsonb reads whatever
+// the server has.
 var pgCollations = `SELECT 'CREATE COLLATION ' || quote_ident(n.nspname) || '.' || quote_ident(c.collname) || ' (provider = ' ||
-	  CASE c.collprovider WHEN 'i' THEN 'icu' WHEN 'c' THEN 'libc' ELSE 'default' END ||
+	  CASE c.collprovider WHEN 'i' THEN 'icu' WHEN 'c' THEN 'libc' WHEN 'b' THEN 'builtin' ELSE 'default' END ||
 	  CASE WHEN NOT c.collisdeterministic THEN ', deterministic = false' ELSE '' END ||
-	  CASE WHEN c.collprovider = 'i' THEN ', locale = ' || quote_literal(coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale'))
+	  CASE WHEN c.collprovider <> 'c' THEN ', locale = ' || quote_literal(coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale'))
 	    WHEN c.collcollate = c.collctype THEN ', locale = ' || quote_literal(c.collcollate)
-	    ELSE ', lc_collate = ' || quote_literal(c.collcollate) || ', lc_ctype = ' || quote_literal(c.collctype) END || ');',
+	    ELSE ', lc_collate = ' || quote_literal(c.collcollate) || ', lc_ctype = ' || quote_literal(c.collctype) END ||
+	  coalesce(', rules = ' || quote_literal(to_jsonb(c) ->> 'collicurules'), '') || ');',
 	  ` + pgComment("COLLATION", "quote_ident(n.nspname) || '.' || quote_ident(c.collname)", "obj_description(c.oid, 'pg_collation')") + `
 	FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace
 	WHERE ` + pgUserSchema + ` AND ` + pgNotExtension("pg_collation", "c.oid") + `

@@ -92,8 +92,9 @@ func createRange(r *schema.RangeType) string {
 }
 
 // collationIs is a condition that holds when the catalog has collation c
-// as defined. The ICU locale is read through to_jsonb, as its column is
-// colliculocale up to PostgreSQL 16 and colllocale since 17.
+// as defined. Columns that not every version has are read through
+// to_jsonb: the ICU locale is colliculocale up to PostgreSQL 16 and
+// colllocale since 17, ICU rules exist since 16.
 func collationIs(c *schema.Collation) string {
 	cond := []string{
 		fmt.Sprintf("c.oid = to_regcollation(%s)", lit(qn(c.Name))),
@@ -101,12 +102,17 @@ func collationIs(c *schema.Collation) string {
 		fmt.Sprintf("c.collisdeterministic = %t", c.Deterministic),
 	}
 	switch {
-	case c.Provider == "icu":
+	case c.Provider != "libc":
 		cond = append(cond, fmt.Sprintf("coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale') = %s", lit(c.Locale)))
 	case c.Locale != "":
 		cond = append(cond, fmt.Sprintf("c.collcollate = %s AND c.collctype = %s", lit(c.Locale), lit(c.Locale)))
 	default:
 		cond = append(cond, fmt.Sprintf("c.collcollate = %s AND c.collctype = %s", lit(c.LcCollate), lit(c.LcCtype)))
+	}
+	if c.Rules == "" {
+		cond = append(cond, "(to_jsonb(c) ->> 'collicurules') IS NULL")
+	} else {
+		cond = append(cond, "(to_jsonb(c) ->> 'collicurules') = "+lit(c.Rules))
 	}
 	return "EXISTS (SELECT FROM pg_catalog.pg_collation c WHERE " + strings.Join(cond, " AND ") + ")"
 }

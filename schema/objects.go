@@ -165,13 +165,16 @@ type RangeType struct {
 // the definition of the collation it copies, as the catalog keeps it.
 type Collation struct {
 	Name Name
-	// Provider is "libc" or "icu".
+	// Provider is "libc", "icu" or (PostgreSQL 17) "builtin".
 	Provider      string
 	Deterministic bool
-	// Locale is the ICU locale, or the libc locale when LC_COLLATE and
-	// LC_CTYPE are the same; LcCollate and LcCtype are set otherwise.
+	// Locale is the ICU or built-in locale, or the libc locale when
+	// LC_COLLATE and LC_CTYPE are the same; LcCollate and LcCtype are set
+	// otherwise.
 	Locale             string
 	LcCollate, LcCtype string
+	// Rules are ICU tailoring rules (PostgreSQL 16), or "".
+	Rules string
 	// Definition is the option list as pg_dump prints it ("provider =
 	// icu, deterministic = false, locale = 'und-u-ks-level2'"): the
 	// comparison key and what the plan creates.

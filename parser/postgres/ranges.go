@@ -109,7 +109,7 @@ func (p *state) createCollation(s *pg.DefineStmt) error {
 		switch d.Defname {
 		case "provider":
 			switch strings.ToLower(v) {
-			case "libc", "icu":
+			case "libc", "icu", "builtin":
 				c.Provider = strings.ToLower(v)
 			default:
 				return fmt.Errorf("unrecognized collation provider: %s", v)
@@ -120,6 +120,8 @@ func (p *state) createCollation(s *pg.DefineStmt) error {
 			collate = v
 		case "lc_ctype":
 			ctype = v
+		case "rules":
+			c.Rules = v
 		case "deterministic":
 			b, ok := boolOption(v)
 			if !ok {
@@ -144,7 +146,7 @@ func (p *state) createCollation(s *pg.DefineStmt) error {
 		}
 	}
 	switch c.Provider {
-	case "icu":
+	case "icu", "builtin":
 		if icuLocale == "" {
 			return fmt.Errorf(`collation %s: parameter "locale" must be specified`, name)
 		}
@@ -203,7 +205,7 @@ func (p *state) copyCollation(c *schema.Collation, d *pg.DefElem) error {
 	}
 	if src := p.s.Collation(from); from.Schema != "" && src != nil {
 		c.Provider, c.Deterministic = src.Provider, src.Deterministic
-		c.Locale, c.LcCollate, c.LcCtype = src.Locale, src.LcCollate, src.LcCtype
+		c.Locale, c.LcCollate, c.LcCtype, c.Rules = src.Locale, src.LcCollate, src.LcCtype, src.Rules
 		p.addCollation(c)
 		return nil
 	}
@@ -239,7 +241,8 @@ func (p *state) addCollation(c *schema.Collation) {
 	p.s.Collations = append(p.s.Collations, c)
 }
 
-// collationDefinition is the option list pg_dump prints for a collation.
+// collationDefinition is the option list pg_dump prints for a collation
+// (rules after the locale, as pg_dump 16 prints them).
 func collationDefinition(c *schema.Collation) string {
 	var b strings.Builder
 	b.WriteString("provider = " + c.Provider)
@@ -250,6 +253,9 @@ func collationDefinition(c *schema.Collation) string {
 		b.WriteString(", locale = " + QuoteLiteral(c.Locale))
 	} else {
 		b.WriteString(", lc_collate = " + QuoteLiteral(c.LcCollate) + ", lc_ctype = " + QuoteLiteral(c.LcCtype))
+	}
+	if c.Rules != "" {
+		b.WriteString(", rules = " + QuoteLiteral(c.Rules))
 	}
 	return b.String()
 }

@@ -21,6 +21,9 @@ CREATE COLLATION c5 FROM ci;
 CREATE COLLATION c6 FROM pg_catalog."en-x-icu";
 CREATE COLLATION c7 (provider = libc, locale = 'C.utf8', version = '1');
 CREATE COLLATION IF NOT EXISTS c7 (locale = 'POSIX');
+CREATE COLLATION r1 (provider = icu, locale = 'und', rules = '&a < g');
+CREATE COLLATION r2 FROM r1;
+CREATE COLLATION b1 (provider = builtin, locale = 'C.UTF-8');
 CREATE SCHEMA other;
 CREATE COLLATION other.c8 FROM ucs_basic;
 COMMENT ON COLLATION ci IS 'case-insensitive';
@@ -36,6 +39,9 @@ COMMENT ON COLLATION other.c8 IS 'eight';
 		"public.c6":    "provider = icu, locale = 'en'",
 		"public.c7":    "provider = libc, locale = 'C.utf8'",
 		"other.c8":     "provider = libc, locale = 'C'",
+		"public.r1":    "provider = icu, locale = 'und', rules = '&a < g'",
+		"public.r2":    "provider = icu, locale = 'und', rules = '&a < g'",
+		"public.b1":    "provider = builtin, locale = 'C.UTF-8'",
 	}
 	got := map[string]string{}
 	for _, c := range s.Collations {
