@@ -64,16 +64,15 @@ func defArgNames(d *pg.DefElem) ([]string, error) {
 // COLLATE ci and COLLATE public.ci must compare equal. Other unqualified
 // names are the built-in collations of pg_catalog ("C", "en-x-icu").
 func (p *state) collationName(names []*pg.Node) string {
-	c := collationName(names)
-	if c == "" || len(names) != 1 {
-		return c
-	}
-	for _, s := range p.searchPath {
-		if p.s.Collation(schema.Name{Schema: s, Name: c}) != nil {
-			return s + "." + c
+	if len(names) == 1 {
+		c := names[0].GetString_().GetSval()
+		for _, s := range p.searchPath {
+			if p.s.Collation(schema.Name{Schema: s, Name: c}) != nil {
+				return s + "." + c
+			}
 		}
 	}
-	return c
+	return collationName(names)
 }
 
 // createCollation reads CREATE COLLATION [IF NOT EXISTS] name (options)
@@ -440,10 +439,7 @@ func (p *state) collationComment(s *pg.CommentStmt) error {
 	var name schema.Name
 	switch len(parts) {
 	case 1:
-		name = schema.Name{Name: p.collationName([]*pg.Node{pg.MakeStrNode(parts[0])})}
-		if ns, n, ok := strings.Cut(name.Name, "."); ok {
-			name = schema.Name{Schema: ns, Name: n}
-		}
+		name = collationRef(p.collationName([]*pg.Node{pg.MakeStrNode(parts[0])}))
 	case 2:
 		name = schema.Name{Schema: parts[0], Name: parts[1]}
 	default:

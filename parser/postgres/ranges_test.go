@@ -73,7 +73,8 @@ func TestCollationNames(t *testing.T) {
 CREATE COLLATION ci (provider = icu, locale = 'und', deterministic = false);
 CREATE DOMAIN d AS text COLLATE ci;
 CREATE TYPE c AS (a text COLLATE ci);
-CREATE TABLE t (a text COLLATE ci, b text COLLATE "en-x-icu", e text COLLATE pg_catalog."C", f text COLLATE public.ci);
+CREATE TABLE t (a text COLLATE ci, b text COLLATE "en-x-icu", e text COLLATE pg_catalog."C", f text COLLATE public.ci,
+  g text COLLATE "C.utf8", h text COLLATE pg_catalog."C.utf8");
 CREATE INDEX i ON t (b COLLATE ci);
 `)
 	tb := s.Table(schema.Name{Schema: "public", Name: "t"})
@@ -81,8 +82,12 @@ CREATE INDEX i ON t (b COLLATE ci);
 	for _, c := range tb.Columns {
 		cols = append(cols, c.Collation)
 	}
-	if want := []string{"public.ci", "en-x-icu", "C", "public.ci"}; !slices.Equal(cols, want) {
+	if want := []string{"public.ci", "en-x-icu", "C", "public.ci", "pg_catalog.C.utf8", "pg_catalog.C.utf8"}; !slices.Equal(cols, want) {
 		t.Errorf("column collations %q, want %q", cols, want)
+	}
+	// A name with a dot keeps its schema, so that it is quoted whole.
+	if got, want := QuoteDotted(cols[4]), `pg_catalog."C.utf8"`; got != want {
+		t.Errorf("QuoteDotted(%q) = %s, want %s", cols[4], got, want)
 	}
 	if got := s.Domains[0].Collation; got != "public.ci" {
 		t.Errorf("domain collation %q", got)

@@ -208,16 +208,23 @@ func applyAttr(c *schema.Constraint, attr pg.ConstrType) {
 	}
 }
 
+// collationName spells a collation name as the model keeps it: "" for the
+// default, "schema.name", or a bare name for one of pg_catalog — unless
+// that name holds a dot itself ("C.utf8"), which keeps its schema so that
+// the first dot always ends the schema (see QuoteDotted).
 func collationName(names []*pg.Node) string {
 	var parts []string
 	for _, n := range names {
 		parts = append(parts, n.GetString_().GetSval())
 	}
-	if len(parts) == 2 && parts[0] == "pg_catalog" {
+	if len(parts) == 2 && parts[0] == "pg_catalog" && !strings.Contains(parts[1], ".") {
 		parts = parts[1:]
 	}
 	if len(parts) == 1 && parts[0] == "default" {
 		return ""
+	}
+	if len(parts) == 1 && strings.Contains(parts[0], ".") {
+		parts = []string{"pg_catalog", parts[0]}
 	}
 	return strings.Join(parts, ".")
 }
