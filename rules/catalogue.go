@@ -675,6 +675,8 @@ var Catalogue = []*Rule{
 		Dialects: []string{"postgres"},
 		Run:      compositeReshaped,
 	},
+	// Range types and collations (rules/ranges.go).
+	typeRedefined,
 }
 
 // mysqlAlgorithmFindings reports the changes whose ALTER TABLE uses an
