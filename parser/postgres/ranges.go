@@ -317,6 +317,9 @@ func (p *state) createRange(s *pg.CreateRangeStmt) error {
 	if serial != "" {
 		return fmt.Errorf("type %s: serial is not a type", name)
 	}
+	// PostgreSQL ignores a type modifier on the subtype (pg_range has no
+	// room for one): varchar(10) is varchar.
+	typ.Mods = nil
 	r.Subtype = typ
 	if len(opclass) == 2 && opclass[0] == "pg_catalog" {
 		opclass = opclass[1:]

@@ -114,6 +114,7 @@ CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = fd, subtype_op
 CREATE TYPE textrange AS RANGE (subtype = text, collation = ci, subtype_opclass = pg_catalog.text_pattern_ops);
 CREATE TYPE "Span" AS RANGE (subtype = int4, subtype_diff = pg_catalog.int4mi, multirange_type_name = "Spans", collation = default);
 CREATE TYPE ts AS RANGE (subtype = timestamp, subtype_diff = float8mi);
+CREATE TYPE vr AS RANGE (subtype = varchar(10));
 COMMENT ON TYPE ts IS 'times';
 CREATE TABLE t (a floatrange, b floatmultirange, c "Spans"[]);
 `)
@@ -122,6 +123,7 @@ CREATE TABLE t (a floatrange, b floatmultirange, c "Spans"[]);
 		"public.textrange":  "subtype = text, multirange_type_name = public.textmultirange, subtype_opclass = pg_catalog.text_pattern_ops, collation = public.ci",
 		"public.Span":       `subtype = integer, multirange_type_name = public."Spans", subtype_diff = int4mi`,
 		"public.ts":         "subtype = timestamp without time zone, multirange_type_name = public.ts_multirange, subtype_diff = float8mi",
+		"public.vr":         "subtype = character varying, multirange_type_name = public.vr_multirange",
 	}
 	for _, r := range s.RangeTypes {
 		if w := want[r.Name.String()]; r.Definition != w {
