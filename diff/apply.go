@@ -176,7 +176,7 @@ func (a *applier) apply(c Change) error {
 			return fmt.Errorf("no enum")
 		}
 		r := renameTypes(s, map[schema.Name]schema.Name{c.From.Name: c.To.Name})
-		s.Enums, s.Tables, s.Domains, s.CompositeTypes = r.Enums, r.Tables, r.Domains, r.CompositeTypes
+		s.Enums, s.Tables, s.Domains, s.CompositeTypes, s.RangeTypes = r.Enums, r.Tables, r.Domains, r.CompositeTypes, r.RangeTypes
 	case RenameEnumValue:
 		i := slices.IndexFunc(s.Enums, func(e *schema.Enum) bool { return e.Name == c.Enum.Name })
 		if i < 0 {

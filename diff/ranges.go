@@ -130,6 +130,14 @@ func (d *differ) collations() {
 	}
 }
 
+// rangeEqual compares two range types by their parts rather than by
+// Definition: a renamed enum subtype (see renameTypes) changes the former
+// only.
+func rangeEqual(a, b *schema.RangeType) bool {
+	return a.Subtype.Equal(b.Subtype) && a.Opclass == b.Opclass && a.Collation == b.Collation &&
+		a.Canonical == b.Canonical && a.SubtypeDiff == b.SubtypeDiff && a.Multirange == b.Multirange
+}
+
 // rangeTypes creates new range types and replaces changed ones that
 // nothing uses, in DESIRED order.
 func (d *differ) rangeTypes() {
@@ -138,7 +146,7 @@ func (d *differ) rangeTypes() {
 		switch {
 		case from == nil:
 			d.add(CreateRangeType{to})
-		case from.Definition == to.Definition:
+		case rangeEqual(from, to):
 		default:
 			if users := RangeTypeUsers(d.from, from); len(users) > 0 {
 				d.add(Unsupported{What: fmt.Sprintf("change of the definition of range type %s (%s to %s), which %s uses (a range type cannot be altered, nor dropped while used; create a new type and convert its users)",
@@ -182,7 +190,7 @@ func (d *differ) rangeComments() {
 	}
 	for _, to := range d.to.RangeTypes {
 		old := ""
-		if from := d.from.RangeType(to.Name); from != nil && from.Definition == to.Definition {
+		if from := d.from.RangeType(to.Name); from != nil && rangeEqual(from, to) {
 			old = from.Comment
 		}
 		if old != to.Comment {

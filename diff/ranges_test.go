@@ -61,6 +61,10 @@ func TestRangeAndCollationChanges(t *testing.T) {
 		{name: "new range with its column and function", current: `CREATE TABLE t (id int);`,
 			desired: fdiff + `CREATE TYPE fr AS RANGE (subtype = float8, subtype_diff = fd); CREATE TABLE t (id int, a fr);`,
 			want:    []string{"CreateRangeType", "CreateFunction", "AddColumn"}},
+		{name: "range over a renamed enum follows it", current: `CREATE TYPE e AS ENUM ('a', 'b'); CREATE TYPE r AS RANGE (subtype = e); CREATE TABLE t (a r);`,
+			desired: `-- zdplan:renamed-from e
+CREATE TYPE e2 AS ENUM ('a', 'b'); CREATE TYPE r AS RANGE (subtype = e2); CREATE TABLE t (a r);`,
+			want: []string{"RenameEnum"}},
 		{name: "dropped range with its column", current: rng + `CREATE TABLE t (id int, a r);`, desired: `CREATE TABLE t (id int);`,
 			want: []string{"DropColumn", "DropRangeType"}},
 	} {
