@@ -76,6 +76,9 @@ func clone(s *schema.Schema) *schema.Schema {
 	}
 	// Routines are replaced, never changed in place.
 	out.Extensions = slices.Clone(s.Extensions)
+	// So are range types and collations.
+	out.RangeTypes = slices.Clone(s.RangeTypes)
+	out.Collations = slices.Clone(s.Collations)
 	out.Functions = slices.Clone(s.Functions)
 	out.Triggers = slices.Clone(s.Triggers)
 	return out
@@ -177,7 +180,7 @@ func (a *applier) apply(c Change) error {
 			return fmt.Errorf("no enum")
 		}
 		r := renameTypes(s, map[schema.Name]schema.Name{c.From.Name: c.To.Name})
-		s.Enums, s.Tables, s.Domains, s.CompositeTypes = r.Enums, r.Tables, r.Domains, r.CompositeTypes
+		s.Enums, s.Tables, s.Domains, s.CompositeTypes, s.RangeTypes = r.Enums, r.Tables, r.Domains, r.CompositeTypes, r.RangeTypes
 	case RenameEnumValue:
 		i := slices.IndexFunc(s.Enums, func(e *schema.Enum) bool { return e.Name == c.Enum.Name })
 		if i < 0 {
@@ -384,6 +387,9 @@ func (a *applier) apply(c Change) error {
 		if ok, err := a.applyComposite(c); ok {
 			return err
 		}
+		if ok, err := a.applyRanges(c); ok {
+			return err
+		}
 		if ok, err := a.applyType(c); ok {
 			return err
 		}
@@ -488,6 +494,9 @@ func (a *applier) renameSequence(from, to schema.Name) error {
 }
 
 func (a *applier) setComment(c SetComment) error {
+	if setRangeComment(a.s, c) {
+		return nil
+	}
 	if ok, err := a.setObjectComment(c); ok {
 		return err
 	}

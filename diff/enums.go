@@ -111,7 +111,7 @@ func renameTypes(s *schema.Schema, renames map[schema.Name]schema.Name) *schema.
 		return t
 	}
 	out := s.Copy()
-	out.Enums, out.Tables, out.Domains, out.CompositeTypes, out.Privileges = nil, nil, nil, nil, nil
+	out.Enums, out.Tables, out.Domains, out.CompositeTypes, out.RangeTypes, out.Privileges = nil, nil, nil, nil, nil, nil
 	for _, e := range s.Enums {
 		ne := *e
 		if n, ok := renames[e.Name]; ok {
@@ -145,6 +145,19 @@ func renameTypes(s *schema.Schema, renames map[schema.Name]schema.Name) *schema.
 			}
 		}
 		out.CompositeTypes = append(out.CompositeTypes, nc)
+	}
+	// A range type follows its subtype's new name; its Definition, which
+	// names the old one, is not compared (see rangeEqual).
+	for _, r := range s.RangeTypes {
+		nr := *r
+		nr.Subtype = typ(r.Subtype)
+		nr.Deps = slices.Clone(r.Deps)
+		for i, dep := range nr.Deps {
+			if n, ok := renames[dep.Name]; ok && dep.Kind == "type" {
+				nr.Deps[i].Name = n
+			}
+		}
+		out.RangeTypes = append(out.RangeTypes, &nr)
 	}
 	for _, p := range s.Privileges {
 		if n, ok := renames[p.On.Name]; ok && p.On.Kind == "type" {

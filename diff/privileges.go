@@ -522,6 +522,12 @@ func (a *aclApplier) follow(s *schema.Schema, c Change) (bool, error) {
 		created(schema.Ref{Kind: "type", Name: c.To.Name})
 	case DropCompositeType:
 		delete(a.acls, schema.Ref{Kind: "type", Name: c.Type.Name})
+	case CreateRangeType:
+		created(schema.Ref{Kind: "type", Name: c.Type.Name})
+	case ReplaceRangeType:
+		created(schema.Ref{Kind: "type", Name: c.To.Name})
+	case DropRangeType:
+		delete(a.acls, schema.Ref{Kind: "type", Name: c.Type.Name})
 	case DropTable:
 		a.dropRelation(schema.Ref{Kind: "table", Name: c.Table.Name})
 		for r := range a.acls {

@@ -19,13 +19,15 @@ const pgExtensionComment = `CASE WHEN obj_description(e.oid, 'pg_extension') IS 
 		  THEN ` + `coalesce('COMMENT ON EXTENSION ' || quote_ident(e.extname) || ' IS ' || quote_literal(obj_description(e.oid, 'pg_extension')) || ';', '') ELSE '' END`
 
 // pgFunctions renders functions and procedures as pg_get_functiondef
-// prints them, with their comments.
+// prints them, with their comments; not the constructors a range type
+// makes (an internal dependency on it), which come with the type.
 var pgFunctions = `SELECT pg_get_functiondef(p.oid) || ';',
 		  CASE WHEN obj_description(p.oid, 'pg_proc') IS NOT NULL THEN
 		    'COMMENT ON ' || CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END || p.oid::regprocedure::text ||
 		    ' IS ' || quote_literal(obj_description(p.oid, 'pg_proc')) || ';' ELSE '' END
 		FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 		WHERE p.prokind IN ('f', 'p') AND p.proname NOT LIKE 'zdplan\_%' AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_proc", "p.oid") + `
+		  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i')
 		ORDER BY n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)`
 
 // pgTriggers renders the user's triggers (not those behind foreign keys,

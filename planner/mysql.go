@@ -229,6 +229,8 @@ func (m *mysql) steps(c diff.Change) []Step {
 		diff.CreateNamespace, diff.DropNamespace, diff.CreateEnum, diff.AddEnumValue, diff.DropEnum,
 		diff.RenameEnum, diff.RenameEnumValue, diff.CreateCompositeType, diff.DropCompositeType,
 		diff.ReplaceCompositeType, diff.AddAttribute, diff.DropAttribute, diff.AlterAttributeType,
+		diff.CreateRangeType, diff.DropRangeType, diff.ReplaceRangeType,
+		diff.CreateCollation, diff.DropCollation, diff.ReplaceCollation,
 		diff.CreateSequence, diff.AlterSequence, diff.DropSequence, diff.RenameSequence:
 		return nil
 	}

@@ -301,6 +301,9 @@ func (p *postgres) steps(c diff.Change) []Step {
 	if steps, ok := p.compositeSteps(c); ok {
 		return steps
 	}
+	if steps, ok := p.rangeSteps(c); ok {
+		return steps
+	}
 	if steps, ok := p.tableSteps(c); ok {
 		return steps
 	}

@@ -677,6 +677,8 @@ var Catalogue = []*Rule{
 	},
 	generatedExpressionDropped,
 	replicaIdentityChanged,
+	// Range types and collations (rules/ranges.go).
+	typeRedefined,
 }
 
 // mysqlAlgorithmFindings reports the changes whose ALTER TABLE uses an

@@ -132,19 +132,52 @@ type Attribute struct {
 	Pos       Pos
 }
 
-// RangeType is a CREATE TYPE ... AS RANGE, kept as its definition: a range
-// type cannot be altered, only dropped and created again.
+// RangeType is a CREATE TYPE ... AS RANGE. A range type cannot be
+// altered (but for its name, owner and schema), only dropped and created
+// again, so it is compared by its Definition as a whole.
 type RangeType struct {
-	Name       Name
+	Name Name
+	// Subtype is the element type; Opclass its btree operator class when
+	// it is not the subtype's default (qualified, "" otherwise);
+	// Collation the collation named by COLLATION (as Column.Collation
+	// spells it: "" for the default); Canonical and SubtypeDiff the
+	// functions named so, qualified when they are user functions.
+	Subtype     Type
+	Opclass     string
+	Collation   string
+	Canonical   string
+	SubtypeDiff string
+	// Multirange is the multirange type PostgreSQL creates with it, named
+	// by MULTIRANGE_TYPE_NAME or after the range's name.
+	Multirange Name
+	// Definition is the parameter list as pg_dump prints it (subtype,
+	// multirange_type_name, subtype_opclass, collation, canonical,
+	// subtype_diff), names qualified: the comparison key and what the plan
+	// creates.
 	Definition string
-	Deps       []Ref
-	Comment    string
-	Pos        Pos
+	// Deps are the user types, collation and functions it uses.
+	Deps    []Ref
+	Comment string
+	Pos     Pos
 }
 
-// Collation is a CREATE COLLATION, kept as its definition.
+// Collation is a CREATE COLLATION. CREATE COLLATION ... FROM is read as
+// the definition of the collation it copies, as the catalog keeps it.
 type Collation struct {
-	Name       Name
+	Name Name
+	// Provider is "libc", "icu" or (PostgreSQL 17) "builtin".
+	Provider      string
+	Deterministic bool
+	// Locale is the ICU or built-in locale, or the libc locale when
+	// LC_COLLATE and LC_CTYPE are the same; LcCollate and LcCtype are set
+	// otherwise.
+	Locale             string
+	LcCollate, LcCtype string
+	// Rules are ICU tailoring rules (PostgreSQL 16), or "".
+	Rules string
+	// Definition is the option list as pg_dump prints it ("provider =
+	// icu, deterministic = false, locale = 'und-u-ks-level2'"): the
+	// comparison key and what the plan creates.
 	Definition string
 	Comment    string
 	Pos        Pos

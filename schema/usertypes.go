@@ -44,3 +44,23 @@ func (s *Schema) CompositeType(n Name) *CompositeType {
 	}
 	return nil
 }
+
+// RangeType returns the named range type, or nil.
+func (s *Schema) RangeType(n Name) *RangeType {
+	for _, r := range s.RangeTypes {
+		if r.Name == n {
+			return r
+		}
+	}
+	return nil
+}
+
+// Collation returns the named collation, or nil.
+func (s *Schema) Collation(n Name) *Collation {
+	for _, c := range s.Collations {
+		if c.Name == n {
+			return c
+		}
+	}
+	return nil
+}

@@ -261,6 +261,19 @@ objs(key, value, comment) AS (
     FROM typ t
 
     UNION ALL
+    -- collations; the ICU locale column is colliculocale up to PostgreSQL 16
+    -- and colllocale since 17, ICU rules exist since 16: read through to_jsonb
+    SELECT format('collation %I.%I', n.nspname, co.collname),
+           format('provider=%s deterministic=%s collate=%s ctype=%s locale=%s rules=%s',
+                  co.collprovider, co.collisdeterministic::text, co.collcollate, co.collctype,
+                  coalesce(to_jsonb(co) ->> 'colllocale', to_jsonb(co) ->> 'colliculocale'),
+                  to_jsonb(co) ->> 'collicurules'),
+           obj_description(co.oid, 'pg_collation')
+    FROM pg_collation co
+    JOIN nsp n ON n.oid = co.collnamespace
+    WHERE NOT EXISTS (SELECT FROM ext WHERE ext.classid = 'pg_collation'::regclass AND ext.objid = co.oid)
+
+    UNION ALL
     -- functions and procedures
     SELECT format('%s %I.%I(%s)',
                   CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,

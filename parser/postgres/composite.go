@@ -66,7 +66,7 @@ func (p *state) attribute(ct *schema.CompositeType, cd *pg.ColumnDef) (*schema.A
 	}
 	a := &schema.Attribute{Name: truncateIdent(cd.Colname), Type: typ, Pos: p.pos(cd.Location)}
 	if cd.CollClause != nil {
-		a.Collation = collationName(cd.CollClause.Collname)
+		a.Collation = p.collationName(cd.CollClause.Collname)
 	}
 	return a, nil
 }

@@ -136,7 +136,7 @@ func (p *state) indexKey(ie *pg.IndexElem) (schema.IndexKey, string, error) {
 	if ie.Indexcolname != "" {
 		name = ie.Indexcolname
 	}
-	key.Collation = collationName(ie.Collation)
+	key.Collation = p.collationName(ie.Collation)
 	key.Opclass = collationName(ie.Opclass)
 	if len(ie.Opclassopts) > 0 {
 		return key, "", p.errorAt(p.stmtPos, "unsupported: operator class parameters in index key %s", name)

@@ -148,7 +148,7 @@ func (p *state) partitionSpec(t *schema.Table, ps *pg.PartitionSpec) error {
 			sql, key = "("+e.SQL+")", "("+e.Key+")"
 		}
 		if len(pe.Collation) > 0 {
-			c := " COLLATE " + QuoteIdent(collationName(pe.Collation))
+			c := " COLLATE " + QuoteDotted(p.collationName(pe.Collation))
 			sql, key = sql+c, key+c
 		}
 		if len(pe.Opclass) > 0 {

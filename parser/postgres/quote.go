@@ -66,7 +66,8 @@ func TypeSQL(t schema.Type) string {
 // QuoteDotted quotes a dotted name (a collation or operator class as
 // written, "schema.name" or "name") part by part.
 func QuoteDotted(name string) string {
-	parts := strings.Split(name, ".")
+	// The first dot ends the schema: a name may hold dots ("C.utf8").
+	parts := strings.SplitN(name, ".", 2)
 	for i, part := range parts {
 		parts[i] = QuoteIdent(part)
 	}

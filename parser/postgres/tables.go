@@ -125,7 +125,7 @@ func (p *state) columnDef(t *schema.Table, cd *pg.ColumnDef) (*schema.Column, []
 	}
 	col := &schema.Column{Name: truncateIdent(cd.Colname), Type: typ, NotNull: cd.IsNotNull, Pos: p.pos(cd.Location)}
 	if cd.CollClause != nil {
-		col.Collation = collationName(cd.CollClause.Collname)
+		col.Collation = p.collationName(cd.CollClause.Collname)
 	}
 	if cd.RawDefault != nil {
 		if col.Default, err = p.newExpr(cd.RawDefault); err != nil {
@@ -199,16 +199,23 @@ func applyAttr(c *schema.Constraint, attr pg.ConstrType) {
 	}
 }
 
+// collationName spells a collation name as the model keeps it: "" for the
+// default, "schema.name", or a bare name for one of pg_catalog — unless
+// that name holds a dot itself ("C.utf8"), which keeps its schema so that
+// the first dot always ends the schema (see QuoteDotted).
 func collationName(names []*pg.Node) string {
 	var parts []string
 	for _, n := range names {
 		parts = append(parts, n.GetString_().GetSval())
 	}
-	if len(parts) == 2 && parts[0] == "pg_catalog" {
+	if len(parts) == 2 && parts[0] == "pg_catalog" && !strings.Contains(parts[1], ".") {
 		parts = parts[1:]
 	}
 	if len(parts) == 1 && parts[0] == "default" {
 		return ""
+	}
+	if len(parts) == 1 && strings.Contains(parts[0], ".") {
+		parts = []string{"pg_catalog", parts[0]}
 	}
 	return strings.Join(parts, ".")
 }
@@ -519,7 +526,7 @@ func (p *state) alterTableCmd(t *schema.Table, cmd *pg.AlterTableCmd) error {
 			return p.errorf(cd.TypeName.Location, "column %q: %v", cmd.Name, err)
 		}
 		if cd.CollClause != nil {
-			col.Collation = collationName(cd.CollClause.Collname)
+			col.Collation = p.collationName(cd.CollClause.Collname)
 		}
 	case pg.AlterTableType_AT_AddIdentity:
 		col, err := p.column(t, cmd.Name)

@@ -12,7 +12,8 @@ import (
 )
 
 // This file reads user-defined types other than enums: domains (CREATE
-// and ALTER DOMAIN, the comments on them and their constraints).
+// and ALTER DOMAIN, the comments on them and their constraints); it
+// dispatches composite and range types and collations to their files.
 
 // typeStatement handles the statements of this file; ok is false for
 // statements it does not know.
@@ -24,6 +25,12 @@ func (p *state) typeStatement(n *pg.Node) (ok bool, err error) {
 		return true, p.alterDomain(x.AlterDomainStmt)
 	case *pg.Node_CompositeTypeStmt:
 		return true, p.createComposite(x.CompositeTypeStmt)
+	case *pg.Node_CreateRangeStmt:
+		return true, p.createRange(x.CreateRangeStmt)
+	case *pg.Node_DefineStmt:
+		if x.DefineStmt.Kind == pg.ObjectType_OBJECT_COLLATION {
+			return true, p.createCollation(x.DefineStmt)
+		}
 	case *pg.Node_AlterTableStmt:
 		if x.AlterTableStmt.Objtype == pg.ObjectType_OBJECT_TYPE {
 			return true, p.alterComposite(x.AlterTableStmt)
@@ -92,7 +99,7 @@ func (p *state) createDomain(s *pg.CreateDomainStmt) error {
 	}
 	d := &schema.Domain{Name: name, Type: typ, Pos: p.stmtPos}
 	if s.CollClause != nil {
-		d.Collation = collationName(s.CollClause.Collname)
+		d.Collation = p.collationName(s.CollClause.Collname)
 	}
 	if typ.Schema != "" {
 		d.Deps = append(d.Deps, schema.Ref{Kind: "type", Name: schema.Name{Schema: typ.Schema, Name: typ.Name}})
@@ -310,6 +317,8 @@ func (p *state) renameDomainConstraint(s *pg.RenameStmt) error {
 // and ON CONSTRAINT ... ON DOMAIN.
 func (p *state) typeComment(s *pg.CommentStmt) (bool, error) {
 	switch s.Objtype {
+	case pg.ObjectType_OBJECT_COLLATION:
+		return true, p.collationComment(s)
 	case pg.ObjectType_OBJECT_DOMAIN, pg.ObjectType_OBJECT_TYPE:
 		name, err := p.typeNodeName(s.Object)
 		if err != nil {
@@ -325,6 +334,10 @@ func (p *state) typeComment(s *pg.CommentStmt) (bool, error) {
 		}
 		if c := p.compositeType(name); c != nil && s.Objtype == pg.ObjectType_OBJECT_TYPE {
 			c.Comment = s.Comment
+			return true, nil
+		}
+		if r := p.s.RangeType(name); r != nil && s.Objtype == pg.ObjectType_OBJECT_TYPE {
+			r.Comment = s.Comment
 			return true, nil
 		}
 		if s.Objtype == pg.ObjectType_OBJECT_DOMAIN {

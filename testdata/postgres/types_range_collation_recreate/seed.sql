@@ -1,0 +1,1 @@
+INSERT INTO scores (id, label) VALUES (1, 'Alpha'), (2, 'beta');
