@@ -29,8 +29,12 @@ var pgFunctions = `SELECT pg_get_functiondef(p.oid) || ';',
 		ORDER BY n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)`
 
 // pgTriggers renders the user's triggers (not those behind foreign keys,
-// nor zdplan's sync triggers), with their comments.
+// nor zdplan's sync triggers), with the ALTER TABLE that pg_dump writes
+// for one that does not fire as created, and their comments.
 var pgTriggers = `SELECT pg_get_triggerdef(t.oid) || ';',
+		  coalesce('ALTER TABLE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' ' ||
+		    CASE t.tgenabled WHEN 'D' THEN 'DISABLE' WHEN 'R' THEN 'ENABLE REPLICA' WHEN 'A' THEN 'ENABLE ALWAYS' END ||
+		    ' TRIGGER ' || quote_ident(t.tgname) || ';', ''),
 		  ` + pgComment("TRIGGER", "quote_ident(t.tgname) || ' ON ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)", "obj_description(t.oid, 'pg_trigger')") + `
 		FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 		WHERE NOT t.tgisinternal AND t.tgname NOT LIKE 'zdplan\_%' AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `

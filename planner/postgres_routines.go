@@ -64,12 +64,15 @@ func (p *postgres) routineSteps(c diff.Change) ([]Step, bool) {
 	case diff.CreateTrigger:
 		t := c.Trigger
 		s := withReverse(step(Expand, rankTrigger, c, "create trigger "+t.Name+" on "+t.Table.String(),
-			createTriggerSQL(t), lockTrigger), dropUserTriggerSQL(t))
+			createTriggerSQL(t, t.Enabled), lockTrigger), dropUserTriggerSQL(t))
 		s.needs = []string{depKey(schema.Ref{Kind: "function", Name: t.Function})}
 		return []Step{s}, true
 	case diff.ReplaceTrigger:
 		t := c.To
-		sql := createTriggerSQL(t)
+		// CREATE OR REPLACE TRIGGER makes the trigger fire in origin mode
+		// again: it keeps CURRENT's state here, and SetTriggerEnabled
+		// moves it to DESIRED's in the phase that belongs in.
+		sql := createTriggerSQL(t, c.From.Enabled)
 		st := step(Expand, rankTrigger, c, "replace trigger "+t.Name+" on "+t.Table.String(), sql, lockTrigger)
 		if t.Constraint || c.From.Constraint {
 			// A constraint trigger cannot be replaced in place: drop and
@@ -83,6 +86,19 @@ func (p *postgres) routineSteps(c diff.Change) ([]Step, bool) {
 		t := c.Trigger
 		return []Step{step(Contract, rankDropTrigger, c, "drop trigger "+t.Name+" on "+t.Table.String(),
 			dropUserTriggerSQL(t), lockTrigger)}, true
+	case diff.SetTriggerEnabled:
+		t := c.Trigger
+		sql := enableTriggerSQL(t, t.Enabled)
+		if TriggerFiresLess(c.From, t.Enabled) {
+			// The old application version may rely on what the trigger
+			// does where it stops firing: it stops once that version is
+			// retired.
+			return []Step{step(Contract, rankDropTrigger, c, triggerStateSummary(t), sql, lockTrigger)}, true
+		}
+		// It fires where it did and more: the new application version
+		// finds it in place from the start.
+		return []Step{withReverse(step(Expand, rankTrigger, c, triggerStateSummary(t), sql, lockTrigger),
+			enableTriggerSQL(t, c.From))}, true
 	}
 	return nil, false
 }
@@ -109,7 +125,14 @@ func (p *postgres) recreateFunction(c diff.ReplaceFunction) Step {
 		fmt.Fprintf(&b, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;\n", qn(d.table), qi(d.col.Name), d.col.Default.SQL)
 	}
 	for _, t := range c.Dependents {
-		b.WriteString(createTriggerSQL(t) + "\n")
+		// Back in CURRENT's state: a change of state has a step of its own.
+		enabled := t.Enabled
+		for _, old := range p.d.From.Triggers {
+			if old.Table == t.Table && old.Name == t.Name {
+				enabled = old.Enabled
+			}
+		}
+		b.WriteString(createTriggerSQL(t, enabled) + "\n")
 	}
 	b.WriteString("COMMIT;")
 	lock := lockNone
@@ -205,14 +228,51 @@ func dropFunctionSQL(f *schema.Function) string {
 	return fmt.Sprintf("DROP %s IF EXISTS %s;", diff.FunctionWord(f), functionTarget(f))
 }
 
-func createTriggerSQL(t *schema.Trigger) string {
+// createTriggerSQL creates (or replaces) a trigger and sets it to fire as
+// enabled says: CREATE TRIGGER always makes it fire in origin mode.
+func createTriggerSQL(t *schema.Trigger, enabled string) string {
 	sql := t.Definition + ";"
 	if t.Constraint {
 		sql = dropUserTriggerSQL(t) + "\n" + sql
 	} else {
 		sql = strings.Replace(sql, "CREATE TRIGGER", "CREATE OR REPLACE TRIGGER", 1)
 	}
+	if enabled != schema.TriggerOrigin {
+		sql += "\n" + enableTriggerSQL(t, enabled)
+	}
 	return sql + commentOn("TRIGGER", qi(t.Name)+" ON "+qn(t.Table), t.Comment)
+}
+
+// enableTriggerSQL sets when a trigger fires. The statement is re-runnable
+// as it is: setting the state a trigger has changes nothing.
+func enableTriggerSQL(t *schema.Trigger, enabled string) string {
+	return fmt.Sprintf("ALTER TABLE %s %s TRIGGER %s;", qn(t.Table), triggerStateWords(enabled), qi(t.Name))
+}
+
+func triggerStateWords(enabled string) string {
+	switch enabled {
+	case schema.TriggerDisabled:
+		return "DISABLE"
+	case schema.TriggerReplica:
+		return "ENABLE REPLICA"
+	case schema.TriggerAlways:
+		return "ENABLE ALWAYS"
+	}
+	return "ENABLE"
+}
+
+func triggerStateSummary(t *schema.Trigger) string {
+	return strings.ToLower(triggerStateWords(t.Enabled)) + " trigger " + t.Name + " on " + t.Table.String()
+}
+
+// TriggerFiresLess reports whether a trigger in state to no longer fires
+// in some session where state from fired it: in origin mode (ordinary
+// sessions) or in replica mode (session_replication_role = replica, as in
+// logical replication's apply workers).
+func TriggerFiresLess(from, to string) bool {
+	origin := func(s string) bool { return s == schema.TriggerOrigin || s == schema.TriggerAlways }
+	replica := func(s string) bool { return s == schema.TriggerReplica || s == schema.TriggerAlways }
+	return (origin(from) && !origin(to)) || (replica(from) && !replica(to))
 }
 
 func dropUserTriggerSQL(t *schema.Trigger) string {

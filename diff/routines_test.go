@@ -1,0 +1,60 @@
+package diff_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/zdplan/zdplan/diff"
+)
+
+const triggerBase = `CREATE TABLE t (a int);
+CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf();
+`
+
+// TestRoutineChanges: functions, aggregates and triggers diff into the
+// changes their plan needs, and applying the diff gives DESIRED.
+func TestRoutineChanges(t *testing.T) {
+	for _, tc := range []struct {
+		name, current, desired string
+		want                   []string
+	}{
+		{"trigger disabled", triggerBase, triggerBase + `ALTER TABLE t DISABLE TRIGGER trg;`, []string{"SetTriggerEnabled"}},
+		{"trigger enabled again", triggerBase + `ALTER TABLE t DISABLE TRIGGER trg;`, triggerBase, []string{"SetTriggerEnabled"}},
+		{"pg_dump's ONLY and an explicit ENABLE are no change", triggerBase + `ALTER TABLE ONLY public.t ENABLE TRIGGER trg;`, triggerBase, nil},
+		{"ENABLE TRIGGER USER sets every trigger", triggerBase + `ALTER TABLE t DISABLE TRIGGER trg;`,
+			triggerBase + `ALTER TABLE t DISABLE TRIGGER USER;`, nil},
+		{"replica and always", triggerBase + `ALTER TABLE t ENABLE REPLICA TRIGGER trg;`,
+			triggerBase + `ALTER TABLE t ENABLE ALWAYS TRIGGER trg;`, []string{"SetTriggerEnabled"}},
+		{"CREATE OR REPLACE TRIGGER fires in origin mode again", triggerBase + `ALTER TABLE t DISABLE TRIGGER trg;`,
+			triggerBase + `ALTER TABLE t DISABLE TRIGGER trg;
+CREATE OR REPLACE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf();`, []string{"SetTriggerEnabled"}},
+		{"replaced and disabled", triggerBase,
+			`CREATE TABLE t (a int);
+CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+CREATE TRIGGER trg BEFORE INSERT OR UPDATE ON t FOR EACH ROW EXECUTE FUNCTION tf();
+ALTER TABLE t DISABLE TRIGGER trg;`, []string{"ReplaceTrigger", "SetTriggerEnabled"}},
+		{"new disabled trigger", `CREATE TABLE t (a int);
+CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;`,
+			triggerBase + `ALTER TABLE t DISABLE TRIGGER trg;`, []string{"CreateTrigger"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cur, des := parse(t, "current.sql", tc.current), parse(t, "desired.sql", tc.desired)
+			d := diff.Schemas(cur, des)
+			var got []string
+			for _, c := range d.Changes {
+				got = append(got, c.Kind())
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Fatalf("changes %v, want %v", got, tc.want)
+			}
+			applied, err := diff.Apply(cur, d.Changes)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rest := diff.Schemas(applied, des); len(rest.Changes) > 0 {
+				t.Errorf("applied schema still differs: %v", rest.Changes)
+			}
+		})
+	}
+}
