@@ -17,7 +17,7 @@ CREATE TRIGGER trg2 AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf();
 // TRIGGER sets the state pg_trigger.tgenabled would hold.
 func TestTriggerEnabled(t *testing.T) {
 	for _, tc := range []struct {
-		name, src  string
+		name, src string
 		trg, trg2 string
 	}{
 		{"as created", "", schema.TriggerOrigin, schema.TriggerOrigin},
