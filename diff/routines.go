@@ -22,9 +22,9 @@ type CreateFunction struct{ Function *schema.Function }
 
 // ReplaceFunction changes a function whose identity (name and argument
 // types) stays. Recreate is set when CREATE OR REPLACE cannot do it (the
-// return type, argument names or defaults change, or it is an
-// aggregate): the function is then dropped and created again, with
-// Dependents (triggers that execute it) rebuilt around it.
+// return type, argument names or defaults change): the function is then
+// dropped and created again, with Dependents (triggers that execute it)
+// rebuilt around it.
 type ReplaceFunction struct {
 	From, To   *schema.Function
 	Recreate   bool
@@ -204,9 +204,11 @@ func (d *differ) droppedRoutines() {
 
 // replaceable reports whether CREATE OR REPLACE can turn from into to:
 // same kind and return type, and the same parameters (names, modes,
-// types) up to defaults added.
+// types) up to defaults added. For an aggregate (CREATE OR REPLACE
+// AGGREGATE, PostgreSQL 14+) the return type is its final function's,
+// or the state type's without one.
 func replaceable(from, to *schema.Function) bool {
-	return from.Kind == to.Kind && from.Kind != schema.KindAggregate && from.Returns == to.Returns &&
+	return from.Kind == to.Kind && from.Returns == to.Returns &&
 		from.Params == to.Params && to.Defaults >= from.Defaults
 }
 

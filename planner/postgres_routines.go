@@ -50,7 +50,11 @@ func (p *postgres) routineSteps(c diff.Change) ([]Step, bool) {
 		return []Step{s}, true
 	case diff.ReplaceFunction:
 		if !c.Recreate {
-			s := step(Expand, p.functionRank(c.To), c, "replace the body of "+string(c.To.Kind)+" "+diff.FunctionObject(c.To),
+			what := "replace the body of "
+			if c.To.Kind == schema.KindAggregate {
+				what = "replace "
+			}
+			s := step(Expand, p.functionRank(c.To), c, what+string(c.To.Kind)+" "+diff.FunctionObject(c.To),
 				orReplace(c.To.Definition)+";", lockNone)
 			s.provides, s.needs = functionKeys(c.To)
 			return []Step{s}, true
@@ -60,6 +64,10 @@ func (p *postgres) routineSteps(c diff.Change) ([]Step, bool) {
 		f := c.Function
 		s := step(Contract, rankDropType, c, "drop "+string(f.Kind)+" "+diff.FunctionObject(f), dropFunctionSQL(f), lockNone)
 		s.provides = []string{dropKey(schema.Ref{Kind: "function", Name: f.Name, Args: f.Args}), dropKey(schema.Ref{Kind: "function", Name: f.Name})}
+		// An aggregate goes before its support functions and types.
+		for _, r := range f.Deps {
+			s.before = append(s.before, dropKey(r))
+		}
 		return []Step{s}, true
 	case diff.CreateTrigger:
 		t := c.Trigger
@@ -176,7 +184,8 @@ func callsFunction(sql string, n schema.Name) bool {
 	return re.MatchString(sql)
 }
 
-// functionRank puts a function that needs a table after the tables.
+// functionRank puts a function that needs a table after the tables, and
+// an aggregate with them when one of its support functions does.
 func (p *postgres) functionRank(f *schema.Function) int {
 	for _, r := range f.Deps {
 		switch {
@@ -184,6 +193,12 @@ func (p *postgres) functionRank(f *schema.Function) int {
 			return rankLateFunction
 		case r.Kind == "type" && (p.d.To.Table(r.Name) != nil || p.d.To.View(r.Name) != nil):
 			return rankLateFunction
+		case r.Kind == "function" && f.Kind == schema.KindAggregate:
+			for _, g := range p.d.To.Functions {
+				if g.Name == r.Name && g.Kind != schema.KindAggregate && p.functionRank(g) == rankLateFunction {
+					return rankLateFunction
+				}
+			}
 		}
 	}
 	return rankType
@@ -221,7 +236,17 @@ func createExtensionSQL(e *schema.Extension) string {
 }
 
 func functionTarget(f *schema.Function) string {
-	return fmt.Sprintf("%s(%s)", qn(f.Name), strings.ReplaceAll(f.Args, "VARIADIC ", ""))
+	return routineTarget(f.Name, f.Args, f.Kind == schema.KindAggregate)
+}
+
+// routineTarget is how DROP and COMMENT ON name a routine: by its
+// argument types, and an aggregate of no arguments as agg(*), the only
+// way its own statements accept.
+func routineTarget(n schema.Name, args string, aggregate bool) string {
+	if aggregate && args == "" {
+		args = "*"
+	}
+	return fmt.Sprintf("%s(%s)", qn(n), strings.ReplaceAll(args, "VARIADIC ", ""))
 }
 
 func dropFunctionSQL(f *schema.Function) string {
@@ -292,7 +317,7 @@ func commentOn(kind, target, comment string) string {
 func routineCommentTarget(c diff.SetComment) (string, bool) {
 	switch c.On {
 	case "FUNCTION", "PROCEDURE", "AGGREGATE":
-		return fmt.Sprintf("%s(%s)", qn(c.Name), strings.ReplaceAll(c.Column, "VARIADIC ", "")), true
+		return routineTarget(c.Name, c.Column, c.On == "AGGREGATE"), true
 	case "TRIGGER":
 		return qi(c.Column) + " ON " + qn(c.Name), true
 	case "EXTENSION":

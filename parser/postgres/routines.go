@@ -573,11 +573,11 @@ func (p *state) createExtension(s *pg.CreateExtensionStmt) error {
 	return nil
 }
 
-// routineComment handles COMMENT ON FUNCTION/PROCEDURE/TRIGGER/EXTENSION;
+// routineComment handles COMMENT ON FUNCTION/PROCEDURE/AGGREGATE/TRIGGER/EXTENSION;
 // it reports false for other object kinds.
 func (p *state) routineComment(s *pg.CommentStmt) (bool, error) {
 	switch s.Objtype {
-	case pg.ObjectType_OBJECT_FUNCTION, pg.ObjectType_OBJECT_PROCEDURE, pg.ObjectType_OBJECT_ROUTINE:
+	case pg.ObjectType_OBJECT_FUNCTION, pg.ObjectType_OBJECT_PROCEDURE, pg.ObjectType_OBJECT_ROUTINE, pg.ObjectType_OBJECT_AGGREGATE:
 		owa := s.Object.GetObjectWithArgs()
 		name, err := p.nameList(owa.GetObjname())
 		if err != nil {
