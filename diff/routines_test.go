@@ -12,6 +12,10 @@ CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END
 CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf();
 `
 
+const aggBase = `CREATE FUNCTION add(bigint, integer) RETURNS bigint LANGUAGE sql AS 'SELECT $1 + $2';
+CREATE FUNCTION fin(bigint) RETURNS text LANGUAGE sql AS 'SELECT $1::text';
+`
+
 // TestRoutineChanges: functions, aggregates and triggers diff into the
 // changes their plan needs, and applying the diff gives DESIRED.
 func TestRoutineChanges(t *testing.T) {
@@ -37,12 +41,29 @@ ALTER TABLE t DISABLE TRIGGER trg;`, []string{"ReplaceTrigger", "SetTriggerEnabl
 		{"new disabled trigger", `CREATE TABLE t (a int);
 CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;`,
 			triggerBase + `ALTER TABLE t DISABLE TRIGGER trg;`, []string{"CreateTrigger"}},
+		{"new aggregate", aggBase, aggBase + `CREATE AGGREGATE total(int) (SFUNC = add, STYPE = bigint);`, []string{"CreateFunction"}},
+		{"dropped aggregate", aggBase + `CREATE AGGREGATE total(int) (SFUNC = add, STYPE = bigint);`, aggBase, []string{"DropFunction"}},
+		{"aggregate options: CREATE OR REPLACE", aggBase + `CREATE AGGREGATE total(int) (SFUNC = add, STYPE = bigint);`,
+			aggBase + `CREATE AGGREGATE total(int) (SFUNC = add, STYPE = bigint, INITCOND = 0, PARALLEL = SAFE);`, []string{"ReplaceFunction"}},
+		{"aggregate result type: recreated", aggBase + `CREATE AGGREGATE total(int) (SFUNC = add, STYPE = bigint);`,
+			aggBase + `CREATE AGGREGATE total(int) (SFUNC = add, STYPE = bigint, FINALFUNC = fin);`, []string{"ReplaceFunction(recreate)"}},
+		{"aggregate final function of the same result: CREATE OR REPLACE", aggBase + `CREATE AGGREGATE total(int) (SFUNC = add, STYPE = bigint, FINALFUNC = fin);`,
+			aggBase + `CREATE FUNCTION fin2(bigint) RETURNS text LANGUAGE sql AS 'SELECT $1::text';
+CREATE AGGREGATE total(int) (SFUNC = add, STYPE = bigint, FINALFUNC = fin2);`, []string{"CreateFunction", "ReplaceFunction"}},
+		{"aggregate argument name: recreated", aggBase + `CREATE AGGREGATE total(int) (SFUNC = add, STYPE = bigint);`,
+			aggBase + `CREATE AGGREGATE total(n int) (SFUNC = add, STYPE = bigint);`, []string{"ReplaceFunction(recreate)"}},
+		{"aggregate comment", aggBase + `CREATE AGGREGATE total(int) (SFUNC = add, STYPE = bigint);`,
+			aggBase + `CREATE AGGREGATE total(int) (SFUNC = add, STYPE = bigint); COMMENT ON AGGREGATE total(int) IS 'sum';`, []string{"SetComment"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cur, des := parse(t, "current.sql", tc.current), parse(t, "desired.sql", tc.desired)
 			d := diff.Schemas(cur, des)
 			var got []string
 			for _, c := range d.Changes {
+				if r, ok := c.(diff.ReplaceFunction); ok && r.Recreate {
+					got = append(got, c.Kind()+"(recreate)")
+					continue
+				}
 				got = append(got, c.Kind())
 			}
 			if !slices.Equal(got, tc.want) {

@@ -675,6 +675,8 @@ var Catalogue = []*Rule{
 		Dialects: []string{"postgres"},
 		Run:      compositeReshaped,
 	},
+	// Trigger states (rules/routines.go).
+	triggerStopsFiring,
 }
 
 // mysqlAlgorithmFindings reports the changes whose ALTER TABLE uses an
