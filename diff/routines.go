@@ -143,6 +143,10 @@ func (d *differ) routines() {
 		case old.Key != f.Key:
 			c := ReplaceFunction{From: old, To: f, Recreate: !replaceable(old, f)}
 			if c.Recreate {
+				if users := functionUsers(d.from, old); len(users) > 0 {
+					d.add(unsupportedRecreate(f, users))
+					break
+				}
 				for _, t := range d.to.Triggers {
 					if t.Function == f.Name && findTrigger(d.from, t) != nil {
 						c.Dependents = append(c.Dependents, t)

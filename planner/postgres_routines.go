@@ -2,7 +2,6 @@ package planner
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/zdplan/zdplan/diff"
@@ -59,7 +58,7 @@ func (p *postgres) routineSteps(c diff.Change) ([]Step, bool) {
 			s.provides, s.needs = functionKeys(c.To)
 			return []Step{s}, true
 		}
-		return []Step{p.recreateFunction(c)}, true
+		return p.recreateFunction(c), true
 	case diff.DropFunction:
 		f := c.Function
 		s := step(Contract, rankDropType, c, "drop "+string(f.Kind)+" "+diff.FunctionObject(f), dropFunctionSQL(f), lockNone)
@@ -112,11 +111,16 @@ func (p *postgres) routineSteps(c diff.Change) ([]Step, bool) {
 }
 
 // recreateFunction drops a function CREATE OR REPLACE cannot change and
-// creates it again in one transaction, with the triggers that execute it
-// and the column defaults that call it taken off and put back around it:
-// PostgreSQL refuses to drop a function something still uses, and
-// nothing may run without it in between.
-func (p *postgres) recreateFunction(c diff.ReplaceFunction) Step {
+// creates it again in one transaction, with the triggers that execute it,
+// the column defaults and the CHECK constraints that call it taken off
+// and put back around it: PostgreSQL refuses to drop a function something
+// still uses, and nothing may run without it in between. A check comes
+// back NOT VALID, which does not read the table under the transaction's
+// ACCESS EXCLUSIVE lock, and is validated in backfill (SHARE UPDATE
+// EXCLUSIVE: reads and writes go on). What the plan cannot rebuild around
+// it (indexes, views, ...) makes the diff report the change as
+// unsupported instead.
+func (p *postgres) recreateFunction(c diff.ReplaceFunction) []Step {
 	f := c.To
 	var b strings.Builder
 	b.WriteString("BEGIN;\n")
@@ -127,10 +131,26 @@ func (p *postgres) recreateFunction(c diff.ReplaceFunction) Step {
 	for _, d := range defaults {
 		fmt.Fprintf(&b, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;\n", qn(d.table), qi(d.col.Name))
 	}
+	checks := p.checksCalling(c.From)
+	for _, k := range checks {
+		fmt.Fprintf(&b, "ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s;\n", qn(k.table), qi(k.from.Name))
+	}
 	b.WriteString(dropFunctionSQL(c.From) + "\n")
 	b.WriteString(f.Definition + ";" + commentOn(diff.FunctionWord(f), functionTarget(f), f.Comment) + "\n")
 	for _, d := range defaults {
 		fmt.Fprintf(&b, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;\n", qn(d.table), qi(d.col.Name), d.col.Default.SQL)
+	}
+	var validate []Step
+	for _, k := range checks {
+		if k.to == nil {
+			continue // changed or dropped: the constraint's own steps add it as DESIRED has it
+		}
+		fmt.Fprintf(&b, "ALTER TABLE %s ADD CONSTRAINT %s %s NOT VALID;%s\n", qn(k.table), qi(k.to.Name), constraintSQL(k.to),
+			commentOn("CONSTRAINT", qi(k.to.Name)+" ON "+qn(k.table), k.to.Comment))
+		if !k.to.NotValid {
+			validate = append(validate, step(Backfill, rankValidate, c, fmt.Sprintf("validate CHECK %s, put back after %s %s was created again", k.to.Name, f.Kind, diff.FunctionObject(f)),
+				fmt.Sprintf("ALTER TABLE %s VALIDATE CONSTRAINT %s;", qn(k.table), qi(k.to.Name)), lockShareUpdateExclusive))
+		}
 	}
 	for _, t := range c.Dependents {
 		// Back in CURRENT's state: a change of state has a step of its own.
@@ -144,14 +164,47 @@ func (p *postgres) recreateFunction(c diff.ReplaceFunction) Step {
 	}
 	b.WriteString("COMMIT;")
 	lock := lockNone
-	if len(c.Dependents) > 0 || len(defaults) > 0 {
-		lock = "ACCESS EXCLUSIVE on the tables whose triggers or defaults use it (brief, until commit)"
+	if len(c.Dependents) > 0 || len(defaults) > 0 || len(checks) > 0 {
+		lock = "ACCESS EXCLUSIVE on the tables whose triggers, defaults or checks use it (brief, until commit)"
 	}
 	s := step(Expand, p.functionRank(f), c, "drop and create again "+string(f.Kind)+" "+diff.FunctionObject(f)+" (its return type or parameters change)",
 		b.String(), lock)
 	s.Transactional = false
 	s.provides, s.needs = functionKeys(f)
-	return s
+	return append([]Step{s}, validate...)
+}
+
+// checkRef is a CHECK constraint of an existing table that calls a
+// function: from is CURRENT's, to DESIRED's when it is unchanged (nil
+// when it changes or goes).
+type checkRef struct {
+	table    schema.Name
+	from, to *schema.Constraint
+}
+
+// checksCalling finds the CHECK constraints of CURRENT's tables, kept in
+// DESIRED, whose expression calls f by name.
+func (p *postgres) checksCalling(f *schema.Function) []checkRef {
+	var out []checkRef
+	for _, t := range p.d.From.Tables {
+		to := p.d.To.Table(t.Name)
+		if to == nil {
+			continue
+		}
+		for _, k := range t.Constraints {
+			if k.Kind != schema.Check || k.Check == nil || !callsFunction(k.Check.SQL, f.Name) {
+				continue
+			}
+			r := checkRef{table: t.Name, from: k}
+			for _, d := range to.Constraints {
+				if d.Name == k.Name && d.Equal(k) {
+					r.to = d
+				}
+			}
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 type columnRef struct {
@@ -179,10 +232,7 @@ func (p *postgres) defaultsCalling(f *schema.Function) []columnRef {
 // callsFunction reports whether an expression calls a function of that
 // name (qualified or not); a textual match is enough to decide what to
 // take off and put back.
-func callsFunction(sql string, n schema.Name) bool {
-	re := regexp.MustCompile(`(^|[^\w."])(` + regexp.QuoteMeta(qi(n.Schema)) + `\.)?` + regexp.QuoteMeta(qi(n.Name)) + `\(`)
-	return re.MatchString(sql)
-}
+func callsFunction(sql string, n schema.Name) bool { return diff.CallsFunction(sql, n) }
 
 // functionRank puts a function that needs a table after the tables, and
 // an aggregate with them when one of its support functions does.
