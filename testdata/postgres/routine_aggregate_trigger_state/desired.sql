@@ -19,6 +19,9 @@ CREATE AGGREGATE amount_list(integer) (SFUNC = array_append, STYPE = integer[], 
 -- New, of no arguments, read by a new view.
 CREATE AGGREGATE order_count(*) (SFUNC = int8inc, STYPE = bigint, INITCOND = '0');
 COMMENT ON AGGREGATE order_count(*) IS 'rows counted';
+-- An aggregate's privileges are a function's.
+REVOKE EXECUTE ON FUNCTION order_count() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION order_count() TO zdplan_test_app;
 CREATE VIEW order_stats AS SELECT total_amount(amount) AS total, order_count(*) AS n FROM orders;
 -- largest_amount and its state function are dropped.
 CREATE FUNCTION log_order() RETURNS trigger LANGUAGE plpgsql AS $$
