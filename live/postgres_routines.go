@@ -64,12 +64,17 @@ var pgAggregates = `SELECT 'CREATE AGGREGATE ' || quote_ident(n.nspname) || '.' 
 
 // pgTriggers renders the user's triggers (not those behind foreign keys,
 // nor zdplan's sync triggers), with the ALTER TABLE that pg_dump writes
-// for one that does not fire as created, and their comments.
-var pgTriggers = `SELECT pg_get_triggerdef(t.oid) || ';',
-		  coalesce('ALTER TABLE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' ' ||
-		    CASE t.tgenabled WHEN 'D' THEN 'DISABLE' WHEN 'R' THEN 'ENABLE REPLICA' WHEN 'A' THEN 'ENABLE ALWAYS' END ||
-		    ' TRIGGER ' || quote_ident(t.tgname) || ';', ''),
-		  ` + pgComment("TRIGGER", "quote_ident(t.tgname) || ' ON ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)", "obj_description(t.oid, 'pg_trigger')") + `
+// for one that does not fire as created, and their comments. A
+// partition's share of its parent's trigger (tgparentid) comes with the
+// parent's; like pg_dump, only its ALTER TABLE is written, when it fires
+// otherwise than the parent's.
+var pgTriggers = `SELECT CASE WHEN t.tgparentid = 0 THEN pg_get_triggerdef(t.oid) || ';' ELSE '' END,
+		  CASE WHEN t.tgparentid = 0 OR t.tgenabled <> (SELECT pt.tgenabled FROM pg_trigger pt WHERE pt.oid = t.tgparentid) THEN
+		    coalesce('ALTER TABLE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' ' ||
+		      CASE t.tgenabled WHEN 'D' THEN 'DISABLE' WHEN 'R' THEN 'ENABLE REPLICA' WHEN 'A' THEN 'ENABLE ALWAYS'
+		        WHEN 'O' THEN CASE WHEN t.tgparentid <> 0 THEN 'ENABLE' END END ||
+		      ' TRIGGER ' || quote_ident(t.tgname) || ';', '') ELSE '' END,
+		  CASE WHEN t.tgparentid = 0 THEN ` + pgComment("TRIGGER", "quote_ident(t.tgname) || ' ON ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)", "obj_description(t.oid, 'pg_trigger')") + ` ELSE '' END
 		FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 		WHERE NOT t.tgisinternal AND t.tgname NOT LIKE 'zdplan\_%' AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_class", "c.oid") + `
-		ORDER BY n.nspname, c.relname, t.tgname`
+		ORDER BY t.tgparentid <> 0, n.nspname, c.relname, t.tgname`

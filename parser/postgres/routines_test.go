@@ -50,6 +50,10 @@ func TestTriggerEnabled(t *testing.T) {
 func TestRoutineStatementErrors(t *testing.T) {
 	for _, tc := range []struct{ name, src, err, unsupported string }{
 		{"no such trigger", trigBase + "ALTER TABLE t DISABLE TRIGGER nope;", `trigger "nope" for table public.t does not exist`, ""},
+		{"a partition's share of its parent's trigger", "CREATE TABLE p (a int) PARTITION BY RANGE (a);\nCREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10);\n" +
+			"CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;\n" +
+			"CREATE TRIGGER trg BEFORE INSERT ON p FOR EACH ROW EXECUTE FUNCTION tf();\nALTER TABLE public.p1 DISABLE TRIGGER trg;",
+			"", "ALTER TABLE ... DISABLE TRIGGER on a partition's share of its parent's trigger"},
 		{"TRIGGER ALL also switches foreign keys", trigBase + "ALTER TABLE t DISABLE TRIGGER ALL;", "", "ALTER TABLE DISABLE TRIG ALL"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
