@@ -23,6 +23,10 @@ var functionReplaced = &Rule{
 	Dialects: []string{"postgres"},
 	Run: func(p *Pass) {
 		Each(p, func(c diff.ReplaceFunction) {
+			if c.Recreate && c.To.Kind == schema.KindAggregate {
+				p.Report(c.Object(), c.Pos(), false, "aggregate %s is dropped and created again in expand (its result type or argument names change): a query that calls it meanwhile fails, and callers get the new result type from then on", c.Object())
+				return
+			}
 			if c.Recreate {
 				p.Report(c.Object(), c.Pos(), false, "%s %s is dropped and created again in expand (its return type or parameters change): callers using the old signature fail, and the old version runs the new body", c.To.Kind, c.Object())
 				return
