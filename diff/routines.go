@@ -22,9 +22,9 @@ type CreateFunction struct{ Function *schema.Function }
 
 // ReplaceFunction changes a function whose identity (name and argument
 // types) stays. Recreate is set when CREATE OR REPLACE cannot do it (the
-// return type, argument names or defaults change, or it is an
-// aggregate): the function is then dropped and created again, with
-// Dependents (triggers that execute it) rebuilt around it.
+// return type, argument names or defaults change): the function is then
+// dropped and created again, with Dependents (triggers that execute it)
+// rebuilt around it.
 type ReplaceFunction struct {
 	From, To   *schema.Function
 	Recreate   bool
@@ -43,35 +43,46 @@ type ReplaceTrigger struct{ From, To *schema.Trigger }
 // DropTrigger drops a trigger.
 type DropTrigger struct{ Trigger *schema.Trigger }
 
-func (CreateExtension) Kind() string { return "CreateExtension" }
-func (AlterExtension) Kind() string  { return "AlterExtension" }
-func (DropExtension) Kind() string   { return "DropExtension" }
-func (CreateFunction) Kind() string  { return "CreateFunction" }
-func (ReplaceFunction) Kind() string { return "ReplaceFunction" }
-func (DropFunction) Kind() string    { return "DropFunction" }
-func (CreateTrigger) Kind() string   { return "CreateTrigger" }
-func (ReplaceTrigger) Kind() string  { return "ReplaceTrigger" }
-func (DropTrigger) Kind() string     { return "DropTrigger" }
+// SetTriggerEnabled changes when an existing trigger fires (ALTER TABLE
+// ... ENABLE | DISABLE [REPLICA | ALWAYS] TRIGGER): From is the state
+// CURRENT has, Trigger.Enabled the one DESIRED wants.
+type SetTriggerEnabled struct {
+	Trigger *schema.Trigger
+	From    string
+}
 
-func (c CreateExtension) Object() string { return c.Extension.Name }
-func (c AlterExtension) Object() string  { return c.To.Name }
-func (c DropExtension) Object() string   { return c.Extension.Name }
-func (c CreateFunction) Object() string  { return FunctionObject(c.Function) }
-func (c ReplaceFunction) Object() string { return FunctionObject(c.To) }
-func (c DropFunction) Object() string    { return FunctionObject(c.Function) }
-func (c CreateTrigger) Object() string   { return TriggerObject(c.Trigger) }
-func (c ReplaceTrigger) Object() string  { return TriggerObject(c.To) }
-func (c DropTrigger) Object() string     { return TriggerObject(c.Trigger) }
+func (CreateExtension) Kind() string   { return "CreateExtension" }
+func (AlterExtension) Kind() string    { return "AlterExtension" }
+func (DropExtension) Kind() string     { return "DropExtension" }
+func (CreateFunction) Kind() string    { return "CreateFunction" }
+func (ReplaceFunction) Kind() string   { return "ReplaceFunction" }
+func (DropFunction) Kind() string      { return "DropFunction" }
+func (CreateTrigger) Kind() string     { return "CreateTrigger" }
+func (ReplaceTrigger) Kind() string    { return "ReplaceTrigger" }
+func (DropTrigger) Kind() string       { return "DropTrigger" }
+func (SetTriggerEnabled) Kind() string { return "SetTriggerEnabled" }
 
-func (c CreateExtension) Pos() schema.Pos { return c.Extension.Pos }
-func (c AlterExtension) Pos() schema.Pos  { return c.To.Pos }
-func (c DropExtension) Pos() schema.Pos   { return c.Extension.Pos }
-func (c CreateFunction) Pos() schema.Pos  { return c.Function.Pos }
-func (c ReplaceFunction) Pos() schema.Pos { return c.To.Pos }
-func (c DropFunction) Pos() schema.Pos    { return c.Function.Pos }
-func (c CreateTrigger) Pos() schema.Pos   { return c.Trigger.Pos }
-func (c ReplaceTrigger) Pos() schema.Pos  { return c.To.Pos }
-func (c DropTrigger) Pos() schema.Pos     { return c.Trigger.Pos }
+func (c CreateExtension) Object() string   { return c.Extension.Name }
+func (c AlterExtension) Object() string    { return c.To.Name }
+func (c DropExtension) Object() string     { return c.Extension.Name }
+func (c CreateFunction) Object() string    { return FunctionObject(c.Function) }
+func (c ReplaceFunction) Object() string   { return FunctionObject(c.To) }
+func (c DropFunction) Object() string      { return FunctionObject(c.Function) }
+func (c CreateTrigger) Object() string     { return TriggerObject(c.Trigger) }
+func (c ReplaceTrigger) Object() string    { return TriggerObject(c.To) }
+func (c DropTrigger) Object() string       { return TriggerObject(c.Trigger) }
+func (c SetTriggerEnabled) Object() string { return TriggerObject(c.Trigger) }
+
+func (c CreateExtension) Pos() schema.Pos   { return c.Extension.Pos }
+func (c AlterExtension) Pos() schema.Pos    { return c.To.Pos }
+func (c DropExtension) Pos() schema.Pos     { return c.Extension.Pos }
+func (c CreateFunction) Pos() schema.Pos    { return c.Function.Pos }
+func (c ReplaceFunction) Pos() schema.Pos   { return c.To.Pos }
+func (c DropFunction) Pos() schema.Pos      { return c.Function.Pos }
+func (c CreateTrigger) Pos() schema.Pos     { return c.Trigger.Pos }
+func (c ReplaceTrigger) Pos() schema.Pos    { return c.To.Pos }
+func (c DropTrigger) Pos() schema.Pos       { return c.Trigger.Pos }
+func (c SetTriggerEnabled) Pos() schema.Pos { return c.Trigger.Pos }
 
 // FunctionObject names a function with its identity arguments.
 func FunctionObject(f *schema.Function) string { return fmt.Sprintf("%s(%s)", f.Name, f.Args) }
@@ -132,6 +143,10 @@ func (d *differ) routines() {
 		case old.Key != f.Key:
 			c := ReplaceFunction{From: old, To: f, Recreate: !replaceable(old, f)}
 			if c.Recreate {
+				if users := functionUsers(d.from, old); len(users) > 0 {
+					d.add(unsupportedRecreate(f, users))
+					break
+				}
 				for _, t := range d.to.Triggers {
 					if t.Function == f.Name && findTrigger(d.from, t) != nil {
 						c.Dependents = append(c.Dependents, t)
@@ -145,8 +160,15 @@ func (d *differ) routines() {
 			d.add(SetComment{On: functionWord(f), Name: f.Name, Column: f.Args, Comment: f.Comment, At: f.Pos})
 		}
 	}
+	// A replaced or recreated trigger comes back in the state CURRENT
+	// has; a change of state is a step of its own, after them, in the
+	// phase that state belongs in.
+	var states []Change
 	for _, t := range d.to.Triggers {
 		old := findTrigger(d.from, t)
+		if old != nil && old.Enabled != t.Enabled {
+			states = append(states, SetTriggerEnabled{Trigger: t, From: old.Enabled})
+		}
 		switch {
 		case old == nil:
 			d.add(CreateTrigger{t})
@@ -159,6 +181,9 @@ func (d *differ) routines() {
 		if old != nil && old.Comment != t.Comment {
 			d.add(SetComment{On: "TRIGGER", Name: t.Table, Column: t.Name, Comment: t.Comment, At: t.Pos})
 		}
+	}
+	for _, c := range states {
+		d.add(c)
 	}
 }
 
@@ -183,9 +208,11 @@ func (d *differ) droppedRoutines() {
 
 // replaceable reports whether CREATE OR REPLACE can turn from into to:
 // same kind and return type, and the same parameters (names, modes,
-// types) up to defaults added.
+// types) up to defaults added. For an aggregate (CREATE OR REPLACE
+// AGGREGATE, PostgreSQL 14+) the return type is its final function's,
+// or the state type's without one.
 func replaceable(from, to *schema.Function) bool {
-	return from.Kind == to.Kind && from.Kind != schema.KindAggregate && from.Returns == to.Returns &&
+	return from.Kind == to.Kind && from.Returns == to.Returns &&
 		from.Params == to.Params && to.Defaults >= from.Defaults
 }
 
@@ -243,6 +270,16 @@ func (a *applier) routine(c Change) (bool, error) {
 		return true, fmt.Errorf("no trigger")
 	case DropTrigger:
 		return true, remove(&s.Triggers, func(t *schema.Trigger) bool { return t.Table == c.Trigger.Table && t.Name == c.Trigger.Name })
+	case SetTriggerEnabled:
+		for i, t := range s.Triggers {
+			if t.Table == c.Trigger.Table && t.Name == c.Trigger.Name {
+				n := *t
+				n.Enabled = c.Trigger.Enabled
+				s.Triggers[i] = &n
+				return true, nil
+			}
+		}
+		return true, fmt.Errorf("no trigger")
 	default:
 		return false, nil
 	}

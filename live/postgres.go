@@ -80,6 +80,7 @@ func postgresSchema(ctx context.Context, conn *sql.Conn) ([]byte, error) {
 		  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
 		ORDER BY n.nspname, c.relname`,
 		pgFunctions,
+		pgAggregates,
 	}) {
 		if err := emit(q); err != nil {
 			return nil, err

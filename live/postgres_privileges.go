@@ -22,7 +22,7 @@ WITH obj(sort, target, owner, acl, builtin) AS (
   SELECT format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)), 'ROUTINE ' || p.oid::regprocedure::text,
     p.proowner, p.proacl, 'EXECUTE'
   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-  WHERE p.prokind IN ('f', 'p') AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_proc", "p.oid") + `
+  WHERE p.prokind IN ('f', 'p', 'a') AND ` + pgUserSchema + ` AND ` + pgNotExtension("pg_proc", "p.oid") + `
   UNION ALL
   SELECT format('%I.%I', n.nspname, t.typname), 'TYPE ' || format('%I.%I', n.nspname, t.typname), t.typowner, t.typacl, 'USAGE'
   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace

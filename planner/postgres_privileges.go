@@ -109,7 +109,7 @@ func DefaultPrivilegesSQL(c diff.AlterDefaultPrivileges) string {
 func aclKindName(r schema.Ref) string {
 	switch r.Kind {
 	case "function":
-		return "routine"
+		return "routine "
 	case "schema":
 		return ""
 	}

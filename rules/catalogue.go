@@ -679,6 +679,8 @@ var Catalogue = []*Rule{
 	replicaIdentityChanged,
 	// Range types and collations (rules/ranges.go).
 	typeRedefined,
+	// Trigger states (rules/routines.go).
+	triggerStopsFiring,
 }
 
 // mysqlAlgorithmFindings reports the changes whose ALTER TABLE uses an

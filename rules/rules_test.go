@@ -34,6 +34,7 @@ func findings(t *testing.T, current, desired string) []rules.Finding {
 // stays quiet on a close variant that does not.
 func TestEveryRule(t *testing.T) {
 	const users = "CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255), note text);\n"
+	const trig = "CREATE TABLE t (a int);\nCREATE FUNCTION audit() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;\n"
 	cases := []struct {
 		rule                  string
 		current, fire, silent string
@@ -105,6 +106,9 @@ func TestEveryRule(t *testing.T) {
 		{"ZD127", "CREATE FUNCTION f() RETURNS integer LANGUAGE sql AS 'SELECT 1';",
 			"CREATE FUNCTION f() RETURNS integer LANGUAGE sql AS 'SELECT 2';",
 			"CREATE FUNCTION f() RETURNS integer LANGUAGE sql AS 'SELECT 1';\nCREATE FUNCTION g() RETURNS integer LANGUAGE sql AS 'SELECT 2';"},
+		{"ZD142", trig + "CREATE TRIGGER t_audit AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION audit();",
+			trig + "CREATE TRIGGER t_audit AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION audit();\nALTER TABLE t DISABLE TRIGGER t_audit;",
+			trig + "CREATE TRIGGER t_audit AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION audit();\nALTER TABLE t ENABLE ALWAYS TRIGGER t_audit;"},
 		{"ZD131", "CREATE DOMAIN price AS numeric;\nCREATE TABLE products (id bigint PRIMARY KEY, price price);",
 			"CREATE DOMAIN price AS numeric CHECK (VALUE >= 0);\nCREATE TABLE products (id bigint PRIMARY KEY, price price);",
 			"CREATE DOMAIN price AS numeric;\nALTER DOMAIN price ADD CONSTRAINT price_check CHECK (VALUE >= 0) NOT VALID;\nCREATE TABLE products (id bigint PRIMARY KEY, price price);"},

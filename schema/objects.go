@@ -85,10 +85,30 @@ type Trigger struct {
 	// Definition is the canonical CREATE TRIGGER statement.
 	Definition string
 	// Key is Definition with the WHEN condition in its comparison form.
-	Key     string
+	Key string
+	// Enabled is when the trigger fires, as ALTER TABLE ... ENABLE |
+	// DISABLE [REPLICA | ALWAYS] TRIGGER sets it (pg_trigger.tgenabled):
+	// TriggerOrigin (the default), TriggerDisabled, TriggerReplica or
+	// TriggerAlways. It is not part of Definition: CREATE TRIGGER cannot
+	// say it, and CREATE OR REPLACE TRIGGER resets it to TriggerOrigin.
+	Enabled string
 	Comment string
 	Pos     Pos
 }
+
+// The firing states of a trigger. Origin is the zero value, so that a
+// trigger nobody enabled or disabled needs no state.
+const (
+	// TriggerOrigin fires unless session_replication_role is replica.
+	TriggerOrigin = ""
+	// TriggerDisabled never fires.
+	TriggerDisabled = "D"
+	// TriggerReplica fires only when session_replication_role is replica
+	// (in logical replication's apply workers, for one).
+	TriggerReplica = "R"
+	// TriggerAlways fires in every session.
+	TriggerAlways = "A"
+)
 
 // Domain is a CREATE DOMAIN.
 type Domain struct {

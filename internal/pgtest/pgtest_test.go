@@ -136,7 +136,8 @@ func TestSnapshotDiffers(t *testing.T) {
 		COMMENT ON TABLE users IS 'people';
 		COMMENT ON COLUMN users.email IS 'login';
 		CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
-		CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();`
+		CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();
+		CREATE AGGREGATE total(int) (SFUNC = int4pl, STYPE = int);`
 	baseSnap := snapshotOf(t, s, base)
 
 	tests := []struct {
@@ -169,6 +170,8 @@ func TestSnapshotDiffers(t *testing.T) {
 		{"function body", `CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN OLD; END$$;`,
 			"~ function public.touch()"},
 		{"new schema", `CREATE SCHEMA app;`, "+ schema app"},
+		{"aggregate initial condition", `CREATE OR REPLACE AGGREGATE total(int) (SFUNC = int4pl, STYPE = int, INITCOND = 0);`, "~ aggregate public.total(integer)"},
+		{"aggregate parallel safety", `CREATE OR REPLACE AGGREGATE total(int) (SFUNC = int4pl, STYPE = int, PARALLEL = SAFE);`, "~ aggregate public.total(integer)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

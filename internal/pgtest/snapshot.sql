@@ -278,7 +278,32 @@ objs(key, value, comment) AS (
     SELECT format('%s %I.%I(%s)',
                   CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
                   n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)),
-           CASE WHEN p.prokind = 'a' THEN 'aggregate' ELSE pg_get_functiondef(p.oid) END,
+           -- pg_get_functiondef refuses aggregates: their definition is
+           -- pg_aggregate's row, with the support functions by signature.
+           CASE WHEN p.prokind = 'a' THEN
+               (SELECT concat_ws(' ', 'args=' || pg_get_function_arguments(p.oid),
+                                 'result=' || pg_get_function_result(p.oid),
+                                 'kind=' || a.aggkind::text, 'direct=' || a.aggnumdirectargs,
+                                 'sfunc=' || a.aggtransfn::regprocedure::text,
+                                 'stype=' || format_type(a.aggtranstype, NULL),
+                                 'sspace=' || a.aggtransspace,
+                                 'finalfunc=' || NULLIF(a.aggfinalfn, 0)::regprocedure::text,
+                                 'finalextra=' || a.aggfinalextra, 'finalmodify=' || a.aggfinalmodify::text,
+                                 'combinefunc=' || NULLIF(a.aggcombinefn, 0)::regprocedure::text,
+                                 'serialfunc=' || NULLIF(a.aggserialfn, 0)::regprocedure::text,
+                                 'deserialfunc=' || NULLIF(a.aggdeserialfn, 0)::regprocedure::text,
+                                 'initcond=' || quote_literal(a.agginitval),
+                                 'msfunc=' || NULLIF(a.aggmtransfn, 0)::regprocedure::text,
+                                 'minvfunc=' || NULLIF(a.aggminvtransfn, 0)::regprocedure::text,
+                                 'mstype=' || format_type(NULLIF(a.aggmtranstype, 0), NULL),
+                                 'msspace=' || a.aggmtransspace,
+                                 'mfinalfunc=' || NULLIF(a.aggmfinalfn, 0)::regprocedure::text,
+                                 'mfinalextra=' || a.aggmfinalextra, 'mfinalmodify=' || a.aggmfinalmodify::text,
+                                 'minitcond=' || quote_literal(a.aggminitval),
+                                 'sortop=' || NULLIF(a.aggsortop, 0)::regoperator::text,
+                                 'parallel=' || p.proparallel::text, 'strict=' || p.proisstrict)
+                FROM pg_aggregate a WHERE a.aggfnoid = p.oid)
+           ELSE pg_get_functiondef(p.oid) END,
            obj_description(p.oid, 'pg_proc')
     FROM pg_proc p
     JOIN nsp n ON n.oid = p.pronamespace

@@ -480,6 +480,11 @@ func (p *state) statement(n *pg.Node) error {
 		p.ignore("OWNER TO")
 	case *pg.Node_TransactionStmt:
 		p.ignore("BEGIN/COMMIT")
+	case *pg.Node_DefineStmt:
+		if x.DefineStmt.Kind == pg.ObjectType_OBJECT_AGGREGATE {
+			return p.createAggregate(x.DefineStmt)
+		}
+		p.unsupported(statementKind(n, p.stmtText()), "")
 	case *pg.Node_AlterObjectSchemaStmt, *pg.Node_RenameStmt, *pg.Node_DropStmt:
 		p.unsupported(statementKind(n, p.stmtText()), "")
 	default:

@@ -121,7 +121,7 @@ func TestPrivilegeErrors(t *testing.T) {
 		{"GRANT CONNECT ON DATABASE d TO app;", "", "GRANT/REVOKE ON DATABASE"},
 		{"GRANT USAGE ON TYPE nothing TO app;", "", "GRANT/REVOKE on an unmodelled type"},
 		{"GRANT EXECUTE ON FUNCTION f TO app;", "", "GRANT/REVOKE on a function named without its argument types"},
-		{"CREATE AGGREGATE agg (integer) (sfunc = int4pl, stype = integer);\nGRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO app;", "",
+		{"CREATE AGGREGATE agg (integer ORDER BY integer) (sfunc = int4pl, stype = integer);\nGRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO app;", "",
 			"GRANT/REVOKE ON ALL FUNCTIONS IN SCHEMA with unmodelled functions"},
 	} {
 		t.Run(tc.src, func(t *testing.T) {

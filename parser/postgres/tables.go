@@ -576,6 +576,9 @@ func (p *state) alterTableCmd(t *schema.Table, cmd *pg.AlterTableCmd) error {
 	case pg.AlterTableType_AT_EnableRowSecurity, pg.AlterTableType_AT_DisableRowSecurity,
 		pg.AlterTableType_AT_ForceRowSecurity, pg.AlterTableType_AT_NoForceRowSecurity:
 		rowSecurity(t, cmd)
+	case pg.AlterTableType_AT_EnableTrig, pg.AlterTableType_AT_DisableTrig, pg.AlterTableType_AT_EnableReplicaTrig,
+		pg.AlterTableType_AT_EnableAlwaysTrig, pg.AlterTableType_AT_EnableTrigUser, pg.AlterTableType_AT_DisableTrigUser:
+		return p.enableTrigger(t, cmd)
 	default:
 		p.unsupported("ALTER TABLE "+alterKind(cmd.Subtype), t.Name.String())
 	}

@@ -1,8 +1,10 @@
 CREATE FUNCTION next_code() RETURNS integer LANGUAGE sql VOLATILE AS $$ SELECT (random() * 1000)::integer $$;
+CREATE FUNCTION valid_title(text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT length($1) > 0 $$;
 CREATE TABLE tickets (
   id bigint PRIMARY KEY,
   code bigint DEFAULT next_code(),
-  title text
+  title text,
+  CONSTRAINT tickets_title_check CHECK (valid_title(title))
 );
 CREATE FUNCTION title_upper() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
