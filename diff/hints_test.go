@@ -1,6 +1,7 @@
 package diff_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,6 +27,42 @@ func kinds(d *diff.Diff) []string {
 		out = append(out, c.Kind()+" "+c.Object())
 	}
 	return out
+}
+
+// checkChanges diffs current against desired and wants exactly the
+// changes of the kinds want, in order, an Unsupported one saying why; then,
+// unless a change is unsupported, applying the changes to current must
+// leave nothing to diff against desired.
+func checkChanges(t *testing.T, current, desired string, want []string, why string) {
+	t.Helper()
+	cur, des := parse(t, "current.sql", current), parse(t, "desired.sql", desired)
+	d := diff.Schemas(cur, des)
+	var got []string
+	for _, c := range d.Changes {
+		got = append(got, c.Kind())
+		if u, ok := c.(diff.Unsupported); ok && !strings.Contains(u.What, why) {
+			t.Errorf("unsupported %q, want it to say %q", u.What, why)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("changes %v, want %v", got, want)
+	}
+	if !slices.Contains(got, "Unsupported") {
+		checkApply(t, cur, des, d)
+	}
+}
+
+// checkApply wants d's changes applied to cur to leave nothing to diff
+// against des.
+func checkApply(t *testing.T, cur, des *schema.Schema, d *diff.Diff) {
+	t.Helper()
+	applied, err := diff.Apply(cur, d.Changes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rest := diff.Schemas(applied, des); len(rest.Changes) > 0 {
+		t.Errorf("applied schema still differs: %v", kinds(rest))
+	}
 }
 
 // TestHintedChanges: hints turn drops and adds into renames and splits;
