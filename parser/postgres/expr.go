@@ -15,6 +15,10 @@ import (
 // whole statements, so the expression is wrapped in a SELECT and the
 // keyword cut off again.
 func deparseExpr(n *pg.Node) (string, error) {
+	n, casts, err := takeBareCasts(n)
+	if err != nil {
+		return "", err
+	}
 	sel := &pg.SelectStmt{TargetList: []*pg.Node{{Node: &pg.Node_ResTarget{ResTarget: &pg.ResTarget{Val: n}}}}}
 	out, err := deparseStmt(&pg.Node{Node: &pg.Node_SelectStmt{SelectStmt: sel}})
 	if err != nil {
@@ -24,7 +28,89 @@ func deparseExpr(n *pg.Node) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("unexpected deparse output %q", out)
 	}
+	// An outer cast's text holds the placeholders of the casts inside it,
+	// which come first: put the outer ones back first.
+	for i := len(casts) - 1; i >= 0; i-- {
+		ph := `"` + castPlaceholder(i) + `"`
+		if !strings.Contains(sql, ph) {
+			return "", fmt.Errorf("deparse lost a cast placeholder in %q", sql)
+		}
+		sql = strings.Replace(sql, ph, casts[i], 1)
+	}
 	return sql, nil
+}
+
+// bareCastOperand reports whether pg_query's deparser writes n, the operand
+// of a cast, without the parentheses it needs: (x IS NULL)::int comes out
+// as x IS NULL::int, (now() AT TIME ZONE 'utc')::date as now() AT TIME
+// ZONE 'utc'::date, which mean something else. (An operator's operand it
+// writes as CAST(... AS ...), which needs none.)
+func bareCastOperand(n *pg.Node) bool {
+	switch x := n.GetNode().(type) {
+	case *pg.Node_NullTest, *pg.Node_BoolExpr, *pg.Node_BooleanTest, *pg.Node_CollateClause:
+		return true
+	case *pg.Node_FuncCall:
+		return x.FuncCall.Funcformat == pg.CoercionForm_COERCE_SQL_SYNTAX
+	}
+	return false
+}
+
+func castPlaceholder(i int) string { return fmt.Sprintf("zdplan cast %d", i) }
+
+// takeBareCasts returns n with every cast of a bareCastOperand replaced by
+// a placeholder column (castPlaceholder) and, by placeholder, the cast
+// written as CAST(operand AS type). n itself is left as it is.
+func takeBareCasts(n *pg.Node) (*pg.Node, []string, error) {
+	found := false
+	find := func(m *pg.Node) {
+		if tc := m.GetTypeCast(); tc != nil && bareCastOperand(tc.Arg) {
+			found = true
+		}
+	}
+	walkNodes(n.ProtoReflect(), find)
+	find(n)
+	if !found {
+		return n, nil, nil
+	}
+	n = proto.Clone(n).(*pg.Node)
+	var (
+		casts []string
+		err   error
+	)
+	take := func(m *pg.Node) {
+		tc := m.GetTypeCast()
+		if err != nil || tc == nil || !bareCastOperand(tc.Arg) {
+			return
+		}
+		var operand, typ string
+		if operand, err = deparseExpr(tc.Arg); err != nil {
+			return
+		}
+		if typ, err = deparseTypeName(tc.TypeName); err != nil {
+			return
+		}
+		casts = append(casts, "CAST("+operand+" AS "+typ+")")
+		m.Node = &pg.Node_ColumnRef{ColumnRef: &pg.ColumnRef{Fields: []*pg.Node{pg.MakeStrNode(castPlaceholder(len(casts) - 1))}}}
+	}
+	walkNodes(n.ProtoReflect(), take)
+	take(n)
+	return n, casts, err
+}
+
+// deparseTypeName writes a type name as a cast names it.
+func deparseTypeName(tn *pg.TypeName) (string, error) {
+	null := &pg.Node{Node: &pg.Node_AConst{AConst: &pg.A_Const{Isnull: true}}}
+	out, err := deparseExpr(&pg.Node{Node: &pg.Node_TypeCast{TypeCast: &pg.TypeCast{Arg: null, TypeName: tn}}})
+	if err != nil {
+		return "", err
+	}
+	if typ, ok := strings.CutPrefix(out, "NULL::"); ok {
+		return typ, nil
+	}
+	if typ, ok := strings.CutPrefix(out, "CAST(NULL AS "); ok && strings.HasSuffix(typ, ")") {
+		return strings.TrimSuffix(typ, ")"), nil
+	}
+	return "", fmt.Errorf("unexpected deparse of a type name: %q", out)
 }
 
 func deparseStmt(n *pg.Node) (string, error) {

@@ -266,3 +266,33 @@ func TestStatementPositions(t *testing.T) {
 		})
 	}
 }
+
+// TestCastOperandsKeepParentheses: pg_query's deparser writes a cast of an
+// SQL-syntax call, a boolean test, a logical expression or a COLLATE clause
+// without the parentheses its operand needs; such casts are written as
+// CAST(... AS ...) instead, so the expression is planned, not reported as
+// one that cannot be printed back.
+func TestCastOperandsKeepParentheses(t *testing.T) {
+	for _, tc := range []struct{ def, want string }{
+		{`(now() AT TIME ZONE 'utc')::date`, `CAST(now() AT TIME ZONE 'utc' AS date)`},
+		{`((current_user IS NULL) OR (random() > 0.5))::int`, `CAST(current_user IS NULL OR random() > 0.5 AS int)`},
+		{`(NOT (random() > 0.5))::int`, `CAST(NOT random() > 0.5 AS int)`},
+		{`((random() > 0.5) IS TRUE)::int::text`, `CAST(random() > 0.5 IS TRUE AS int)::text`},
+		{`('x' COLLATE "C")::varchar(3)`, `CAST('x' COLLATE "C" AS varchar(3))`},
+		{`((now() AT TIME ZONE 'utc')::date IS NULL)::int`, `CAST(CAST(now() AT TIME ZONE 'utc' AS date) IS NULL AS int)`},
+		{`(now())::date`, `now()::date`},
+	} {
+		t.Run(tc.def, func(t *testing.T) {
+			s, diags, err := Parse("test.sql", []byte("CREATE TABLE t (c text DEFAULT "+tc.def+");"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range diags {
+				t.Errorf("diagnostic: %s", d.Message)
+			}
+			if got := s.Tables[0].Columns[0].Default.SQL; got != tc.want {
+				t.Errorf("default SQL = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
