@@ -147,7 +147,8 @@ func (p *state) parse() error {
 	}
 	for _, st := range stmts {
 		p.stmt = st
-		p.toks = tokenize(st.text)
+		// A statement's tokens die with it: the next one reuses their array.
+		p.toks = appendTokens(p.toks[:0], st.text, -1)
 		if len(p.toks) == 0 {
 			continue
 		}

@@ -30,7 +30,7 @@ type element struct {
 // tableText is a CREATE TABLE statement taken apart for rewriting.
 type tableText struct {
 	name     token
-	elements []*element
+	elements []element
 	// Table options, read from the text.
 	charset, collate string
 	// placeholders maps the stand-in function name of a default
@@ -61,7 +61,7 @@ var unknownWords = map[string]string{
 // readTableText splits the CREATE TABLE whose name is token nameAt into
 // elements and rewrites it for the TiDB parser.
 func readTableText(text string, toks []token, nameAt int) (*tableText, error) {
-	tt := &tableText{name: toks[nameAt], text: []byte(text), placeholders: map[string]string{}}
+	tt := &tableText{name: toks[nameAt], text: []byte(text)}
 	i := nameAt + 1
 	if i+1 < len(toks) && toks[i].text == "." && toks[i].off == toks[i-1].end {
 		tt.name = toks[i+1]
@@ -97,12 +97,12 @@ func readTableText(text string, toks []token, nameAt int) (*tableText, error) {
 	}
 	tt.addElement(toks[start:end])
 	for _, t := range toks {
-		if what, ok := unknownWords[t.upper()]; ok && !slices.Contains(tt.unknown, what) {
+		if what, ok := lookupWord(unknownWords, t); ok && !slices.Contains(tt.unknown, what) {
 			tt.unknown = append(tt.unknown, what)
 		}
 	}
-	for _, e := range tt.elements {
-		tt.rewriteElement(e)
+	for i := range tt.elements {
+		tt.rewriteElement(&tt.elements[i])
 	}
 	tt.rewriteOptions(toks[end+1:])
 	return tt, nil
@@ -112,9 +112,8 @@ func (tt *tableText) addElement(toks []token) {
 	if len(toks) == 0 {
 		return
 	}
-	e := &element{toks: toks}
-	e.column = toks[0].kind == tkIdent || (toks[0].kind == tkWord && !constraintWords[toks[0].upper()])
-	tt.elements = append(tt.elements, e)
+	isConstraint, _ := lookupWord(constraintWords, toks[0])
+	tt.elements = append(tt.elements, element{toks: toks, column: toks[0].kind == tkIdent || (toks[0].kind == tkWord && !isConstraint)})
 }
 
 // blank overwrites tokens with spaces.
@@ -138,17 +137,17 @@ func (tt *tableText) replace(t token, s string) {
 // it and returns what it set and the index after it.
 func (tt *tableText) charsetClause(toks []token, i int) (cs, co string, next int, ok bool) {
 	j := i
-	if toks[j].upper() == "DEFAULT" {
+	if toks[j].is("DEFAULT") {
 		j++
 	}
 	var isCollate bool
 	switch {
-	case j < len(toks) && toks[j].upper() == "COLLATE":
+	case j < len(toks) && toks[j].is("COLLATE"):
 		isCollate = true
 		j++
-	case j < len(toks) && toks[j].upper() == "CHARSET":
+	case j < len(toks) && toks[j].is("CHARSET"):
 		j++
-	case j+1 < len(toks) && (toks[j].upper() == "CHARACTER" || toks[j].upper() == "CHAR") && toks[j+1].upper() == "SET":
+	case j+1 < len(toks) && (toks[j].is("CHARACTER") || toks[j].is("CHAR")) && toks[j+1].is("SET"):
 		j += 2
 	default:
 		return "", "", i, false
@@ -173,7 +172,7 @@ func (tt *tableText) charsetClause(toks []token, i int) (cs, co string, next int
 func (tt *tableText) rewriteElement(e *element) {
 	toks := e.toks
 	if !e.column {
-		if toks[0].upper() == "SPATIAL" {
+		if toks[0].is("SPATIAL") {
 			// SPATIAL keys cannot be UNIQUE, so a UNIQUE key that was
 			// SPATIAL is recognised afterwards.
 			tt.replace(toks[0], "UNIQUE")
@@ -190,8 +189,7 @@ func (tt *tableText) rewriteElement(e *element) {
 		}
 	}
 	if len(toks) > 1 {
-		switch toks[1].upper() {
-		case "NATIONAL", "NCHAR", "NVARCHAR":
+		if toks[1].is("NATIONAL") || toks[1].is("NCHAR") || toks[1].is("NVARCHAR") {
 			e.charset = "utf8mb3" // NATIONAL CHAR is utf8 (utf8mb3) by definition
 		}
 	}
@@ -219,17 +217,17 @@ func (tt *tableText) rewriteElement(e *element) {
 			i = next - 1
 			continue
 		}
-		switch t.upper() {
-		case "DEFAULT":
+		switch {
+		case t.is("DEFAULT"):
 			// A typed literal (DATE '2024-01-01') is its string to the
 			// server, which stores the default as the plain constant.
-			if j := i + 1; j+1 < len(toks) && toks[j].kind == tkWord && toks[j+1].kind == tkString && typedLiteral[toks[j].upper()] {
+			if j := i + 1; j+1 < len(toks) && toks[j].kind == tkWord && toks[j+1].kind == tkString && isTypedLiteral(toks[j]) {
 				tt.blank(toks[j])
 			}
 			tt.defaultExpression(toks, i+1)
-		case "PERSISTENT":
+		case t.is("PERSISTENT"):
 			tt.replace(t, "STORED") // MariaDB's synonym
-		case "REF_SYSTEM_ID", "SRID":
+		case t.is("REF_SYSTEM_ID") || t.is("SRID"):
 			// The spatial reference system of a geometry column.
 			j := i + 1
 			if j < len(toks) && toks[j].text == "=" {
@@ -240,14 +238,15 @@ func (tt *tableText) rewriteElement(e *element) {
 				tt.unknown = append(tt.unknown, "spatial reference system of a column")
 				i = j
 			}
-		case "INVISIBLE", "COMPRESSED":
+		case t.is("INVISIBLE") || t.is("COMPRESSED"):
 			tt.unknown = append(tt.unknown, t.upper()+" columns")
 		}
 	}
 }
 
-// typedLiteral are the keywords of SQL's typed literals.
-var typedLiteral = map[string]bool{"DATE": true, "TIME": true, "TIMESTAMP": true}
+// isTypedLiteral reports whether t is the keyword of one of SQL's typed
+// literals (DATE '2024-01-01').
+func isTypedLiteral(t token) bool { return t.is("DATE") || t.is("TIME") || t.is("TIMESTAMP") }
 
 // defaultExpression replaces DEFAULT (expression) at toks[i] with a call
 // of a stand-in function, which the parser accepts; the expression is
@@ -274,6 +273,9 @@ func (tt *tableText) defaultExpression(toks []token, i int) {
 			call := " " + name + "()"
 			if end-off < len(call) {
 				return
+			}
+			if tt.placeholders == nil {
+				tt.placeholders = map[string]string{}
 			}
 			tt.placeholders[strings.ToLower(name)] = string(tt.text[toks[i+1].off:toks[j-1].end])
 			copy(tt.text[off:end], call+strings.Repeat(" ", end-off-len(call)))
@@ -305,8 +307,9 @@ func (tt *tableText) rewriteOptions(toks []token) {
 			i = next - 1
 			continue
 		}
-		switch u := t.upper(); {
-		case ignoredTableOptions[u]:
+		ignored, _ := lookupWord(ignoredTableOptions, t)
+		switch {
+		case ignored:
 			j := i + 1
 			if j < len(toks) && toks[j].text == "=" {
 				j++
@@ -315,7 +318,7 @@ func (tt *tableText) rewriteOptions(toks []token) {
 				tt.blank(toks[i : j+1]...)
 				i = j
 			}
-		case u == "PARTITION" || u == "PARTITIONS":
+		case t.is("PARTITION") || t.is("PARTITIONS"):
 			tt.unknown = append(tt.unknown, "partitioned tables")
 		}
 	}

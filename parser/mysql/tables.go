@@ -72,7 +72,7 @@ func (p *state) createTable(at int) error {
 	}
 	temporary := false
 	for _, t := range p.toks[:at] {
-		if t.upper() == "TEMPORARY" {
+		if t.is("TEMPORARY") {
 			temporary = true
 		}
 	}
@@ -122,30 +122,28 @@ func (p *state) createTable(at int) error {
 	if cs.Partition != nil {
 		p.unsupported("PARTITION BY (partitioned table)", name)
 	}
-	var cols, cons []*element
-	for _, e := range tt.elements {
-		if e.column {
-			cols = append(cols, e)
-		} else {
-			cons = append(cons, e)
+	cols := 0
+	for i := range tt.elements {
+		if tt.elements[i].column {
+			cols++
 		}
 	}
-	if len(cols) != len(cs.Cols) || len(cons) != len(cs.Constraints) {
-		return p.errorAt(p.toks[0].off, "cannot match the table's elements with the parser's (%d/%d columns, %d/%d keys)", len(cols), len(cs.Cols), len(cons), len(cs.Constraints))
+	if cons := len(tt.elements) - cols; cols != len(cs.Cols) || cons != len(cs.Constraints) {
+		return p.errorAt(p.toks[0].off, "cannot match the table's elements with the parser's (%d/%d columns, %d/%d keys)", cols, len(cs.Cols), cons, len(cs.Constraints))
 	}
 	tb := &table{t: &schema.Table{Name: schema.Name{Name: name}, Pos: p.posAt(tt.name.off)}}
 	if err := p.tableOptions(tb, cs.Options, tt); err != nil {
 		return err
 	}
 	ci, ki := 0, 0
-	for _, e := range tt.elements {
-		if e.column {
+	for i := range tt.elements {
+		if e := &tt.elements[i]; e.column {
 			if err := p.column(tb, cs.Cols[ci], e, tt); err != nil {
 				return err
 			}
 			ci++
 		} else {
-			if err := p.tableConstraint(tb, cs.Constraints[ki], e); err != nil {
+			if err := p.tableConstraint(tb, cs.Constraints[ki], &tt.elements[i]); err != nil {
 				return err
 			}
 			ki++
@@ -701,7 +699,7 @@ func (p *state) createIndex() error {
 	text := []byte(p.stmt.text)
 	spatial := false
 	for i, t := range p.toks {
-		if t.upper() == "SPATIAL" && i < 3 {
+		if t.is("SPATIAL") && i < 3 {
 			copy(text[t.off:t.end], "UNIQUE ")
 			spatial = true
 		}

@@ -63,7 +63,7 @@ func (p *state) createView() error {
 		v.Security = "INVOKER"
 	}
 	for _, t := range p.toks {
-		if t.upper() == "VIEW" {
+		if t.is("VIEW") {
 			v.Pos = p.posAt(t.off)
 			break
 		}
