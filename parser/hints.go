@@ -91,42 +91,22 @@ func ParseHint(c Comment) (h Hint, ok bool, err error) {
 // object that starts on the next line that is not a comment. A hint that
 // annotates nothing is an error: its intent would otherwise be lost.
 func ApplyHints(s *schema.Schema, comments []Comment, r HintReader) error {
-	// Per file and line, the table that starts there and the (last)
-	// column that starts there.
-	type object struct {
-		table  *schema.Table // starts on the line
-		column *schema.Column
-		owner  *schema.Table // the column's table
+	type fileLine struct {
+		file string
+		line int
 	}
-	byLine := map[string]map[int]*object{}
-	at := func(p schema.Pos) *object {
-		if byLine[p.File] == nil {
-			byLine[p.File] = map[int]*object{}
-		}
-		if byLine[p.File][p.Line] == nil {
-			byLine[p.File][p.Line] = &object{}
-		}
-		return byLine[p.File][p.Line]
-	}
-	for _, t := range s.Tables {
-		at(t.Pos).table = t
-		for _, c := range t.Columns {
-			// The last column that starts on a line is the one a
-			// comment at its end follows.
-			o := at(c.Pos)
-			o.column, o.owner = c, t
-		}
-	}
-	commentLine := map[string]map[int]bool{}
+	alone := map[fileLine]bool{}
 	for _, c := range comments {
 		if c.Alone {
-			if commentLine[c.Pos.File] == nil {
-				commentLine[c.Pos.File] = map[int]bool{}
-			}
-			commentLine[c.Pos.File][c.Pos.Line] = true
+			alone[fileLine{c.Pos.File, c.Pos.Line}] = true
 		}
 	}
-	given := map[any][]Hint{}
+	type hint struct {
+		h  Hint
+		c  Comment
+		at fileLine // the line it annotates
+	}
+	var hints []hint
 	for _, c := range comments {
 		h, ok, err := ParseHint(c)
 		if err != nil {
@@ -135,15 +115,45 @@ func ApplyHints(s *schema.Schema, comments []Comment, r HintReader) error {
 		if !ok {
 			continue
 		}
-		line := c.Pos.Line
+		at := fileLine{c.Pos.File, c.Pos.Line}
 		if c.Alone {
-			line++
-			for commentLine[c.Pos.File][line] {
-				line++
+			at.line++
+			for alone[at] {
+				at.line++
 			}
 		}
-		o := byLine[c.Pos.File][line]
-		if o == nil {
+		hints = append(hints, hint{h, c, at})
+	}
+	if len(hints) == 0 {
+		return nil
+	}
+	// Per annotated line, the table that starts there and the (last)
+	// column that starts there. Only the lines hints annotate are indexed:
+	// a schema has a few hints and tens of thousands of columns.
+	type object struct {
+		table  *schema.Table // starts on the line
+		column *schema.Column
+	}
+	byLine := make(map[fileLine]*object, len(hints))
+	for _, h := range hints {
+		byLine[h.at] = &object{}
+	}
+	for _, t := range s.Tables {
+		if o := byLine[fileLine{t.Pos.File, t.Pos.Line}]; o != nil {
+			o.table = t
+		}
+		for _, c := range t.Columns {
+			// The last column that starts on a line is the one a
+			// comment at its end follows.
+			if o := byLine[fileLine{c.Pos.File, c.Pos.Line}]; o != nil {
+				o.column = c
+			}
+		}
+	}
+	given := map[any][]Hint{}
+	for _, x := range hints {
+		h, c, o := x.h, x.c, byLine[x.at]
+		if o.table == nil && o.column == nil {
 			return &Error{Pos: c.Pos, Msg: fmt.Sprintf("%s annotates nothing: put it at the end of a column's line, or on the line right above a column or CREATE TABLE", h)}
 		}
 		onTable := o.column == nil
@@ -166,6 +176,7 @@ func ApplyHints(s *schema.Schema, comments []Comment, r HintReader) error {
 		if err := conflicting(given, obj, h); err != nil {
 			return err
 		}
+		var err error
 		if onTable {
 			err = ApplyTableHint(o.table, h, r)
 		} else {
