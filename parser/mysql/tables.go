@@ -213,7 +213,7 @@ func (p *state) column(tb *table, cd *ast.ColumnDef, e *element, tt *tableText) 
 		Type: columnType(cd.Tp, e.geometry),
 		Pos:  p.posAt(e.toks[0].off),
 	}
-	if tb.t.Column(col.Name) != nil || columnFold(tb.t, col.Name) != nil {
+	if columnFold(tb.t, col.Name) != nil {
 		return p.errorAt(e.toks[0].off, "duplicate column name %q", col.Name)
 	}
 	// Character set and collation: explicit ones were taken out of the

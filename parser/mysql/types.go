@@ -174,7 +174,9 @@ func baseTypeName(ft *types.FieldType) string {
 	case mysql.TypeSet:
 		return "set"
 	}
-	s := strings.ToLower(ft.String())
+	// The start of ft.String() (CompactStr begins with it), without
+	// rendering the whole type for each column.
+	s := strings.ToLower(types.TypeToStr(ft.GetType(), ft.GetCharset()))
 	if i := strings.IndexAny(s, "( "); i >= 0 {
 		s = s[:i]
 	}
