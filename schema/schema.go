@@ -219,16 +219,16 @@ func (s *Schema) Namespace(name string) *Namespace { return s.lookup().namespace
 func (s *Schema) lookup() *lookup {
 	s.once.Do(func() {
 		l := &lookup{
-			tables:     map[Name]*Table{},
-			views:      map[Name]*View{},
-			sequences:  map[Name]*Sequence{},
-			enums:      map[Name]*Enum{},
-			indexes:    map[indexKey]*Index{},
-			namespaces: map[string]*Namespace{},
+			tables:     make(map[Name]*Table, len(s.Tables)),
+			views:      make(map[Name]*View, len(s.Views)),
+			sequences:  make(map[Name]*Sequence, len(s.Sequences)),
+			enums:      make(map[Name]*Enum, len(s.Enums)),
+			indexes:    make(map[indexKey]*Index, len(s.Indexes)),
+			namespaces: make(map[string]*Namespace, len(s.Namespaces)),
 			// Per table, so that a change looks at its own table's
 			// indexes and references instead of the whole schema: a
 			// planner over 10,000 tables would otherwise be quadratic.
-			tableIndexes: map[Name][]*Index{},
+			tableIndexes: make(map[Name][]*Index, len(s.Tables)),
 			referencing:  map[Name][]*Constraint{},
 			children:     map[Name][]*Table{},
 		}
