@@ -31,6 +31,12 @@ func (p *state) table(n schema.Name) *schema.Table { return p.tables[n] }
 // effColumn returns t's column name, its own or the one it takes from a
 // parent; nil when there is none.
 func (p *state) effColumn(t *schema.Table, name string) *schema.Column {
+	if len(t.Parents()) == 0 {
+		// Nearly every table: its columns are its own, and gathering
+		// them for each column a constraint names made parsing
+		// quadratic in a table's width.
+		return t.Column(name)
+	}
 	for _, c := range schema.EffectiveColumnsOf(t, p.table) {
 		if c.Name == name {
 			return c
