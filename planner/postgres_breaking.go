@@ -130,10 +130,8 @@ func (s syncColumn) keepSequences(drop ...string) []string {
 // ownedBy lists the sequences of s owned by column col of table t.
 func ownedBy(s *schema.Schema, t schema.Name, col string) []schema.Name {
 	var out []schema.Name
-	for _, q := range s.Sequences {
-		if q.OwnedBy != nil && q.OwnedBy.Table == t && q.OwnedBy.Column == col {
-			out = append(out, q.Name)
-		}
+	for _, q := range s.SequencesOwnedBy(t, col) {
+		out = append(out, q.Name)
 	}
 	return out
 }

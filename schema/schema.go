@@ -211,6 +211,12 @@ func effectiveColumns(t *Table, table func(Name) *Table, depth int) []*Column {
 // in schema order.
 func (s *Schema) Children(table Name) []*Table { return s.lookup().children[table] }
 
+// SequencesOwnedBy returns the sequences owned by column col of table t
+// (ALTER SEQUENCE ... OWNED BY, serial columns), in schema order.
+func (s *Schema) SequencesOwnedBy(t Name, col string) []*Sequence {
+	return s.lookup().owned[ColumnRef{Table: t, Column: col}]
+}
+
 // Namespace returns the named namespace, or nil.
 func (s *Schema) Namespace(name string) *Namespace { return s.lookup().namespaces[name] }
 
@@ -231,6 +237,7 @@ func (s *Schema) lookup() *lookup {
 			tableIndexes: make(map[Name][]*Index, len(s.Tables)),
 			referencing:  map[Name][]*Constraint{},
 			children:     map[Name][]*Table{},
+			owned:        map[ColumnRef][]*Sequence{},
 		}
 		for _, t := range s.Tables {
 			l.tables[t.Name] = t
@@ -248,6 +255,9 @@ func (s *Schema) lookup() *lookup {
 		}
 		for _, q := range s.Sequences {
 			l.sequences[q.Name] = q
+			if q.OwnedBy != nil {
+				l.owned[*q.OwnedBy] = append(l.owned[*q.OwnedBy], q)
+			}
 		}
 		for _, e := range s.Enums {
 			l.enums[e.Name] = e
@@ -280,6 +290,7 @@ type lookup struct {
 	tableIndexes map[Name][]*Index
 	referencing  map[Name][]*Constraint
 	children     map[Name][]*Table
+	owned        map[ColumnRef][]*Sequence
 }
 
 // PublicDefaultComment is the comment PostgreSQL gives the public schema.
