@@ -116,20 +116,35 @@ func resetParams(list, names []string) []string {
 
 // alterStorageParams applies ALTER TABLE ... SET (...) or RESET (...).
 func (p *state) alterStorageParams(t *schema.Table, cmd *pg.AlterTableCmd) error {
+	params, _, err := p.alterRelOptions(t.Name, t.StorageParams, cmd)
+	t.StorageParams = params
+	return err
+}
+
+// alterRelOptions applies one SET (...) or RESET (...) of relation name
+// to its params. ok is false when an option is not modelled (reported
+// already): params are returned unchanged then.
+func (p *state) alterRelOptions(name schema.Name, params []string, cmd *pg.AlterTableCmd) (_ []string, ok bool, err error) {
 	reset := cmd.Subtype == pg.AlterTableType_AT_ResetRelOptions
-	params, ok, err := p.relOptions(t.Name, cmd.Def.GetList().GetItems(), reset)
+	opts, ok, err := p.relOptions(name, cmd.Def.GetList().GetItems(), reset)
 	if err != nil || !ok {
-		return err
+		return params, ok, err
 	}
+	return applyParams(params, reset, opts), true, nil
+}
+
+// applyParams applies a SET (params) or RESET (names) to list; none left
+// is nil, as a relation without parameters has.
+func applyParams(list []string, reset bool, params []string) []string {
 	if reset {
-		t.StorageParams = resetParams(t.StorageParams, params)
+		list = resetParams(list, params)
 	} else {
-		t.StorageParams = setParams(t.StorageParams, params)
+		list = setParams(list, params)
 	}
-	if len(t.StorageParams) == 0 {
-		t.StorageParams = nil
+	if len(list) == 0 {
+		return nil
 	}
-	return nil
+	return list
 }
 
 // onlyStorageParams reports whether every command is SET or RESET of
@@ -149,20 +164,11 @@ func onlyStorageParams(cmds []*pg.Node) bool {
 // RESET (...).
 func (p *state) alterViewStorageParams(v *schema.View, cmds []*pg.Node) error {
 	for _, cn := range cmds {
-		cmd := cn.GetAlterTableCmd()
-		reset := cmd.Subtype == pg.AlterTableType_AT_ResetRelOptions
-		params, ok, err := p.relOptions(v.Name, cmd.Def.GetList().GetItems(), reset)
+		params, ok, err := p.alterRelOptions(v.Name, v.StorageParams, cn.GetAlterTableCmd())
+		v.StorageParams = params
 		if err != nil || !ok {
 			return err
 		}
-		if reset {
-			v.StorageParams = resetParams(v.StorageParams, params)
-		} else {
-			v.StorageParams = setParams(v.StorageParams, params)
-		}
-	}
-	if len(v.StorageParams) == 0 {
-		v.StorageParams = nil
 	}
 	return nil
 }
@@ -188,14 +194,7 @@ func (p *state) alterIndexStorageParams(idx *schema.Index, cmds []*pg.Node) erro
 			}
 			params = append(params, opt)
 		}
-		if cmd.Subtype == pg.AlterTableType_AT_ResetRelOptions {
-			idx.Options = resetParams(idx.Options, params)
-		} else {
-			idx.Options = setParams(idx.Options, params)
-		}
-	}
-	if len(idx.Options) == 0 {
-		idx.Options = nil
+		idx.Options = applyParams(idx.Options, cmd.Subtype == pg.AlterTableType_AT_ResetRelOptions, params)
 	}
 	return nil
 }
