@@ -20,6 +20,23 @@ func mustParse(t *testing.T, src string) *schema.Schema {
 	return s
 }
 
+// parseOrError parses src and, when wantErr is set, wants an error that
+// says it instead: ok is false then, and the case is done.
+func parseOrError(t *testing.T, src, wantErr string) (s *schema.Schema, ok bool) {
+	t.Helper()
+	s, _, err := Parse("test.sql", []byte(src))
+	if wantErr != "" {
+		if err == nil || !strings.Contains(err.Error(), wantErr) {
+			t.Fatalf("error %v, want %q", err, wantErr)
+		}
+		return nil, false
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, true
+}
+
 // TestImplicitNames checks the names PostgreSQL gives unnamed constraints,
 // indexes and sequences.
 func TestImplicitNames(t *testing.T) {

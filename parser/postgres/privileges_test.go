@@ -125,15 +125,9 @@ func TestPrivilegeErrors(t *testing.T) {
 			"GRANT/REVOKE ON ALL FUNCTIONS IN SCHEMA with unmodelled functions"},
 	} {
 		t.Run(tc.src, func(t *testing.T) {
-			s, _, err := Parse("test.sql", []byte(tc.src))
-			if tc.err != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.err) {
-					t.Fatalf("error %v, want %q", err, tc.err)
-				}
+			s, ok := parseOrError(t, tc.src, tc.err)
+			if !ok {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			found := false
 			for _, u := range s.Unsupported {
