@@ -192,7 +192,7 @@ func (p *postgres) checksCalling(f *schema.Function) []checkRef {
 			continue
 		}
 		for _, k := range t.Constraints {
-			if k.Kind != schema.Check || k.Check == nil || !callsFunction(k.Check.SQL, f.Name) {
+			if k.Kind != schema.Check || k.Check == nil || !diff.CallsFunction(k.Check.SQL, f.Name) {
 				continue
 			}
 			r := checkRef{table: t.Name, from: k}
@@ -221,18 +221,13 @@ func (p *postgres) defaultsCalling(f *schema.Function) []columnRef {
 			continue
 		}
 		for _, col := range t.Columns {
-			if col.Default != nil && callsFunction(col.Default.SQL, f.Name) {
+			if col.Default != nil && diff.CallsFunction(col.Default.SQL, f.Name) {
 				out = append(out, columnRef{t.Name, col})
 			}
 		}
 	}
 	return out
 }
-
-// callsFunction reports whether an expression calls a function of that
-// name (qualified or not); a textual match is enough to decide what to
-// take off and put back.
-func callsFunction(sql string, n schema.Name) bool { return diff.CallsFunction(sql, n) }
 
 // functionRank puts a function that needs a table after the tables, and
 // an aggregate with them when one of its support functions does.
