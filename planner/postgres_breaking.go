@@ -383,6 +383,12 @@ DECLARE
 %s
 BEGIN
 %s  LOOP
+    -- Each batch's statements are planned for its own keys: a generic
+    -- plan of "NOT zdplan_started OR key > $1", which PostgreSQL may
+    -- switch to after five batches, cannot use the key's index and would
+    -- read the table from its first row in every batch. The setting ends
+    -- with the batch's transaction.
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_custom_plan', true);
     -- The last key of the next batch.
     SELECT %s INTO %s FROM (
       SELECT %s FROM %s

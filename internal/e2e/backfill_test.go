@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -77,5 +78,68 @@ func TestBackfillSkipsOwnTrigger(t *testing.T) {
 	}
 	if out[0] != "0" {
 		t.Errorf("%s rows have surname different from last_name after backfill and an update", out[0])
+	}
+}
+
+// TestBackfillBatchesUseKeyIndex checks that every batch of a backfill
+// reads only its own rows through the primary key, even on a server that
+// plans PL/pgSQL statements generically (plan_cache_mode, or PostgreSQL's
+// own choice after five executions): a generic plan of the batch's range
+// cannot use the key's index and reads the table from its first row in
+// every batch, which makes the backfill quadratic. The index's tuple
+// count tells the two apart: about twice the rows (the keys of each
+// batch, then its update) against about rows²/(2 × batch size).
+func TestBackfillBatchesUseKeyIndex(t *testing.T) {
+	srv := pgtest.Require(t)
+	const (
+		current = "CREATE TABLE person (id bigint PRIMARY KEY, last_name text NOT NULL);\n"
+		desired = "CREATE TABLE person (id bigint PRIMARY KEY,\n  surname text NOT NULL -- zdplan:renamed-from last_name\n);\n"
+		rows    = 2000
+		batch   = 20
+	)
+	dir := t.TempDir()
+	files, err := report.WriteFiles(dir, plan(t, []byte(current), []byte(desired)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := srv.CreateDB(t, "e2e_keyset")
+	if err := db.Exec(current + fmt.Sprintf("INSERT INTO person SELECT i, 'n' || i FROM generate_series(1, %d) AS i;", rows)); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ExecFile(files[0]); err != nil {
+		t.Fatalf("expand: %v", err)
+	}
+	read := func() int {
+		out, err := db.Query("SELECT idx_tup_read FROM pg_stat_user_indexes WHERE indexrelname = 'person_pkey'")
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := strconv.Atoi(out[0])
+		if err != nil {
+			t.Fatalf("idx_tup_read: %v", err)
+		}
+		return n
+	}
+	before := read()
+	settings := map[string]string{"plan_cache_mode": "force_generic_plan", "zdplan.batch_size": strconv.Itoa(batch)}
+	if _, err := db.RunFile(files[1], nil, settings); err != nil {
+		t.Fatalf("backfill: %v", err)
+	}
+	// The backfill's session reports its counts as it ends.
+	n := 0
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if n = read() - before; n > 0 {
+			break
+		}
+	}
+	if n == 0 || n > 3*rows {
+		t.Errorf("the backfill read %d primary key entries for %d rows in batches of %d; want between 1 and %d", n, rows, batch, 3*rows)
+	}
+	out, err := db.Query("SELECT count(*) FROM person WHERE surname IS DISTINCT FROM last_name")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[0] != "0" {
+		t.Errorf("%s rows differ after the backfill", out[0])
 	}
 }

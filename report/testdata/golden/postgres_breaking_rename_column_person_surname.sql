@@ -65,6 +65,12 @@ BEGIN
   -- writes until the loop ends.
   PERFORM pg_catalog.set_config('zdplan.backfill', 'public.zdplan_sync_person_surname', false);
   LOOP
+    -- Each batch's statements are planned for its own keys: a generic
+    -- plan of "NOT zdplan_started OR key > $1", which PostgreSQL may
+    -- switch to after five batches, cannot use the key's index and would
+    -- read the table from its first row in every batch. The setting ends
+    -- with the batch's transaction.
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_custom_plan', true);
     -- The last key of the next batch.
     SELECT id INTO zdplan_n1 FROM (
       SELECT id FROM public.person
