@@ -167,8 +167,8 @@ func dryRun(plan *planner.Plan, steps []planner.Step, setup []string, opts Optio
 		if s.Batch != nil {
 			first, _ := s.Batch.Render(s.Batch.Template(), false)
 			next, _ := s.Batch.Render(s.Batch.Template(), true)
-			fmt.Fprintf(w, "-- in batches of %d rows by %s:\n-- keys: %s\n%s;\n-- then, after the previous batch's last key:\n%s;\n",
-				opts.BatchSize, strings.Join(s.Batch.Key, ", "), s.Batch.KeysQuery(true), first, next)
+			fmt.Fprintf(w, "-- in batches of %d rows by %s, up to the last key the table has at the start:\n-- %s\n-- keys: %s\n%s;\n-- then, after the previous batch's last key:\n%s;\n",
+				opts.BatchSize, strings.Join(s.Batch.Key, ", "), s.Batch.LastKeyQuery(), s.Batch.KeysQuery(true), first, next)
 			continue
 		}
 		fmt.Fprintln(w, s.SQL)

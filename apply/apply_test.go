@@ -236,6 +236,56 @@ func TestInterruptedBackfillResumes(t *testing.T) {
 	}
 }
 
+// TestBackfillStopsAtLastKey inserts rows after every batch, as the old
+// application does while a backfill runs: the backfill stops at the last
+// key the table had when it started (the triggers give later rows their
+// values) instead of following the inserts for as long as they come.
+func TestBackfillStopsAtLastKey(t *testing.T) {
+	for _, dialect := range dialects {
+		t.Run(dialect, func(t *testing.T) {
+			t.Parallel()
+			f := load(t, dialect, "breaking_rename_column_person_surname")
+			if _, err := Run(context.Background(), f.db, f.plan, f.opts(planner.Expand)); err != nil {
+				t.Fatal(err)
+			}
+			rows := f.count(t, "SELECT count(*) FROM person")
+			next := f.count(t, "SELECT max(id) FROM person") + 1
+			o := f.opts(planner.Backfill)
+			o.BatchSize = 100
+			batches := 0
+			o.afterBatch = func(int64) {
+				// A backfill that follows the inserts would never end:
+				// they stop after far more batches than the rows need.
+				if batches++; batches > 100 {
+					return
+				}
+				for range 150 {
+					if _, err := f.db.Exec(fmt.Sprintf("INSERT INTO person (id, first_name, last_name) VALUES (%d, 'f', 'l')", next)); err != nil {
+						t.Errorf("application insert: %v", err)
+					}
+					next++
+				}
+			}
+			done, err := Run(context.Background(), f.db, f.plan, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var backfilled int64
+			for _, d := range done {
+				if d.Step.Batch != nil {
+					backfilled += d.Rows
+				}
+			}
+			if want := (rows + 99) / 100; batches != want || backfilled != int64(rows) {
+				t.Errorf("backfill ran %d batches over %d rows; want %d batches over the %d rows there were at its start", batches, backfilled, want, rows)
+			}
+			if n := f.count(t, "SELECT count(*) FROM person WHERE surname IS NULL OR surname <> last_name"); n != 0 {
+				t.Errorf("%d rows lack the surname after the backfill", n)
+			}
+		})
+	}
+}
+
 // TestLockRetry holds a lock the expand phase's ALTER TABLE needs for
 // about three lock timeouts, from another session, while the application
 // keeps updating other rows: the step times out, backs off, retries and

@@ -10,7 +10,8 @@ import (
 
 // batches drives a batched backfill from here: select the next batch's
 // keys, run the statement over that range (its own transaction, since the
-// session is in autocommit), repeat until no key is left. Cancelling ctx
+// session is in autocommit), repeat until no key is left up to the last
+// one the table had when the backfill started. Cancelling ctx
 // stops after the batch in progress; the statements skip rows already
 // done, so running the step again resumes.
 func (r *runner) batches(ctx context.Context, s planner.Step) (done int64, err error) {
@@ -38,12 +39,20 @@ func (r *runner) batches(ctx context.Context, s planner.Step) (done int64, err e
 	}
 	p := newProgress(r.opts.Progress, r.opts.Terminal, s.Summary, total)
 	defer p.finish()
+	stop, err := r.keyRows(run, b.LastKeyQuery())
+	if err != nil {
+		return 0, fmt.Errorf("select the last key of %s: %w", b.Table, err)
+	}
+	if len(stop) == 0 {
+		return 0, nil // no rows
+	}
 	var last []any
 	for {
 		if ctx.Err() != nil {
 			return done, ErrInterrupted
 		}
-		keys, err := r.keys(run, b, last)
+		args := append(append(append([]any(nil), stop[0]...), last...), r.opts.BatchSize)
+		keys, err := r.keyRows(run, b.KeysQuery(last != nil), args...)
 		if err != nil {
 			return done, fmt.Errorf("select the next batch of %s: %w", b.Table, err)
 		}
@@ -51,6 +60,9 @@ func (r *runner) batches(ctx context.Context, s planner.Step) (done int64, err e
 			return done, nil
 		}
 		upto := keys[len(keys)-1]
+		// Each row ends with whether its key is at or past stop.
+		final := truthy(upto[len(upto)-1])
+		upto = upto[:len(upto)-1]
 		if err := r.retry(ctx, s.Summary, func() error {
 			for _, part := range parts {
 				stmt, reps := b.Render(part, last != nil)
@@ -72,20 +84,40 @@ func (r *runner) batches(ctx context.Context, s planner.Step) (done int64, err e
 		if r.opts.afterBatch != nil {
 			r.opts.afterBatch(done)
 		}
+		if final {
+			return done, nil
+		}
 	}
 }
 
-// keys returns the primary keys of the next batch.
-func (r *runner) keys(ctx context.Context, b *planner.Batch, after []any) ([][]any, error) {
-	args := append(append([]any(nil), after...), r.opts.BatchSize)
-	rows, err := r.conn.QueryContext(ctx, b.KeysQuery(after != nil), args...)
+// truthy reads a boolean column: a bool from PostgreSQL, an integer from
+// MySQL.
+func truthy(v any) bool {
+	switch v := v.(type) {
+	case bool:
+		return v
+	case int64:
+		return v != 0
+	case string:
+		return v == "1"
+	}
+	return false
+}
+
+// keyRows runs a query of primary keys and returns its rows.
+func (r *runner) keyRows(ctx context.Context, query string, args ...any) ([][]any, error) {
+	rows, err := r.conn.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
 	var out [][]any
 	for rows.Next() {
-		vals := make([]any, len(b.Key))
+		vals := make([]any, len(cols))
 		ptrs := make([]any, len(vals))
 		for i := range vals {
 			ptrs[i] = &vals[i]

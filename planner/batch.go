@@ -70,25 +70,47 @@ func (b *Batch) quote(s string) string {
 	return qi(s)
 }
 
-// KeysQuery selects the primary keys of the next batch, in order. Its
-// parameters are the last key of the previous batch (when after is true:
-// one value per key column) and then the batch size.
-func (b *Batch) KeysQuery(after bool) string {
-	var cols []string
-	for _, k := range b.Key {
-		cols = append(cols, b.quote(k))
+// LastKeyQuery selects the greatest primary key of the table: a runner
+// takes it before the first batch and stops there (see KeysQuery).
+func (b *Batch) LastKeyQuery() string {
+	cols, name := b.keyColumns()
+	var desc []string
+	for _, c := range cols {
+		desc = append(desc, c+" DESC")
 	}
+	return "SELECT " + strings.Join(cols, ", ") + " FROM " + name + " ORDER BY " + strings.Join(desc, ", ") + " LIMIT 1"
+}
+
+// KeysQuery selects the primary keys of the next batch, in order, and
+// with each whether it is at or past the last key the table had when the
+// backfill started (LastKeyQuery): the batch that reaches it is the last,
+// as rows inserted since have their values from the triggers and a
+// backfill that followed the application's inserts might never end. (A
+// bound in the WHERE clause would end the loop as well, but leads the
+// planner, without statistics, to read the whole range to the last key
+// for each batch.) Its parameters are that last key of the table, the
+// last key of the previous batch (when after is true; one value per key
+// column each), and then the batch size.
+func (b *Batch) KeysQuery(after bool) string {
+	cols, name := b.keyColumns()
 	row := "(" + strings.Join(cols, ", ") + ")"
 	p := &params{dialect: b.dialect}
-	name := qn(b.Table)
-	if b.dialect == "mysql" {
-		name = myQuoteName(b.Table)
-	}
-	q := "SELECT " + strings.Join(cols, ", ") + " FROM " + name
+	q := "SELECT " + strings.Join(cols, ", ") + ", " + row + " >= " + p.row(len(b.Key)) + " FROM " + name
 	if after {
 		q += " WHERE " + row + " > " + p.row(len(b.Key))
 	}
 	return q + " ORDER BY " + strings.Join(cols, ", ") + " LIMIT " + p.next()
+}
+
+// keyColumns returns the quoted key columns and table name.
+func (b *Batch) keyColumns() (cols []string, table string) {
+	for _, k := range b.Key {
+		cols = append(cols, b.quote(k))
+	}
+	if b.dialect == "mysql" {
+		return cols, myQuoteName(b.Table)
+	}
+	return cols, qn(b.Table)
 }
 
 // Session is the statements a runner runs on its session before the first

@@ -89,25 +89,27 @@ func myBackfill(c diff.Change, table *schema.Table, key []string, alias, summary
 		return s
 	}
 	proc := fmt.Sprintf("zdplan_backfill_%x", fnv32(c.Kind()+c.Object()+summary))
-	var decl, keys, qkeys, vars, next, set []string
+	var decl, keys, qkeys, vars, next, lasts, set []string
 	for i, k := range key {
 		col := table.Column(k)
 		typ := "BIGINT"
 		if col != nil {
 			typ = myTypeSQL(col.Type)
 		}
-		v, nv := fmt.Sprintf("zdplan_k%d", i+1), fmt.Sprintf("zdplan_n%d", i+1)
-		decl = append(decl, fmt.Sprintf("  DECLARE %s %s;\n  DECLARE %s %s;", v, typ, nv, typ))
+		v, nv, lv := fmt.Sprintf("zdplan_k%d", i+1), fmt.Sprintf("zdplan_n%d", i+1), fmt.Sprintf("zdplan_l%d", i+1)
+		decl = append(decl, fmt.Sprintf("  DECLARE %s %s;\n  DECLARE %s %s;\n  DECLARE %s %s;", v, typ, nv, typ, lv, typ))
 		keys = append(keys, myQuoteIdent(k))
 		qkeys = append(qkeys, qualifyMy(alias, k))
 		vars = append(vars, v)
 		next = append(next, nv)
+		lasts = append(lasts, lv)
 		set = append(set, fmt.Sprintf("%s = NULL", nv))
 	}
 	row := func(xs []string) string { return "(" + strings.Join(xs, ", ") + ")" }
-	var desc, bkeys []string
+	var desc, keyDesc, bkeys []string
 	for _, k := range keys {
 		desc = append(desc, "zdplan_b."+k+" DESC")
+		keyDesc = append(keyDesc, k+" DESC")
 		bkeys = append(bkeys, "zdplan_b."+k)
 	}
 	var assign []string
@@ -124,6 +126,10 @@ BEGIN
   DECLARE zdplan_pause DOUBLE DEFAULT COALESCE(@zdplan_batch_pause, 0);
   DECLARE zdplan_started BOOLEAN DEFAULT FALSE;
 %[2]s
+  -- Rows inserted from here on have their values from the triggers: the
+  -- loop ends with the batch that reaches the last key of the rows there
+  -- are now, rather than follow the application's inserts.
+  SELECT %[6]s INTO %[14]s FROM %[7]s ORDER BY %[15]s LIMIT 1;
   zdplan_batches: LOOP
     SET %[3]s;
     -- The last key of the next batch.
@@ -138,6 +144,9 @@ BEGIN
     %[12]s;
     COMMIT;
     SET %[13]s, zdplan_started = TRUE;
+    IF %[17]s IS NULL OR %[9]s >= %[16]s THEN
+      LEAVE zdplan_batches;
+    END IF;
     DO SLEEP(zdplan_pause);
   END LOOP;
 END;;
@@ -147,7 +156,8 @@ DROP PROCEDURE IF EXISTS %[1]s;`,
 		myQuoteIdent(proc), strings.Join(decl, "\n"), strings.Join(set, ", "),
 		strings.Join(bkeys, ", "), strings.Join(next, ", "),
 		strings.Join(keys, ", "), myQuoteName(table.Name), row(keys), row(vars),
-		strings.Join(desc, ", "), next[0], body, strings.Join(assign, ", "))
+		strings.Join(desc, ", "), next[0], body, strings.Join(assign, ", "),
+		strings.Join(lasts, ", "), strings.Join(keyDesc, ", "), row(lasts), lasts[0])
 	s := myStep(Backfill, rankBackfill, c, summary+", in batches by primary key", sql, "row locks of one batch at a time")
 	s.Batch = newBatch("mysql", table.Name, key, alias, stmt, "")
 	return s

@@ -350,14 +350,16 @@ func backfillStep(c diff.Change, table schema.Name, key []string, summary, stmt,
 // range condition when stmt reads the table under an alias; skip is as
 // for backfillStep.
 func batchedSQL(table schema.Name, key []string, alias, stmt, skip string) string {
-	var decl, keys, vars, next, desc []string
+	var decl, keys, vars, next, lasts, desc []string
 	for i, k := range key {
 		v := fmt.Sprintf("zdplan_k%d", i+1)
 		nv := fmt.Sprintf("zdplan_n%d", i+1)
-		decl = append(decl, fmt.Sprintf("  %s %s.%s%%TYPE;\n  %s %s.%s%%TYPE;", v, qn(table), qi(k), nv, qn(table), qi(k)))
+		lv := fmt.Sprintf("zdplan_l%d", i+1)
+		decl = append(decl, fmt.Sprintf("  %s %s.%s%%TYPE;\n  %s %s.%s%%TYPE;\n  %s %s.%s%%TYPE;", v, qn(table), qi(k), nv, qn(table), qi(k), lv, qn(table), qi(k)))
 		keys = append(keys, qualify(alias, k))
 		vars = append(vars, v)
 		next = append(next, nv)
+		lasts = append(lasts, lv)
 		desc = append(desc, qi(k)+" DESC")
 	}
 	plainKeys := slices.Clone(key)
@@ -382,7 +384,11 @@ DECLARE
   zdplan_started boolean := false;
 %s
 BEGIN
-%s  LOOP
+%s  -- Rows inserted from here on have their values from the triggers: the
+  -- loop ends with the batch that reaches the last key of the rows there
+  -- are now, rather than follow the application's inserts.
+  SELECT %s INTO %s FROM %s ORDER BY %s LIMIT 1;
+  LOOP
     -- Each batch's statements are planned for its own keys: a generic
     -- plan of "NOT zdplan_started OR key > $1", which PostgreSQL may
     -- switch to after five batches, cannot use the key's index and would
@@ -400,17 +406,20 @@ BEGIN
     %s := %s;
     zdplan_started := true;
     COMMIT;
+    EXIT WHEN %s IS NULL OR %s >= %s;
     PERFORM pg_sleep(zdplan_pause);
   END LOOP;
 %sEND
 `+tagPlaceholder+`;`,
 		strings.Join(decl, "\n"),
 		skipOn,
+		strings.Join(plainKeys, ", "), strings.Join(lasts, ", "), qn(table), strings.Join(desc, ", "),
 		strings.Join(plainKeys, ", "), strings.Join(next, ", "),
 		strings.Join(plainKeys, ", "), qn(table), rowOf(plainKeys), rowOf(vars), strings.Join(plainKeys, ", "),
 		strings.Join(desc, ", "),
 		"\x00body\x00",
 		rowOf(vars), rowOf(next),
+		lasts[0], rowOf(vars), rowOf(lasts),
 		skipOff)
 	if len(key) == 1 {
 		text = strings.Replace(text, rowOf(vars)+" := "+rowOf(next), vars[0]+" := "+next[0], 1)

@@ -47,6 +47,11 @@ BEGIN
   DECLARE zdplan_started BOOLEAN DEFAULT FALSE;
   DECLARE zdplan_k1 bigint;
   DECLARE zdplan_n1 bigint;
+  DECLARE zdplan_l1 bigint;
+  -- Rows inserted from here on have their values from the triggers: the
+  -- loop ends with the batch that reaches the last key of the rows there
+  -- are now, rather than follow the application's inserts.
+  SELECT `id` INTO zdplan_l1 FROM `person` ORDER BY `id` DESC LIMIT 1;
   zdplan_batches: LOOP
     SET zdplan_n1 = NULL;
     -- The last key of the next batch.
@@ -62,6 +67,9 @@ BEGIN
       WHERE (NOT zdplan_started OR (`id`) > (zdplan_k1)) AND (`id`) <= (zdplan_n1) AND `surname` IS NULL AND `last_name` IS NOT NULL;
     COMMIT;
     SET zdplan_k1 = zdplan_n1, zdplan_started = TRUE;
+    IF zdplan_l1 IS NULL OR (zdplan_k1) >= (zdplan_l1) THEN
+      LEAVE zdplan_batches;
+    END IF;
     DO SLEEP(zdplan_pause);
   END LOOP;
 END;;

@@ -60,10 +60,15 @@ DECLARE
   zdplan_started boolean := false;
   zdplan_k1 public.person.id%TYPE;
   zdplan_n1 public.person.id%TYPE;
+  zdplan_l1 public.person.id%TYPE;
 BEGIN
   -- The trigger that would write the same values skips this session's
   -- writes until the loop ends.
   PERFORM pg_catalog.set_config('zdplan.backfill', 'public.zdplan_sync_person_surname', false);
+  -- Rows inserted from here on have their values from the triggers: the
+  -- loop ends with the batch that reaches the last key of the rows there
+  -- are now, rather than follow the application's inserts.
+  SELECT id INTO zdplan_l1 FROM public.person ORDER BY id DESC LIMIT 1;
   LOOP
     -- Each batch's statements are planned for its own keys: a generic
     -- plan of "NOT zdplan_started OR key > $1", which PostgreSQL may
@@ -83,6 +88,7 @@ BEGIN
     zdplan_k1 := zdplan_n1;
     zdplan_started := true;
     COMMIT;
+    EXIT WHEN zdplan_l1 IS NULL OR (zdplan_k1) >= (zdplan_l1);
     PERFORM pg_sleep(zdplan_pause);
   END LOOP;
   PERFORM pg_catalog.set_config('zdplan.backfill', '', false);
