@@ -1,7 +1,8 @@
 // Command live measures what a schema change does to a database under
 // load: on a table of -rows rows in the local PostgreSQL and MariaDB, a
 // bounded load generator plays the old application (-conns connections of
-// inserts, updates and point reads) while, side by side in the same run,
+// inserts, updates and point reads, each at -rate statements a second)
+// while, side by side in the same run,
 // the naive migration (the plain ALTERs a hand-written migration would
 // use) and zdplan's plan (expand and backfill, the phases the old version
 // lives through) change the schema. It prints, per scenario and
@@ -11,7 +12,7 @@
 //
 // Usage:
 //
-//	go run ./bench/live [-dialects postgres,mysql] [-rows 1000000] [-conns 4] [-baseline 5s]
+//	go run ./bench/live [-dialects postgres,mysql] [-rows 1000000] [-conns 4] [-rate 0] [-baseline 5s]
 //
 // Every database it makes is a throwaway one (pgtest/mytest names) that is
 // dropped afterwards; only loopback servers are used.
@@ -170,6 +171,15 @@ func create(dialect string) (*database, error) {
 
 // load plays the old application: each connection in turn inserts a row,
 // adds to a random row's balance and reads a random row, until stop.
+//
+// With a rate, each connection issues its statements on a fixed schedule,
+// as an application serving a steady stream of requests does (pgbench
+// --rate), and a statement's latency counts from when it was due, not
+// from when a blocked connection got round to sending it: a migration
+// that stalls the application for a second shows as a second of latency
+// on every statement that fell due meanwhile, not on one. Without a rate
+// the connections run flat out, which on a small machine leaves the
+// server no idle CPU before any migration starts.
 type load struct {
 	db     *sql.DB
 	rows   int
@@ -179,7 +189,7 @@ type load struct {
 	errs   map[string]int
 }
 
-func (l *load) run(ctx context.Context, conns int, mysql bool) *sync.WaitGroup {
+func (l *load) run(ctx context.Context, conns int, rate float64, mysql bool) *sync.WaitGroup {
 	var wg sync.WaitGroup
 	ins := "INSERT INTO accounts (user_id, balance, note) VALUES ($1, $2, $3)"
 	upd := "UPDATE accounts SET balance = balance + 1 WHERE id = $1"
@@ -191,10 +201,28 @@ func (l *load) run(ctx context.Context, conns int, mysql bool) *sync.WaitGroup {
 	for w := range conns {
 		wg.Go(func() {
 			r := rand.New(rand.NewPCG(uint64(w), 1))
+			var interval time.Duration
+			due := time.Now()
+			if rate > 0 {
+				interval = time.Duration(float64(time.Second) / rate)
+				// Spread the connections over one interval.
+				due = due.Add(interval * time.Duration(w) / time.Duration(conns))
+			}
 			for i := 0; ctx.Err() == nil; i++ {
 				id := 1 + r.IntN(l.rows)
 				var err error
 				start := time.Now()
+				if rate > 0 {
+					if wait := time.Until(due); wait > 0 {
+						// On time: the timer's own lateness is not the
+						// server's.
+						time.Sleep(wait)
+						start = time.Now()
+					} else {
+						start = due
+					}
+					due = due.Add(interval)
+				}
 				// Each statement gets at most 60 s, so a migration that
 				// blocks everything shows as latency, not a hung run.
 				sctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
@@ -232,10 +260,10 @@ func (l *load) run(ctx context.Context, conns int, mysql bool) *sync.WaitGroup {
 
 // window runs the load for the duration of migrate (plus a second before
 // and after) and returns what the application saw.
-func window(db *database, rows, conns int, mysql bool, migrate func() error) (stats, time.Duration, error) {
+func window(db *database, rows int, app appLoad, mysql bool, migrate func() error) (stats, time.Duration, error) {
 	l := &load{db: db.sqlDB, rows: rows, errs: map[string]int{}}
 	ctx, stop := context.WithCancel(context.Background())
-	wg := l.run(ctx, conns, mysql)
+	wg := l.run(ctx, app.conns, app.rate, mysql)
 	time.Sleep(time.Second)
 	start := time.Now()
 	err := migrate()
@@ -269,23 +297,36 @@ func main() {
 		dialects = flag.String("dialects", "postgres,mysql", "servers, comma-separated")
 		rows     = flag.Int("rows", 1_000_000, "rows in the table")
 		conns    = flag.Int("conns", 4, "application connections")
+		rate     = flag.Float64("rate", 0, "statements a second per connection (paced, as pgbench --rate); 0 runs them flat out")
 		baseline = flag.Duration("baseline", 5*time.Second, "how long the baseline load runs")
 		only     = flag.String("run", "", "run only scenarios whose name contains this")
 	)
 	flag.Parse()
-	fmt.Printf("%d rows, %d application connections (insert / update / point read in turn), baseline %s\n\n", *rows, *conns, *baseline)
+	app := appLoad{conns: *conns, rate: *rate}
+	pace := "flat out"
+	if *rate > 0 {
+		pace = fmt.Sprintf("%g statements/s each, latency from when each was due", *rate)
+	}
+	fmt.Printf("%d rows, %d application connections (insert / update / point read in turn, %s), baseline %s\n\n", *rows, *conns, pace, *baseline)
 	fmt.Print("zdplan runs expand and backfill under the load, and contract too where it only adds (index, foreign key).\n\n")
 	fmt.Println("| server | scenario | migration | failed statements | p50 | p99 | max | p99 / baseline p99 | migration took | rows/s |")
 	fmt.Println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
 	for _, d := range strings.Split(*dialects, ",") {
-		if err := runDialect(d, *rows, *conns, *baseline, *only); err != nil {
+		if err := runDialect(d, *rows, app, *baseline, *only); err != nil {
 			fmt.Fprintln(os.Stderr, "live:", err)
 			os.Exit(1)
 		}
 	}
 }
 
-func runDialect(dialect string, rows, conns int, baseline time.Duration, only string) error {
+// appLoad is the application's load: how many connections, and how many
+// statements a second each issues (0: as many as it can).
+type appLoad struct {
+	conns int
+	rate  float64
+}
+
+func runDialect(dialect string, rows int, app appLoad, baseline time.Duration, only string) error {
 	mysql := dialect == "mysql"
 	server := map[string]string{"postgres": "PostgreSQL", "mysql": "MariaDB"}[dialect]
 	var base stats
@@ -320,7 +361,7 @@ func runDialect(dialect string, rows, conns int, baseline time.Duration, only st
 					}
 				}
 				if i == 0 && variant == "naive" || base.n == 0 {
-					base, _, _ = window(db, rows, conns, mysql, func() error { time.Sleep(baseline); return nil })
+					base, _, _ = window(db, rows, app, mysql, func() error { time.Sleep(baseline); return nil })
 					fmt.Printf("| %s | (baseline, no migration) | | %d | %s | %s | %s | 1.0× | | |\n", server, base.failed, ms(base.p50), ms(base.p99), ms(base.max))
 				}
 				migrate := func() error { return db.exec(sc.naive) }
@@ -348,7 +389,7 @@ func runDialect(dialect string, rows, conns int, baseline time.Duration, only st
 						return nil
 					}
 				}
-				st, took, err := window(db, rows, conns, mysql, migrate)
+				st, took, err := window(db, rows, app, mysql, migrate)
 				outcome := took.Round(10 * time.Millisecond).String()
 				switch {
 				case err != nil && variant == "zdplan":
