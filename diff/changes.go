@@ -272,6 +272,9 @@ func (c DropView) Pos() schema.Pos          { return c.View.Pos }
 func (c SetComment) Pos() schema.Pos        { return c.At }
 func (c Unsupported) Pos() schema.Pos       { return c.At }
 
+// columnName is a column's name qualified with its table's. Diffing
+// builds it only for a change it reports: a schema has hundreds of
+// thousands of columns.
 func columnName(t *schema.Table, c *schema.Column) string {
 	return t.Name.String() + "." + c.Name
 }

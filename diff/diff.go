@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -242,7 +243,6 @@ func (d *differ) columns() {
 }
 
 func (d *differ) column(t *schema.Table, from, to *schema.Column) {
-	name := t.Name.String() + "." + to.Name
 	if !d.identity(t, from, to) {
 		return
 	}
@@ -251,16 +251,16 @@ func (d *differ) column(t *schema.Table, from, to *schema.Column) {
 			return
 		}
 	} else if !from.Generated.Equal(to.Generated) {
-		d.add(Unsupported{What: "change of generated expression on column", Name: name, At: to.Pos})
+		d.add(Unsupported{What: "change of generated expression on column", Name: columnName(t, to), At: to.Pos})
 		return
 	}
 	if !from.Type.Equal(to.Type) || from.Collation != to.Collation {
 		if d.partitionedParent(t.Name) || len(d.to.Children(t.Name)) > 0 {
-			d.add(Unsupported{What: "type change of a column of a partitioned table or inheritance parent (it would be changed in every partition and child)", Name: name, At: to.Pos})
+			d.add(Unsupported{What: "type change of a column of a partitioned table or inheritance parent (it would be changed in every partition and child)", Name: columnName(t, to), At: to.Pos})
 			return
 		}
 		if v, why := d.viewInTheWay(t.Name); v != nil {
-			d.add(Unsupported{What: fmt.Sprintf("type change of a column of a table read by %s %s, which %s", kindOfView(v), v.Name, why), Name: name, At: to.Pos})
+			d.add(Unsupported{What: fmt.Sprintf("type change of a column of a table read by %s %s, which %s", kindOfView(v), v.Name, why), Name: columnName(t, to), At: to.Pos})
 			return
 		}
 		d.add(AlterColumnType{Table: t, From: from, To: to})
@@ -278,13 +278,13 @@ func (d *differ) column(t *schema.Table, from, to *schema.Column) {
 	if !from.NotNull && to.NotNull {
 		d.add(SetNotNull{Table: t, Column: to})
 	}
-	if !fmtEqual(from.Options, to.Options) || from.Charset != to.Charset || !from.OnUpdate.Equal(to.OnUpdate) ||
+	if !maps.Equal(from.Options, to.Options) || from.Charset != to.Charset || !from.OnUpdate.Equal(to.OnUpdate) ||
 		from.AutoIncrement != to.AutoIncrement || from.Virtual != to.Virtual {
 		if d.to.Dialect == "mysql" {
 			d.add(mysqlColumn(t, from, to))
 			return
 		}
-		d.add(Unsupported{What: "change of column attributes", Name: name, At: to.Pos})
+		d.add(Unsupported{What: "change of column attributes", Name: columnName(t, to), At: to.Pos})
 	}
 }
 
@@ -331,8 +331,6 @@ func kindOfView(v *schema.View) string {
 	}
 	return "view"
 }
-
-func fmtEqual(a, b map[string]string) bool { return fmt.Sprint(a) == fmt.Sprint(b) }
 
 func (d *differ) droppedColumns() {
 	for _, t := range d.from.Tables {

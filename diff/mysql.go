@@ -39,12 +39,11 @@ func (c AlterTableOptions) Pos() schema.Pos { return c.Table.Pos }
 // change in place (VIRTUAL <-> STORED) or what the model does not know
 // the meaning of (Options).
 func mysqlColumn(t *schema.Table, from, to *schema.Column) Change {
-	name := t.Name.String() + "." + to.Name
 	switch {
 	case from.Virtual != to.Virtual:
-		return Unsupported{What: "change between VIRTUAL and STORED of generated column", Name: name, At: to.Pos}
-	case !fmtEqual(from.Options, to.Options):
-		return Unsupported{What: "change of column attributes", Name: name, At: to.Pos}
+		return Unsupported{What: "change between VIRTUAL and STORED of generated column", Name: columnName(t, to), At: to.Pos}
+	case !maps.Equal(from.Options, to.Options):
+		return Unsupported{What: "change of column attributes", Name: columnName(t, to), At: to.Pos}
 	}
 	return ModifyColumn{Table: t, From: from, To: to}
 }

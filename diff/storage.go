@@ -102,19 +102,18 @@ func (d *differ) identityIndexChanged(t *schema.Table) bool {
 // generated diffs a column's generation expression; it returns false
 // when the rest of the column's differences must not be compared.
 func (d *differ) generated(t *schema.Table, from, to *schema.Column) (more bool) {
-	name := t.Name.String() + "." + to.Name
 	switch {
 	case from.Generated.Equal(to.Generated):
 		return true
 	case from.Generated != nil && to.Generated == nil:
 		if !from.Type.Equal(to.Type) || from.Collation != to.Collation {
-			d.add(Unsupported{What: "generated column made a plain one and its type changed together (make it plain in one migration, change the type in the next)", Name: name, At: to.Pos})
+			d.add(Unsupported{What: "generated column made a plain one and its type changed together (make it plain in one migration, change the type in the next)", Name: columnName(t, to), At: to.Pos})
 			return false
 		}
 		if len(t.Inherits) > 0 || slices.ContainsFunc(d.to.Children(t.Name), func(c *schema.Table) bool { return !c.IsPartition() }) {
 			// The trigger that computes the column for the old version
 			// would fire for the parent's own rows only.
-			d.add(Unsupported{What: "generated column of an inheritance parent or child made a plain one", Name: name, At: to.Pos})
+			d.add(Unsupported{What: "generated column of an inheritance parent or child made a plain one", Name: columnName(t, to), At: to.Pos})
 			return false
 		}
 		d.add(DropExpression{Table: t, From: from, To: to})
@@ -123,13 +122,13 @@ func (d *differ) generated(t *schema.Table, from, to *schema.Column) (more bool)
 		d.add(Unsupported{What: "plain column made a stored generated one: PostgreSQL has no ALTER COLUMN ... ADD " +
 			"GENERATED ... AS (expression); dropping the column and adding it again rewrites the table under ACCESS " +
 			"EXCLUSIVE and loses the column's indexes, and there is no online path (add a new generated column under " +
-			"another name in a maintenance window, or keep the column plain and fill it from a trigger)", Name: name, At: to.Pos})
+			"another name in a maintenance window, or keep the column plain and fill it from a trigger)", Name: columnName(t, to), At: to.Pos})
 	default:
 		d.add(Unsupported{What: fmt.Sprintf("change of the expression of stored generated column (from %s to %s): "+
 			"PostgreSQL 15 has no ALTER COLUMN ... SET EXPRESSION; dropping the column and adding it again rewrites "+
 			"the table under ACCESS EXCLUSIVE, loses the column's indexes and breaks readers in between, and there is "+
 			"no online path (run it in a maintenance window, or make the column plain with DROP EXPRESSION, which zdplan "+
-			"plans online, and keep it from a trigger)", from.Generated.SQL, to.Generated.SQL), Name: name, At: to.Pos})
+			"plans online, and keep it from a trigger)", from.Generated.SQL, to.Generated.SQL), Name: columnName(t, to), At: to.Pos})
 	}
 	return false
 }

@@ -48,7 +48,6 @@ func (c DropIdentity) Pos() schema.Pos  { return c.To.Pos }
 // the rest of the column's differences must not be compared: the change
 // is unsupported, or it carries them itself.
 func (d *differ) identity(t *schema.Table, from, to *schema.Column) (more bool) {
-	name := t.Name.String() + "." + to.Name
 	switch {
 	case identityEqual(from.Identity, to.Identity, from.Type, to.Type):
 		return true
@@ -57,7 +56,7 @@ func (d *differ) identity(t *schema.Table, from, to *schema.Column) (more bool) 
 			// serial to identity: the serial's sequence holds the name
 			// PostgreSQL would give the identity's, and its value must
 			// carry over; not planned yet.
-			d.add(Unsupported{What: "adding an identity to a column that has a default (e.g. serial to identity)", Name: name, At: to.Pos})
+			d.add(Unsupported{What: "adding an identity to a column that has a default (e.g. serial to identity)", Name: columnName(t, to), At: to.Pos})
 			return false
 		}
 		d.add(AddIdentity{Table: t, From: from, To: to})
@@ -66,11 +65,11 @@ func (d *differ) identity(t *schema.Table, from, to *schema.Column) (more bool) 
 		if d.to.Sequence(from.Identity.Sequence.Name) != nil {
 			// identity to serial under the identity sequence's name:
 			// DROP IDENTITY would take the new default's sequence along.
-			d.add(Unsupported{What: "replacing an identity by a sequence of the same name " + from.Identity.Sequence.Name.String(), Name: name, At: to.Pos})
+			d.add(Unsupported{What: "replacing an identity by a sequence of the same name " + from.Identity.Sequence.Name.String(), Name: columnName(t, to), At: to.Pos})
 			return false
 		}
 		if to.Generated != nil {
-			d.add(Unsupported{What: "identity column turned into a generated column", Name: name, At: to.Pos})
+			d.add(Unsupported{What: "identity column turned into a generated column", Name: columnName(t, to), At: to.Pos})
 			return false
 		}
 		d.add(DropIdentity{Table: t, From: from, To: to})

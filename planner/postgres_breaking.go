@@ -499,12 +499,8 @@ func ShadowTypeChange(d *diff.Diff, t *schema.Table, old, new *schema.Column) bo
 	}
 	// PostgreSQL's swap drops and recreates the views reading the table
 	// (viewsAround); MySQL's does not.
-	if d.To.Dialect == "mysql" {
-		for _, v := range from.Views {
-			if slices.Contains(v.Refs, t.Name) {
-				return false
-			}
-		}
+	if d.To.Dialect == "mysql" && len(from.ViewsReading(t.Name)) > 0 {
+		return false
 	}
 	return true
 }

@@ -236,6 +236,7 @@ func (s *Schema) lookup() *lookup {
 			// planner over 10,000 tables would otherwise be quadratic.
 			tableIndexes: make(map[Name][]*Index, len(s.Tables)),
 			referencing:  map[Name][]*Constraint{},
+			readers:      map[Name][]*View{},
 			children:     map[Name][]*Table{},
 			owned:        map[ColumnRef][]*Sequence{},
 		}
@@ -252,6 +253,11 @@ func (s *Schema) lookup() *lookup {
 		}
 		for _, v := range s.Views {
 			l.views[v.Name] = v
+			for _, r := range v.Refs {
+				if rs := l.readers[r]; len(rs) == 0 || rs[len(rs)-1] != v {
+					l.readers[r] = append(rs, v)
+				}
+			}
 		}
 		for _, q := range s.Sequences {
 			l.sequences[q.Name] = q
@@ -288,9 +294,11 @@ type lookup struct {
 	namespaces map[string]*Namespace
 
 	tableIndexes map[Name][]*Index
-	referencing  map[Name][]*Constraint
-	children     map[Name][]*Table
-	owned        map[ColumnRef][]*Sequence
+	// readers are the views that name a relation in their Refs.
+	readers     map[Name][]*View
+	referencing map[Name][]*Constraint
+	children    map[Name][]*Table
+	owned       map[ColumnRef][]*Sequence
 }
 
 // PublicDefaultComment is the comment PostgreSQL gives the public schema.

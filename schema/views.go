@@ -8,16 +8,24 @@ import "slices"
 // it reads, so these are the views that must be dropped and created again
 // around a change of rel's column types.
 func (s *Schema) ViewsReading(rel Name) []*View {
+	// Every view that reads rel or a view that does, found through the
+	// index of readers rather than by passes over all views: a type change
+	// asks this for its table, and a schema may have thousands of views.
+	readers := s.lookup().readers
 	reads := map[Name]bool{rel: true}
-	// A file may declare a view before one it reads: repeat until no view
-	// is added.
-	for grew := true; grew; {
-		grew = false
-		for _, v := range s.Views {
-			if !reads[v.Name] && slices.ContainsFunc(v.Refs, func(r Name) bool { return reads[r] }) {
-				reads[v.Name], grew = true, true
+	queue := []Name{rel}
+	for len(queue) > 0 {
+		r := queue[0]
+		queue = queue[1:]
+		for _, v := range readers[r] {
+			if !reads[v.Name] {
+				reads[v.Name] = true
+				queue = append(queue, v.Name)
 			}
 		}
+	}
+	if len(reads) == 1 {
+		return nil
 	}
 	var out []*View
 	done := map[Name]bool{rel: true}
