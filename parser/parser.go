@@ -111,11 +111,14 @@ type Lines struct {
 
 // NewLines indexes src.
 func NewLines(file string, src []byte) *Lines {
-	starts := []int{0}
-	for i, b := range src {
-		if b == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
 	return &Lines{file: file, src: src, starts: starts}
 }

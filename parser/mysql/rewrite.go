@@ -40,7 +40,28 @@ type tableText struct {
 	// model does not cover, so that a statement it fails on is reported
 	// as unsupported rather than as a syntax error.
 	unknown []string
-	text    []byte
+	// src is the statement as written; text is nil until the first
+	// rewrite, then a copy with the rewrites. Most statements need none,
+	// and copying every one (and again into a string for the parser) is a
+	// good part of a large file's garbage.
+	src  string
+	text []byte
+}
+
+// edit returns the statement's bytes to rewrite in place.
+func (tt *tableText) edit() []byte {
+	if tt.text == nil {
+		tt.text = []byte(tt.src)
+	}
+	return tt.text
+}
+
+// sql is the statement, rewritten.
+func (tt *tableText) sql() string {
+	if tt.text == nil {
+		return tt.src
+	}
+	return string(tt.text)
 }
 
 // constraintWords start a table element that is not a column.
@@ -61,7 +82,7 @@ var unknownWords = map[string]string{
 // readTableText splits the CREATE TABLE whose name is token nameAt into
 // elements and rewrites it for the TiDB parser.
 func readTableText(text string, toks []token, nameAt int) (*tableText, error) {
-	tt := &tableText{name: toks[nameAt], text: []byte(text)}
+	tt := &tableText{name: toks[nameAt], src: text}
 	i := nameAt + 1
 	if i+1 < len(toks) && toks[i].text == "." && toks[i].off == toks[i-1].end {
 		tt.name = toks[i+1]
@@ -70,6 +91,15 @@ func readTableText(text string, toks []token, nameAt int) (*tableText, error) {
 	if i >= len(toks) || toks[i].text != "(" {
 		return tt, nil // CREATE TABLE ... LIKE / AS SELECT: the caller decides
 	}
+	// One element per top-level comma and one more: counting every comma
+	// bounds that, and sizes the slice once.
+	n := 1
+	for _, t := range toks[i:] {
+		if t.kind == tkPunct && t.text == "," {
+			n++
+		}
+	}
+	tt.elements = make([]element, 0, n)
 	depth := 0
 	start := i + 1
 	end := -1
@@ -119,9 +149,10 @@ func (tt *tableText) addElement(toks []token) {
 // blank overwrites tokens with spaces.
 func (tt *tableText) blank(toks ...token) {
 	for _, t := range toks {
+		text := tt.edit()
 		for i := t.off; i < t.end; i++ {
-			if tt.text[i] != '\n' {
-				tt.text[i] = ' '
+			if text[i] != '\n' {
+				text[i] = ' '
 			}
 		}
 	}
@@ -129,7 +160,7 @@ func (tt *tableText) blank(toks ...token) {
 
 // replace overwrites a token with s, padded with spaces.
 func (tt *tableText) replace(t token, s string) {
-	copy(tt.text[t.off:t.end], s+strings.Repeat(" ", t.end-t.off-len(s)))
+	copy(tt.edit()[t.off:t.end], s+strings.Repeat(" ", t.end-t.off-len(s)))
 }
 
 // charsetClause reads CHARACTER SET x, CHARSET x, CHAR SET x and COLLATE x
@@ -277,8 +308,8 @@ func (tt *tableText) defaultExpression(toks []token, i int) {
 			if tt.placeholders == nil {
 				tt.placeholders = map[string]string{}
 			}
-			tt.placeholders[strings.ToLower(name)] = string(tt.text[toks[i+1].off:toks[j-1].end])
-			copy(tt.text[off:end], call+strings.Repeat(" ", end-off-len(call)))
+			tt.placeholders[strings.ToLower(name)] = string(tt.edit()[toks[i+1].off:toks[j-1].end])
+			copy(tt.edit()[off:end], call+strings.Repeat(" ", end-off-len(call)))
 			return
 		}
 	}

@@ -342,7 +342,18 @@ func skipQuoted(src []byte, i int) (int, bool) {
 // blankOnly reports whether b holds only white space and comments (not
 // executable comments, which are code).
 func blankOnly(b []byte) bool {
-	return len(lex(string(b), 1)) == 0
+	// Most text is decided by its first byte that is not white space;
+	// only a possible comment needs the tokenizer (and a string copy).
+	for _, c := range b {
+		switch c {
+		case ' ', '\t', '\n', '\r', '\f', '\v':
+			continue
+		case '-', '#', '/':
+			return len(lex(string(b), 1)) == 0
+		}
+		return false
+	}
+	return true
 }
 
 // tokenize splits a statement into tokens, skipping white space and

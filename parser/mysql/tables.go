@@ -87,14 +87,14 @@ func (p *state) createTable(at int) error {
 		p.unmodelled[name] = true
 		return nil
 	}
-	node, err := p.parseTiDB(string(tt.text))
+	node, err := p.parseTiDB(tt.sql())
 	if err != nil {
 		if len(tt.unknown) > 0 {
 			p.unsupported("CREATE TABLE with "+strings.Join(tt.unknown, ", "), name)
 			p.unmodelled[name] = true
 			return nil
 		}
-		return p.syntaxError(err, string(tt.text))
+		return p.syntaxError(err, tt.sql())
 	}
 	cs, ok := node.(*ast.CreateTableStmt)
 	if !ok {
