@@ -184,6 +184,16 @@ func TestPhases(t *testing.T) {
 	}
 }
 
+// expanded loads a case like load and runs its expand phase.
+func expanded(t *testing.T, dialect, name string) *fixture {
+	t.Helper()
+	f := load(t, dialect, name)
+	if _, err := Run(context.Background(), f.db, f.plan, f.opts(planner.Expand)); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
 // TestInterruptedBackfillResumes stops a backfill after three batches,
 // as Ctrl-C does, and runs it again: the first run reports the
 // interruption with the rows done, the second finishes, and every seeded
@@ -192,10 +202,7 @@ func TestInterruptedBackfillResumes(t *testing.T) {
 	for _, dialect := range dialects {
 		t.Run(dialect, func(t *testing.T) {
 			t.Parallel()
-			f := load(t, dialect, "breaking_rename_column_person_surname")
-			if _, err := Run(context.Background(), f.db, f.plan, f.opts(planner.Expand)); err != nil {
-				t.Fatal(err)
-			}
+			f := expanded(t, dialect, "breaking_rename_column_person_surname")
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			o := f.opts(planner.Backfill)
@@ -244,10 +251,7 @@ func TestBackfillStopsAtLastKey(t *testing.T) {
 	for _, dialect := range dialects {
 		t.Run(dialect, func(t *testing.T) {
 			t.Parallel()
-			f := load(t, dialect, "breaking_rename_column_person_surname")
-			if _, err := Run(context.Background(), f.db, f.plan, f.opts(planner.Expand)); err != nil {
-				t.Fatal(err)
-			}
+			f := expanded(t, dialect, "breaking_rename_column_person_surname")
 			rows := f.count(t, "SELECT count(*) FROM person")
 			next := f.count(t, "SELECT max(id) FROM person") + 1
 			o := f.opts(planner.Backfill)

@@ -14,20 +14,16 @@ import (
 	"github.com/zdplan/zdplan/report"
 )
 
-// TestBackfillSkipsOwnTrigger checks that a batched backfill does not run
-// the sync trigger of the column it fills for each row it writes (which
-// halves its speed), while the old application's writes still go through
-// it. PostgreSQL counts the calls of each PL/pgSQL function when
-// track_functions is on.
-func TestBackfillSkipsOwnTrigger(t *testing.T) {
-	srv := pgtest.Require(t)
+// expandedPersonRename plans the rename of person.last_name to surname,
+// loads a PostgreSQL database with rows people and runs the expand phase
+// on it; it returns the database and the backfill phase's file.
+func expandedPersonRename(t *testing.T, name string, rows int) (db *pgtest.DB, backfill string) {
+	t.Helper()
 	const (
 		current = "CREATE TABLE person (id bigint PRIMARY KEY, last_name text NOT NULL);\n"
 		desired = "CREATE TABLE person (id bigint PRIMARY KEY,\n  surname text NOT NULL -- zdplan:renamed-from last_name\n);\n"
-		rows    = 500
 	)
-	res := plan(t, []byte(current), []byte(desired))
-	files, err := report.WriteFiles(t.TempDir(), res)
+	files, err := report.WriteFiles(t.TempDir(), plan(t, []byte(current), []byte(desired)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,15 +36,39 @@ func TestBackfillSkipsOwnTrigger(t *testing.T) {
 		t.Fatalf("no %s phase file in %v", prefix, files)
 		return ""
 	}
-	db := srv.CreateDB(t, "e2e_skip")
+	db = pgtest.Require(t).CreateDB(t, name)
 	if err := db.Exec(current + fmt.Sprintf("INSERT INTO person SELECT i, 'n' || i FROM generate_series(1, %d) AS i;", rows)); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.ExecFile(phase("01_")); err != nil {
 		t.Fatalf("expand: %v", err)
 	}
+	return db, phase("02_")
+}
+
+// checkPersonSynced fails the test unless every person's surname is its
+// last_name.
+func checkPersonSynced(t *testing.T, db *pgtest.DB) {
+	t.Helper()
+	out, err := db.Query("SELECT count(*) FROM person WHERE surname IS DISTINCT FROM last_name")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[0] != "0" {
+		t.Errorf("%s rows have surname different from last_name", out[0])
+	}
+}
+
+// TestBackfillSkipsOwnTrigger checks that a batched backfill does not run
+// the sync trigger of the column it fills for each row it writes (which
+// halves its speed), while the old application's writes still go through
+// it. PostgreSQL counts the calls of each PL/pgSQL function when
+// track_functions is on.
+func TestBackfillSkipsOwnTrigger(t *testing.T) {
+	const rows = 500
+	db, backfill := expandedPersonRename(t, "e2e_skip", rows)
 	track := map[string]string{"track_functions": "pl", "zdplan.batch_size": "100"}
-	if _, err := db.RunFile(phase("02_"), nil, track); err != nil {
+	if _, err := db.RunFile(backfill, nil, track); err != nil {
 		t.Fatalf("backfill: %v", err)
 	}
 	// The old version's write, counted once the server has the count of
@@ -73,13 +93,7 @@ func TestBackfillSkipsOwnTrigger(t *testing.T) {
 	if calls != "1" {
 		t.Errorf("sync trigger ran %s times; want 1 (the application's update, none for the %d rows backfilled)", calls, rows)
 	}
-	out, err := db.Query("SELECT count(*) FROM person WHERE surname IS DISTINCT FROM last_name")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if out[0] != "0" {
-		t.Errorf("%s rows have surname different from last_name after backfill and an update", out[0])
-	}
+	checkPersonSynced(t, db)
 }
 
 // TestBackfillBatchesUseKeyIndex checks that every batch of a backfill
@@ -91,25 +105,11 @@ func TestBackfillSkipsOwnTrigger(t *testing.T) {
 // count tells the two apart: about twice the rows (the keys of each
 // batch, then its update) against about rows²/(2 × batch size).
 func TestBackfillBatchesUseKeyIndex(t *testing.T) {
-	srv := pgtest.Require(t)
 	const (
-		current = "CREATE TABLE person (id bigint PRIMARY KEY, last_name text NOT NULL);\n"
-		desired = "CREATE TABLE person (id bigint PRIMARY KEY,\n  surname text NOT NULL -- zdplan:renamed-from last_name\n);\n"
-		rows    = 2000
-		batch   = 20
+		rows  = 2000
+		batch = 20
 	)
-	dir := t.TempDir()
-	files, err := report.WriteFiles(dir, plan(t, []byte(current), []byte(desired)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	db := srv.CreateDB(t, "e2e_keyset")
-	if err := db.Exec(current + fmt.Sprintf("INSERT INTO person SELECT i, 'n' || i FROM generate_series(1, %d) AS i;", rows)); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.ExecFile(files[0]); err != nil {
-		t.Fatalf("expand: %v", err)
-	}
+	db, backfill := expandedPersonRename(t, "e2e_keyset", rows)
 	read := func() int {
 		out, err := db.Query("SELECT idx_tup_read FROM pg_stat_user_indexes WHERE indexrelname = 'person_pkey'")
 		if err != nil {
@@ -123,7 +123,7 @@ func TestBackfillBatchesUseKeyIndex(t *testing.T) {
 	}
 	before := read()
 	settings := map[string]string{"plan_cache_mode": "force_generic_plan", "zdplan.batch_size": strconv.Itoa(batch)}
-	if _, err := db.RunFile(files[1], nil, settings); err != nil {
+	if _, err := db.RunFile(backfill, nil, settings); err != nil {
 		t.Fatalf("backfill: %v", err)
 	}
 	// The backfill's session reports its counts as it ends.
@@ -136,13 +136,7 @@ func TestBackfillBatchesUseKeyIndex(t *testing.T) {
 	if n == 0 || n > 3*rows {
 		t.Errorf("the backfill read %d primary key entries for %d rows in batches of %d; want between 1 and %d", n, rows, batch, 3*rows)
 	}
-	out, err := db.Query("SELECT count(*) FROM person WHERE surname IS DISTINCT FROM last_name")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if out[0] != "0" {
-		t.Errorf("%s rows differ after the backfill", out[0])
-	}
+	checkPersonSynced(t, db)
 }
 
 // TestBackfillEndsUnderInserts checks that a backfill stops at the last
