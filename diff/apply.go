@@ -257,7 +257,8 @@ func (a *applier) apply(c Change) error {
 		if err != nil {
 			return err
 		}
-		col.Type, col.Collation = c.To.Type, c.To.Collation
+		col.Type = c.To.Type
+		col.SetExtra(func(e *schema.ColumnExtra) { e.Collation = c.To.Extra().Collation })
 	case SetNotNull, DropNotNull:
 		t, name := notNullTarget(c)
 		col, err := a.column(t, name)
@@ -282,7 +283,10 @@ func (a *applier) apply(c Change) error {
 		if err != nil {
 			return err
 		}
-		col.Options, col.Charset, col.OnUpdate = maps.Clone(c.To.Options), c.To.Charset, c.To.OnUpdate
+		to := c.To.Extra()
+		col.SetExtra(func(e *schema.ColumnExtra) {
+			e.Options, e.Charset, e.OnUpdate = maps.Clone(to.Options), to.Charset, to.OnUpdate
+		})
 		col.AutoIncrement, col.Virtual = c.To.AutoIncrement, c.To.Virtual
 	case AlterTableOptions:
 		t, err := a.table(c.Table.Name)
@@ -477,12 +481,12 @@ func (a *applier) renameSequence(from, to schema.Name) error {
 	}
 	for _, t := range a.s.Tables {
 		for _, col := range t.Columns {
-			if col.Identity != nil && col.Identity.Sequence != nil && col.Identity.Sequence.Name == from {
-				id := *col.Identity
+			if cid := col.Extra().Identity; cid != nil && cid.Sequence != nil && cid.Sequence.Name == from {
+				id := *cid
 				q := *id.Sequence
 				q.Name = to
 				id.Sequence = &q
-				col.Identity = &id
+				col.SetExtra(func(e *schema.ColumnExtra) { e.Identity = &id })
 				found = true
 			}
 		}
@@ -523,7 +527,7 @@ func (a *applier) setComment(c SetComment) error {
 		if err != nil {
 			return err
 		}
-		col.Comment = c.Comment
+		col.SetExtra(func(e *schema.ColumnExtra) { e.Comment = c.Comment })
 	case "VIEW", "MATERIALIZED VIEW":
 		for _, v := range a.s.Views {
 			if v.Name == c.Name {

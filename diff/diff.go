@@ -250,11 +250,11 @@ func (d *differ) column(t *schema.Table, from, to *schema.Column) {
 		if !d.generated(t, from, to) {
 			return
 		}
-	} else if !from.Generated.Equal(to.Generated) {
+	} else if !from.Extra().Generated.Equal(to.Extra().Generated) {
 		d.add(Unsupported{What: "change of generated expression on column", Name: columnName(t, to), At: to.Pos})
 		return
 	}
-	if !from.Type.Equal(to.Type) || from.Collation != to.Collation {
+	if !from.Type.Equal(to.Type) || from.Extra().Collation != to.Extra().Collation {
 		if d.partitionedParent(t.Name) || len(d.to.Children(t.Name)) > 0 {
 			d.add(Unsupported{What: "type change of a column of a partitioned table or inheritance parent (it would be changed in every partition and child)", Name: columnName(t, to), At: to.Pos})
 			return
@@ -278,7 +278,7 @@ func (d *differ) column(t *schema.Table, from, to *schema.Column) {
 	if !from.NotNull && to.NotNull {
 		d.add(SetNotNull{Table: t, Column: to})
 	}
-	if !maps.Equal(from.Options, to.Options) || from.Charset != to.Charset || !from.OnUpdate.Equal(to.OnUpdate) ||
+	if fx, tx := from.Extra(), to.Extra(); !maps.Equal(fx.Options, tx.Options) || fx.Charset != tx.Charset || !fx.OnUpdate.Equal(tx.OnUpdate) ||
 		from.AutoIncrement != to.AutoIncrement || from.Virtual != to.Virtual {
 		if d.to.Dialect == "mysql" {
 			d.add(mysqlColumn(t, from, to))
@@ -612,8 +612,8 @@ func (d *differ) comments() {
 			if old != nil {
 				oc = old.Column(c.Name)
 			}
-			if (oc == nil && c.Comment != "") || (oc != nil && oc.Comment != c.Comment) {
-				d.add(SetComment{On: "COLUMN", Name: t.Name, Column: c.Name, Comment: c.Comment, At: c.Pos})
+			if (oc == nil && c.Extra().Comment != "") || (oc != nil && oc.Extra().Comment != c.Extra().Comment) {
+				d.add(SetComment{On: "COLUMN", Name: t.Name, Column: c.Name, Comment: c.Extra().Comment, At: c.Pos})
 			}
 		}
 	}

@@ -257,15 +257,19 @@ func (d *differ) renameDependents(from *schema.Schema, old, t *schema.Table) {
 	}
 	for _, c := range old.Columns {
 		nc := t.Column(c.Name)
-		if c.Identity == nil || nc == nil || nc.Identity == nil || c.Identity.Sequence.Name == nc.Identity.Sequence.Name {
+		if nc == nil {
 			continue
 		}
-		d.add(RenameSequence{From: c.Identity.Sequence, To: nc.Identity.Sequence})
-		id := *c.Identity
+		cid, nid := c.Extra().Identity, nc.Extra().Identity
+		if cid == nil || nid == nil || cid.Sequence.Name == nid.Sequence.Name {
+			continue
+		}
+		d.add(RenameSequence{From: cid.Sequence, To: nid.Sequence})
+		id := *cid
 		seq := *id.Sequence
-		seq.Name = nc.Identity.Sequence.Name
+		seq.Name = nid.Sequence.Name
 		id.Sequence = &seq
-		c.Identity = &id
+		c.SetExtra(func(e *schema.ColumnExtra) { e.Identity = &id })
 	}
 }
 

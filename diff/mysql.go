@@ -42,7 +42,7 @@ func mysqlColumn(t *schema.Table, from, to *schema.Column) Change {
 	switch {
 	case from.Virtual != to.Virtual:
 		return Unsupported{What: "change between VIRTUAL and STORED of generated column", Name: columnName(t, to), At: to.Pos}
-	case !maps.Equal(from.Options, to.Options):
+	case !maps.Equal(from.Extra().Options, to.Extra().Options):
 		return Unsupported{What: "change of column attributes", Name: columnName(t, to), At: to.Pos}
 	}
 	return ModifyColumn{Table: t, From: from, To: to}

@@ -79,7 +79,7 @@ func CollationUsers(s *schema.Schema, n schema.Name) []string {
 	var out []string
 	for _, t := range s.Tables {
 		for _, c := range t.Columns {
-			if c.Collation == name {
+			if c.Extra().Collation == name {
 				out = append(out, "column "+t.Name.String()+"."+c.Name)
 			}
 		}

@@ -55,7 +55,7 @@ func functionUsers(s *schema.Schema, f *schema.Function) []string {
 	}
 	for _, t := range s.Tables {
 		for _, c := range t.Columns {
-			if calls(c.Generated) {
+			if calls(c.Extra().Generated) {
 				out = append(out, "generated column "+t.Name.String()+"."+c.Name)
 			}
 		}

@@ -103,10 +103,10 @@ func (d *differ) identityIndexChanged(t *schema.Table) bool {
 // when the rest of the column's differences must not be compared.
 func (d *differ) generated(t *schema.Table, from, to *schema.Column) (more bool) {
 	switch {
-	case from.Generated.Equal(to.Generated):
+	case from.Extra().Generated.Equal(to.Extra().Generated):
 		return true
-	case from.Generated != nil && to.Generated == nil:
-		if !from.Type.Equal(to.Type) || from.Collation != to.Collation {
+	case from.Extra().Generated != nil && to.Extra().Generated == nil:
+		if !from.Type.Equal(to.Type) || from.Extra().Collation != to.Extra().Collation {
 			d.add(Unsupported{What: "generated column made a plain one and its type changed together (make it plain in one migration, change the type in the next)", Name: columnName(t, to), At: to.Pos})
 			return false
 		}
@@ -118,7 +118,7 @@ func (d *differ) generated(t *schema.Table, from, to *schema.Column) (more bool)
 		}
 		d.add(DropExpression{Table: t, From: from, To: to})
 		return true
-	case from.Generated == nil:
+	case from.Extra().Generated == nil:
 		d.add(Unsupported{What: "plain column made a stored generated one: PostgreSQL has no ALTER COLUMN ... ADD " +
 			"GENERATED ... AS (expression); dropping the column and adding it again rewrites the table under ACCESS " +
 			"EXCLUSIVE and loses the column's indexes, and there is no online path (add a new generated column under " +
@@ -128,7 +128,7 @@ func (d *differ) generated(t *schema.Table, from, to *schema.Column) (more bool)
 			"PostgreSQL 15 has no ALTER COLUMN ... SET EXPRESSION; dropping the column and adding it again rewrites "+
 			"the table under ACCESS EXCLUSIVE, loses the column's indexes and breaks readers in between, and there is "+
 			"no online path (run it in a maintenance window, or make the column plain with DROP EXPRESSION, which zdplan "+
-			"plans online, and keep it from a trigger)", from.Generated.SQL, to.Generated.SQL), Name: columnName(t, to), At: to.Pos})
+			"plans online, and keep it from a trigger)", from.Extra().Generated.SQL, to.Extra().Generated.SQL), Name: columnName(t, to), At: to.Pos})
 	}
 	return false
 }
@@ -162,7 +162,7 @@ func (a *applier) applyStorage(c Change) (bool, error) {
 		if err != nil {
 			return true, err
 		}
-		col.Generated = nil
+		col.SetExtra(func(e *schema.ColumnExtra) { e.Generated = nil })
 	default:
 		return false, nil
 	}

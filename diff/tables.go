@@ -49,9 +49,9 @@ func (c DropIdentity) Pos() schema.Pos  { return c.To.Pos }
 // is unsupported, or it carries them itself.
 func (d *differ) identity(t *schema.Table, from, to *schema.Column) (more bool) {
 	switch {
-	case identityEqual(from.Identity, to.Identity, from.Type, to.Type):
+	case identityEqual(from.Extra().Identity, to.Extra().Identity, from.Type, to.Type):
 		return true
-	case from.Identity == nil:
+	case from.Extra().Identity == nil:
 		if from.Default != nil {
 			// serial to identity: the serial's sequence holds the name
 			// PostgreSQL would give the identity's, and its value must
@@ -61,21 +61,21 @@ func (d *differ) identity(t *schema.Table, from, to *schema.Column) (more bool) 
 		}
 		d.add(AddIdentity{Table: t, From: from, To: to})
 		return true
-	case to.Identity == nil:
-		if d.to.Sequence(from.Identity.Sequence.Name) != nil {
+	case to.Extra().Identity == nil:
+		if d.to.Sequence(from.Extra().Identity.Sequence.Name) != nil {
 			// identity to serial under the identity sequence's name:
 			// DROP IDENTITY would take the new default's sequence along.
-			d.add(Unsupported{What: "replacing an identity by a sequence of the same name " + from.Identity.Sequence.Name.String(), Name: columnName(t, to), At: to.Pos})
+			d.add(Unsupported{What: "replacing an identity by a sequence of the same name " + from.Extra().Identity.Sequence.Name.String(), Name: columnName(t, to), At: to.Pos})
 			return false
 		}
-		if to.Generated != nil {
+		if to.Extra().Generated != nil {
 			d.add(Unsupported{What: "identity column turned into a generated column", Name: columnName(t, to), At: to.Pos})
 			return false
 		}
 		d.add(DropIdentity{Table: t, From: from, To: to})
 		// Type, collation and comment are still compared; nullability
 		// and default go with the DropIdentity.
-		if !from.Type.Equal(to.Type) || from.Collation != to.Collation {
+		if !from.Type.Equal(to.Type) || from.Extra().Collation != to.Extra().Collation {
 			d.add(AlterColumnType{Table: t, From: from, To: to})
 		}
 		return false
@@ -135,19 +135,20 @@ func (a *applier) applyTables(c Change) error {
 		if err != nil {
 			return err
 		}
-		col.Identity = c.To.Identity
+		col.SetExtra(func(e *schema.ColumnExtra) { e.Identity = c.To.Extra().Identity })
 	case AlterIdentity:
 		col, err := a.column(c.Table.Name, c.From.Name)
 		if err != nil {
 			return err
 		}
-		col.Identity = c.To.Identity
+		col.SetExtra(func(e *schema.ColumnExtra) { e.Identity = c.To.Extra().Identity })
 	case DropIdentity:
 		col, err := a.column(c.Table.Name, c.From.Name)
 		if err != nil {
 			return err
 		}
-		col.Identity, col.NotNull, col.Default = nil, c.To.NotNull, c.To.Default
+		col.SetExtra(func(e *schema.ColumnExtra) { e.Identity = nil })
+		col.NotNull, col.Default = c.To.NotNull, c.To.Default
 	default:
 		return errUnknownChange
 	}

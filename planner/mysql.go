@@ -264,9 +264,10 @@ func (m *mysql) finish() []Step {
 // MODIFY COLUMN between them (a default alone is changed by ALTER COLUMN
 // ... SET DEFAULT).
 func sameColumnState(a, b *schema.Column) bool {
-	return a.Type.Equal(b.Type) && a.NotNull == b.NotNull && a.Charset == b.Charset && a.Collation == b.Collation &&
-		a.OnUpdate.Equal(b.OnUpdate) && a.AutoIncrement == b.AutoIncrement && a.Comment == b.Comment &&
-		a.Generated.Equal(b.Generated) && a.Virtual == b.Virtual
+	ax, bx := a.Extra(), b.Extra()
+	return a.Type.Equal(b.Type) && a.NotNull == b.NotNull && ax.Charset == bx.Charset && ax.Collation == bx.Collation &&
+		ax.OnUpdate.Equal(bx.OnUpdate) && a.AutoIncrement == b.AutoIncrement && ax.Comment == bx.Comment &&
+		ax.Generated.Equal(bx.Generated) && a.Virtual == b.Virtual
 }
 
 // column records a change to an existing column for finish.
@@ -291,10 +292,10 @@ func (m *mysql) column(c diff.Change, t *schema.Table, from, to *schema.Column, 
 
 func modifiedAttributes(from, to *schema.Column) string {
 	var what []string
-	if from.Charset != to.Charset {
+	if from.Extra().Charset != to.Extra().Charset {
 		what = append(what, "character set")
 	}
-	if !from.OnUpdate.Equal(to.OnUpdate) {
+	if !from.Extra().OnUpdate.Equal(to.Extra().OnUpdate) {
 		what = append(what, "ON UPDATE")
 	}
 	if from.AutoIncrement != to.AutoIncrement {
@@ -322,7 +323,7 @@ func (m *mysql) noNulls(c diff.Change, t *schema.Table, col *schema.Column) Step
 }
 
 func (m *mysql) addColumn(c diff.AddColumn) []Step {
-	if col := c.Column; col.Hint().Backfill != nil && col.NotNull && col.Default == nil && !col.AutoIncrement && col.Generated == nil {
+	if col := c.Column; col.Hint().Backfill != nil && col.NotNull && col.Default == nil && !col.AutoIncrement && col.Extra().Generated == nil {
 		if len(col.Hint().BackfillColumns) > 0 || !myConstantDefault(col.Hint().Backfill) {
 			return m.backfillColumn(c, c.Table, col, true)
 		}
@@ -429,7 +430,7 @@ func (m *mysql) tableOptions(c diff.AlterTableOptions) []Step {
 		parts = append(parts, "DEFAULT"+spec)
 		if old := m.d.From.Table(c.Table.Name); old != nil {
 			for _, col := range old.Columns {
-				if col.Charset == "" && col.Collation == "" && isStringType(col.Type) {
+				if col.Extra().Charset == "" && col.Extra().Collation == "" && isStringType(col.Type) {
 					parts = append(parts, "MODIFY COLUMN "+columnDefinition(col))
 				}
 			}
@@ -522,37 +523,37 @@ func (m *mysql) createTable(t *schema.Table) string {
 func columnDefinition(c *schema.Column) string {
 	var b strings.Builder
 	b.WriteString(myQuoteIdent(c.Name) + " " + myTypeSQL(c.Type))
-	if c.Charset != "" {
-		b.WriteString(" CHARACTER SET " + c.Charset)
+	if c.Extra().Charset != "" {
+		b.WriteString(" CHARACTER SET " + c.Extra().Charset)
 	}
-	if c.Collation != "" {
-		b.WriteString(" COLLATE " + c.Collation)
+	if c.Extra().Collation != "" {
+		b.WriteString(" COLLATE " + c.Extra().Collation)
 	}
-	if c.Generated != nil {
+	if c.Extra().Generated != nil {
 		kind := "STORED"
 		if c.Virtual {
 			kind = "VIRTUAL"
 		}
-		fmt.Fprintf(&b, " GENERATED ALWAYS AS (%s) %s", c.Generated.SQL, kind)
+		fmt.Fprintf(&b, " GENERATED ALWAYS AS (%s) %s", c.Extra().Generated.SQL, kind)
 	}
 	switch {
 	case c.NotNull:
 		b.WriteString(" NOT NULL")
-	case c.Generated == nil:
+	case c.Extra().Generated == nil:
 		// MariaDB takes no NULL on a generated column.
 		b.WriteString(" NULL")
 	}
-	if c.Default != nil && c.Generated == nil {
+	if c.Default != nil && c.Extra().Generated == nil {
 		b.WriteString(" DEFAULT " + myDefaultSQL(c.Default))
 	}
-	if c.OnUpdate != nil {
-		b.WriteString(" ON UPDATE " + c.OnUpdate.SQL)
+	if c.Extra().OnUpdate != nil {
+		b.WriteString(" ON UPDATE " + c.Extra().OnUpdate.SQL)
 	}
 	if c.AutoIncrement {
 		b.WriteString(" AUTO_INCREMENT")
 	}
-	if c.Comment != "" {
-		b.WriteString(" COMMENT " + myQuoteLiteral(c.Comment))
+	if c.Extra().Comment != "" {
+		b.WriteString(" COMMENT " + myQuoteLiteral(c.Extra().Comment))
 	}
 	return b.String()
 }
@@ -1142,15 +1143,15 @@ func myColumnIs(t schema.Name, c *schema.Column) string {
 		"column_name = " + myQuoteLiteral(c.Name),
 		fmt.Sprintf("column_type IN (%s)", strings.Join(types, ", ")),
 		fmt.Sprintf("is_nullable = '%s'", map[bool]string{true: "NO", false: "YES"}[c.NotNull]),
-		"column_comment = " + myQuoteLiteral(c.Comment),
+		"column_comment = " + myQuoteLiteral(c.Extra().Comment),
 	}
-	if c.Charset != "" {
-		conds = append(conds, "character_set_name = "+myQuoteLiteral(c.Charset))
+	if c.Extra().Charset != "" {
+		conds = append(conds, "character_set_name = "+myQuoteLiteral(c.Extra().Charset))
 	}
 	switch {
-	case c.Collation != "":
-		conds = append(conds, "collation_name = "+myQuoteLiteral(c.Collation))
-	case c.Charset == "" && isStringType(c.Type):
+	case c.Extra().Collation != "":
+		conds = append(conds, "collation_name = "+myQuoteLiteral(c.Extra().Collation))
+	case c.Extra().Charset == "" && isStringType(c.Type):
 		// Neither given: the table's default, whatever it is.
 		conds = append(conds, "collation_name = (SELECT table_collation FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = "+
 			myQuoteLiteral(t.Name)+")")
@@ -1161,7 +1162,7 @@ func myColumnIs(t schema.Name, c *schema.Column) string {
 		}
 		return "NOT "
 	}
-	conds = append(conds, fmt.Sprintf("extra %sLIKE '%%auto_increment%%'", not(c.AutoIncrement)), fmt.Sprintf("extra %sLIKE '%%on update%%'", not(c.OnUpdate != nil)))
+	conds = append(conds, fmt.Sprintf("extra %sLIKE '%%auto_increment%%'", not(c.AutoIncrement)), fmt.Sprintf("extra %sLIKE '%%on update%%'", not(c.Extra().OnUpdate != nil)))
 	return fmt.Sprintf("%s > 0", myCount("information_schema.columns WHERE "+strings.Join(conds, " AND ")))
 }
 

@@ -240,7 +240,8 @@ func (m *mysql) syncColumn(c diff.Change, t *schema.Table, old, new *schema.Colu
 	}
 	rev := "NEW." + newQ
 	add := *new
-	add.Name, add.NotNull, add.Default, add.AutoIncrement, add.OnUpdate = addName, false, nil, false, nil
+	add.Name, add.NotNull, add.Default, add.AutoIncrement = addName, false, nil, false
+	add.SetExtra(func(e *schema.ColumnExtra) { e.OnUpdate = nil })
 	obj := t.Name.String() + "." + new.Name
 	ins := myTriggerName("sync", t.Name, new.Name, "ins")
 	upd := myTriggerName("sync", t.Name, new.Name, "upd")

@@ -20,14 +20,23 @@ var (
 	autoInc colOpt = func(c *schema.Column) { c.AutoIncrement = true }
 )
 
-func def(sql string) colOpt      { return func(c *schema.Column) { c.Default = expr(sql) } }
-func onUpdate(sql string) colOpt { return func(c *schema.Column) { c.OnUpdate = expr(sql) } }
-func comment(s string) colOpt    { return func(c *schema.Column) { c.Comment = s } }
-func charset(s string) colOpt    { return func(c *schema.Column) { c.Charset = s } }
-func mods(m ...string) colOpt    { return func(c *schema.Column) { c.Type.Mods = m } }
-func unsigned(c *schema.Column)  { c.Type.Unsigned = true }
+func def(sql string) colOpt { return func(c *schema.Column) { c.Default = expr(sql) } }
+func onUpdate(sql string) colOpt {
+	return func(c *schema.Column) { c.SetExtra(func(e *schema.ColumnExtra) { e.OnUpdate = expr(sql) }) }
+}
+func comment(s string) colOpt {
+	return func(c *schema.Column) { c.SetExtra(func(e *schema.ColumnExtra) { e.Comment = s }) }
+}
+func charset(s string) colOpt {
+	return func(c *schema.Column) { c.SetExtra(func(e *schema.ColumnExtra) { e.Charset = s }) }
+}
+func mods(m ...string) colOpt   { return func(c *schema.Column) { c.Type.Mods = m } }
+func unsigned(c *schema.Column) { c.Type.Unsigned = true }
 func virtual(sql string) colOpt {
-	return func(c *schema.Column) { c.Generated, c.Virtual = expr(sql), true }
+	return func(c *schema.Column) {
+		c.SetExtra(func(e *schema.ColumnExtra) { e.Generated = expr(sql) })
+		c.Virtual = true
+	}
 }
 
 func col(name, typ string, opts ...colOpt) *schema.Column {

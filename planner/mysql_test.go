@@ -44,7 +44,7 @@ func TestMySQLStrategies(t *testing.T) {
 		{"NOT NULL without default: nullable, tightened in contract", mysqlSchema(users()), mysqlSchema(users(col("name", "text", notNull))), "",
 			[]want{{planner.Expand, "ADD COLUMN `name` text NULL, ALGORITHM=INSTANT"}, {planner.Contract, "zdplan: NULLs left in users.name"},
 				{planner.Contract, "MODIFY COLUMN `name` text NOT NULL, ALGORITHM=INPLACE, LOCK=NONE"}}, nil},
-		{"stored generated column is a copy", mysqlSchema(users()), mysqlSchema(users(col("n", "int", func(c *schema.Column) { c.Generated = expr("id + 1") }))), "",
+		{"stored generated column is a copy", mysqlSchema(users()), mysqlSchema(users(col("n", "int", func(c *schema.Column) { c.SetExtra(func(e *schema.ColumnExtra) { e.Generated = expr("id + 1") }) }))), "",
 			[]want{{planner.Expand, "GENERATED ALWAYS AS (id + 1) STORED, ALGORITHM=COPY, LOCK=SHARED"}}, nil},
 		{"virtual generated column is instant", mysqlSchema(users()), mysqlSchema(users(col("n", "int", virtual("id + 1")))), "",
 			[]want{{planner.Expand, "GENERATED ALWAYS AS (id + 1) VIRTUAL, ALGORITHM=INSTANT"}}, nil},
@@ -206,7 +206,7 @@ func TestMySQLEveryChangePlanned(t *testing.T) {
 // an Unsupported change, never a silent plan.
 func TestMySQLUnsupportedColumnChanges(t *testing.T) {
 	from := mysqlSchema(users(col("g", "int", virtual("id + 1"))))
-	to := mysqlSchema(users(col("g", "int", func(c *schema.Column) { c.Generated = expr("id + 1") })))
+	to := mysqlSchema(users(col("g", "int", func(c *schema.Column) { c.SetExtra(func(e *schema.ColumnExtra) { e.Generated = expr("id + 1") }) })))
 	d := diff.Schemas(from, to)
 	if len(d.Changes) != 1 {
 		t.Fatalf("changes: %v", d.Changes)

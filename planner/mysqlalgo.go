@@ -224,7 +224,7 @@ func mysqlAlg(d *diff.Diff, c diff.Change) (myAlg, bool) {
 // it is NOT NULL without a value for existing rows, then tightened in
 // contract (tightened is true).
 func addedColumn(col *schema.Column) (add *schema.Column, tightened bool) {
-	if col.NotNull && col.Default == nil && !col.AutoIncrement && col.Generated == nil {
+	if col.NotNull && col.Default == nil && !col.AutoIncrement && col.Extra().Generated == nil {
 		c := *col
 		c.NotNull = false
 		return &c, true
@@ -292,7 +292,7 @@ func rebuildAlg(d *diff.Diff, t *schema.Table, why string) myAlg {
 
 func addColumnAlg(d *diff.Diff, t *schema.Table, col *schema.Column) myAlg {
 	switch {
-	case col.Generated != nil && !col.Virtual:
+	case col.Extra().Generated != nil && !col.Virtual:
 		return both(AlgCopy, "a STORED generated column is computed for every row by a table copy")
 	case col.AutoIncrement:
 		return both(AlgCopy, "an AUTO_INCREMENT column is numbered for every row by a table copy")
@@ -323,7 +323,7 @@ func columnAlg(d *diff.Diff, t *schema.Table, from, to *schema.Column) myAlg {
 	cs := func(c *schema.Column) string { return columnCharset(d, t, c) }
 	switch {
 	case from.Type.Equal(to.Type):
-	case varcharWidening(from.Type, to.Type, bytesPerChar(cs(to))) && cs(from) == cs(to) && from.Collation == to.Collation:
+	case varcharWidening(from.Type, to.Type, bytesPerChar(cs(to))) && cs(from) == cs(to) && from.Extra().Collation == to.Extra().Collation:
 		add(myAlg{AlgInplace, AlgInstant, "widening a varchar within its length-byte class is metadata only"})
 	case enumAppend(from.Type, to.Type):
 		add(both(AlgInstant, "values appended to an ENUM or SET are metadata only"))
@@ -331,9 +331,9 @@ func columnAlg(d *diff.Diff, t *schema.Table, from, to *schema.Column) myAlg {
 		add(both(AlgCopy, fmt.Sprintf("changing the type from %s to %s copies the table", myTypeSQL(from.Type), myTypeSQL(to.Type))))
 	}
 	switch {
-	case from.Charset != to.Charset:
+	case from.Extra().Charset != to.Extra().Charset:
 		add(both(AlgCopy, "changing the character set converts every value by a table copy"))
-	case from.Collation != to.Collation:
+	case from.Extra().Collation != to.Extra().Collation:
 		// MariaDB changes the collation of an unindexed column in place;
 		// MySQL documents no such case.
 		mdb := AlgInstant
@@ -348,14 +348,14 @@ func columnAlg(d *diff.Diff, t *schema.Table, from, to *schema.Column) myAlg {
 	if from.AutoIncrement != to.AutoIncrement {
 		add(both(AlgCopy, "adding or removing AUTO_INCREMENT copies the table"))
 	}
-	if !from.OnUpdate.Equal(to.OnUpdate) {
+	if !from.Extra().OnUpdate.Equal(to.Extra().OnUpdate) {
 		// Checked on MariaDB 10.11; MySQL does not document it.
 		add(myAlg{AlgCopy, AlgInstant, "changing ON UPDATE is metadata only on MariaDB; planned as a copy on MySQL"})
 	}
-	if from.Comment != to.Comment {
+	if from.Extra().Comment != to.Extra().Comment {
 		add(myAlg{AlgInplace, AlgInstant, "a column comment is metadata only"})
 	}
-	if !from.Generated.Equal(to.Generated) || from.Virtual != to.Virtual {
+	if !from.Extra().Generated.Equal(to.Extra().Generated) || from.Virtual != to.Virtual {
 		add(both(AlgCopy, "changing a generated column copies the table"))
 	}
 	return a
@@ -418,14 +418,14 @@ func dropConstraintAlg(c *schema.Constraint) myAlg {
 // columnCharset is the character set a string column has: its own, the
 // table's default, or "" when neither is known.
 func columnCharset(d *diff.Diff, t *schema.Table, c *schema.Column) string {
-	if c.Charset != "" {
-		return c.Charset
+	if c.Extra().Charset != "" {
+		return c.Extra().Charset
 	}
 	if cs := t.Options["charset"]; cs != "" {
 		return cs
 	}
-	if c.Collation != "" {
-		cs, _, _ := strings.Cut(c.Collation, "_")
+	if c.Extra().Collation != "" {
+		cs, _, _ := strings.Cut(c.Extra().Collation, "_")
 		return cs
 	}
 	return ""

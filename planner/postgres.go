@@ -373,15 +373,15 @@ func sequenceOptions(s *schema.Sequence) string {
 func columnSQL(t *schema.Table, c *schema.Column, withNotNull bool) string {
 	var b strings.Builder
 	b.WriteString(qi(c.Name) + " " + pgq.TypeSQL(c.Type))
-	if c.Collation != "" {
-		b.WriteString(" COLLATE " + pgq.QuoteDotted(c.Collation))
+	if c.Extra().Collation != "" {
+		b.WriteString(" COLLATE " + pgq.QuoteDotted(c.Extra().Collation))
 	}
 	switch {
-	case c.Generated != nil:
-		fmt.Fprintf(&b, " GENERATED ALWAYS AS (%s) STORED", c.Generated.SQL)
-	case c.Identity != nil:
+	case c.Extra().Generated != nil:
+		fmt.Fprintf(&b, " GENERATED ALWAYS AS (%s) STORED", c.Extra().Generated.SQL)
+	case c.Extra().Identity != nil:
 		when := "BY DEFAULT"
-		if c.Identity.Always {
+		if c.Extra().Identity.Always {
 			when = "ALWAYS"
 		}
 		fmt.Fprintf(&b, " GENERATED %s AS IDENTITY", when)
@@ -391,7 +391,7 @@ func columnSQL(t *schema.Table, c *schema.Column, withNotNull bool) string {
 	case c.Default != nil:
 		b.WriteString(" DEFAULT " + defaultSQL(c.Default))
 	}
-	if withNotNull && c.NotNull && c.Identity == nil {
+	if withNotNull && c.NotNull && c.Extra().Identity == nil {
 		b.WriteString(" NOT NULL")
 	}
 	return b.String()
@@ -400,7 +400,7 @@ func columnSQL(t *schema.Table, c *schema.Column, withNotNull bool) string {
 // identityOptions spells out the identity sequence options that differ
 // from what PostgreSQL would choose by itself.
 func identityOptions(t *schema.Table, c *schema.Column) string {
-	s := c.Identity.Sequence
+	s := c.Extra().Identity.Sequence
 	var opts []string
 	if s.Name.Name != t.Name.Name+"_"+c.Name+"_seq" || s.Name.Schema != t.Name.Schema {
 		opts = append(opts, "SEQUENCE NAME "+qn(s.Name))
@@ -530,12 +530,12 @@ func IsVolatileDefault(e *schema.Expr) bool {
 // RewritesOnAdd reports whether adding the column rewrites the table under
 // an ACCESS EXCLUSIVE lock.
 func RewritesOnAdd(c *schema.Column) bool {
-	return c.Generated != nil || c.Identity != nil || IsVolatileDefault(c.Default)
+	return c.Extra().Generated != nil || c.Extra().Identity != nil || IsVolatileDefault(c.Default)
 }
 
 func (p *postgres) addColumn(c diff.AddColumn) []Step {
 	col := c.Column
-	if b := col.Hint().Backfill; b != nil && col.NotNull && col.Default == nil && col.Identity == nil && col.Generated == nil {
+	if b := col.Hint().Backfill; b != nil && col.NotNull && col.Default == nil && col.Extra().Identity == nil && col.Extra().Generated == nil {
 		if len(col.Hint().BackfillColumns) > 0 || IsVolatileDefault(b) {
 			return p.backfillColumn(c, c.Table, col, true)
 		}
@@ -559,7 +559,7 @@ func (p *postgres) addColumn(c diff.AddColumn) []Step {
 	// NOT NULL goes in with the column only when every existing row gets
 	// a value from it; otherwise the column starts nullable and is
 	// tightened in contract.
-	inline := col.Default != nil || col.Identity != nil || col.Generated != nil
+	inline := col.Default != nil || col.Extra().Identity != nil || col.Extra().Generated != nil
 	s := step(Expand, rankColumn, c, "add column "+c.Object(),
 		fmt.Sprintf("ALTER TABLE %s ADD COLUMN IF NOT EXISTS %s;", qn(c.Table.Name), columnSQL(c.Table, col, inline)), lock)
 	steps := []Step{withReverse(s, dropColumnSQL(c.Table.Name, col.Name))}
@@ -573,7 +573,7 @@ func (p *postgres) addColumn(c diff.AddColumn) []Step {
 // must allow NULL from expand on: the new version, which no longer knows
 // it, could not insert a row while it is NOT NULL without a default.
 func NeedsLoosenBeforeDrop(t *schema.Table, c *schema.Column) bool {
-	if !c.NotNull || c.Default != nil || c.Identity != nil || c.Generated != nil || c.AutoIncrement {
+	if !c.NotNull || c.Default != nil || c.Extra().Identity != nil || c.Extra().Generated != nil || c.AutoIncrement {
 		return false
 	}
 	pk := t.PrimaryKey()
@@ -585,7 +585,7 @@ func NeedsLoosenBeforeDrop(t *schema.Table, c *schema.Column) bool {
 // varchar, dropping its limit, varchar to text, raising numeric precision
 // at the same scale.
 func InPlaceTypeChange(from, to *schema.Column) bool {
-	if from.Collation != to.Collation || from.Type.ArrayDims != to.Type.ArrayDims || from.Type.Schema != "" || to.Type.Schema != "" {
+	if from.Extra().Collation != to.Extra().Collation || from.Type.ArrayDims != to.Type.ArrayDims || from.Type.Schema != "" || to.Type.Schema != "" {
 		return false
 	}
 	ft, tt := from.Type, to.Type
@@ -627,15 +627,15 @@ func InPlaceTypeChange(from, to *schema.Column) bool {
 
 func (p *postgres) alterType(c diff.AlterColumnType) []Step {
 	typ := pgq.TypeSQL(c.To.Type)
-	if c.To.Collation != "" {
-		typ += " COLLATE " + pgq.QuoteDotted(c.To.Collation)
+	if c.To.Extra().Collation != "" {
+		typ += " COLLATE " + pgq.QuoteDotted(c.To.Extra().Collation)
 	}
 	alter := fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s TYPE %s", qn(c.Table.Name), qi(c.To.Name), typ)
 	// Run again, ALTER TYPE to the type the column already has still
 	// fails when a view created since reads the column: skip it then.
 	guard := func(sql string) string {
 		cond, ok := typeDiffers(c.Table.Name, c.To)
-		if !ok || c.From.Collation != c.To.Collation {
+		if !ok || c.From.Extra().Collation != c.To.Extra().Collation {
 			return sql + ";"
 		}
 		return doIf(cond, strings.ReplaceAll(sql, "\n", "\n    "))

@@ -179,8 +179,8 @@ func (s syncColumn) plan(rename bool) []Step {
 	oldQ, newQ := qi(s.old.Name), qi(s.addName)
 	obj := t.String() + "." + s.new.Name
 	typ := pgq.TypeSQL(s.new.Type)
-	if s.new.Collation != "" {
-		typ += " COLLATE " + pgq.QuoteDotted(s.new.Collation)
+	if s.new.Extra().Collation != "" {
+		typ += " COLLATE " + pgq.QuoteDotted(s.new.Extra().Collation)
 	}
 	// A using or backfill hint names the row's columns bare: evaluate it over the
 	// row as a relation (a query per row written). Otherwise the value
@@ -464,7 +464,7 @@ func (p *postgres) renameColumn(c diff.RenameColumn) []Step {
 // the old column.
 func ShadowTypeChange(d *diff.Diff, t *schema.Table, old, new *schema.Column) bool {
 	from := d.From
-	if InPlaceTypeChange(old, new) || old.Identity != nil || old.Generated != nil || new.Generated != nil {
+	if InPlaceTypeChange(old, new) || old.Extra().Identity != nil || old.Extra().Generated != nil || new.Extra().Generated != nil {
 		return false
 	}
 	ot := from.Table(t.Name)
@@ -478,7 +478,7 @@ func ShadowTypeChange(d *diff.Diff, t *schema.Table, old, new *schema.Column) bo
 		}
 	}
 	for _, c := range ot.Columns {
-		if mentions(c.Generated) {
+		if mentions(c.Extra().Generated) {
 			return false
 		}
 	}

@@ -234,7 +234,7 @@ func dropExpression(c diff.DropExpression) []Step {
 	t, col := c.Table, c.To
 	fn := schema.Name{Schema: t.Name.Schema, Name: syncName("zdplan_gen", t.Name, col.Name)}
 	trig := triggerName("zdplan_gen", col.Name)
-	expr := c.From.Generated.SQL
+	expr := c.From.Extra().Generated.SQL
 	compute := fmt.Sprintf("SELECT %s INTO NEW.%s FROM (SELECT NEW.*) AS zdplan_row;", expr, qi(col.Name))
 	body := fmt.Sprintf(`BEGIN
   IF TG_OP = 'INSERT' THEN

@@ -53,7 +53,7 @@ func (p *postgres) addIdentity(c diff.AddIdentity) []Step {
 	if !c.From.NotNull {
 		ph, rank = Contract, tighten(Contract, rankIdentity)
 	}
-	always := col.Identity.Always && ph == Contract
+	always := col.Extra().Identity.Always && ph == Contract
 	when := generatedWhen(always)
 	def := "ADD GENERATED " + when + " AS IDENTITY"
 	if opts := identityOptions(t, col); opts != "" {
@@ -71,7 +71,7 @@ func (p *postgres) addIdentity(c diff.AddIdentity) []Step {
 		steps = append(steps, step(Contract, tighten(Contract, rankIdentity), c,
 			fmt.Sprintf("move the identity sequence of %s past the values the old version inserted", c.Object()),
 			identityPastRows(t.Name, col, false), "ACCESS SHARE (reads the column's maximum)"))
-		if col.Identity.Always {
+		if col.Extra().Identity.Always {
 			steps = append(steps, step(Contract, tighten(Contract, rankIdentity), c,
 				fmt.Sprintf("make %s GENERATED ALWAYS (the old version, which wrote it, is retired)", c.Object()),
 				fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s SET GENERATED ALWAYS;", qn(t.Name), qi(col.Name)), lockAccessExclusiveBrief))
@@ -86,7 +86,7 @@ func (p *postgres) addIdentity(c diff.AddIdentity) []Step {
 // handed out no value yet moves: run again in expand, it must not jump
 // into the range of ids the old version is writing right then.
 func identityPastRows(table schema.Name, col *schema.Column, fresh bool) string {
-	seq := col.Identity.Sequence
+	seq := col.Extra().Identity.Sequence
 	agg, cmp := "max", ">="
 	where := ""
 	if fresh {
@@ -116,7 +116,7 @@ func identitySequenceOptions(s *schema.Sequence) string {
 // rows (before them, descending) inside the new bounds, so that no value
 // is handed out twice.
 func setIdentityOptions(table schema.Name, col *schema.Column) string {
-	seq := col.Identity.Sequence
+	seq := col.Extra().Identity.Sequence
 	alter := fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s %s", qn(table), qi(col.Name), identitySequenceOptions(seq))
 	restart := fmt.Sprintf("GREATEST(%d, (SELECT max(%s) FROM %s) + %d)", seq.Start, qi(col.Name), qn(table), seq.Increment)
 	if seq.Increment < 0 {
@@ -138,7 +138,7 @@ func setIdentityOptions(table schema.Name, col *schema.Column) string {
 // to a later RESTART only: the sequence keeps counting from where it is,
 // so no value is handed out twice.
 func (p *postgres) alterIdentity(c diff.AlterIdentity) []Step {
-	t, from, to := c.Table, c.From.Identity, c.To.Identity
+	t, from, to := c.Table, c.From.Extra().Identity, c.To.Extra().Identity
 	alter := func(clauses string) string {
 		return fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s %s;", qn(t.Name), qi(c.To.Name), clauses)
 	}
@@ -174,7 +174,7 @@ func dropIdentity(c diff.DropIdentity) []Step {
 		clauses = append(clauses, fmt.Sprintf("ALTER COLUMN %s SET DEFAULT %s", qi(col.Name), defaultSQL(col.Default)))
 	}
 	return []Step{step(Contract, rankDropConstraint, c,
-		fmt.Sprintf("drop the identity of %s and its sequence %s (the old version relies on it)", c.Object(), c.From.Identity.Sequence.Name),
+		fmt.Sprintf("drop the identity of %s and its sequence %s (the old version relies on it)", c.Object(), c.From.Extra().Identity.Sequence.Name),
 		fmt.Sprintf("ALTER TABLE %s %s;", qn(t.Name), strings.Join(clauses, ",\n  ")), lockAccessExclusiveBrief)}
 }
 

@@ -48,7 +48,7 @@ var Catalogue = []*Rule{
 			Each(p, func(a diff.AddColumn) {
 				col := a.Column
 				// Identity and AUTO_INCREMENT columns number existing rows.
-				if !col.NotNull || col.Default != nil || col.Identity != nil || col.AutoIncrement || col.Generated != nil {
+				if !col.NotNull || col.Default != nil || col.Extra().Identity != nil || col.AutoIncrement || col.Extra().Generated != nil {
 					return
 				}
 				if col.Hint().Backfill != nil {
@@ -754,7 +754,7 @@ func narrows(from, to schema.Type) bool {
 func ScannedTable(c diff.Change) (table, what string) {
 	switch c := c.(type) {
 	case diff.AddColumn:
-		if c.Column.Hint().Backfill != nil || c.Column.Generated != nil || (c.Column.NotNull && c.Column.Default == nil) {
+		if c.Column.Hint().Backfill != nil || c.Column.Extra().Generated != nil || (c.Column.NotNull && c.Column.Default == nil) {
 			return c.Table.Name.String(), "backfill"
 		}
 	case diff.AlterColumnType:

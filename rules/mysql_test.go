@@ -60,12 +60,16 @@ func TestMySQLRules(t *testing.T) {
 			map[string][]string{"ZD122": {"users.email"}}},
 		{"ON UPDATE: copy for MySQL", myTable(id, myCol("email", "varchar", false, "100"), func() *schema.Column {
 			c := myCol("u", "datetime", false)
-			c.OnUpdate = &schema.Expr{SQL: "CURRENT_TIMESTAMP", Key: "current_timestamp"}
+			c.SetExtra(func(e *schema.ColumnExtra) {
+				e.OnUpdate = &schema.Expr{SQL: "CURRENT_TIMESTAMP", Key: "current_timestamp"}
+			})
 			return c
 		}()), "mysql", map[string][]string{"ZD121": {"users.u"}}},
 		{"ON UPDATE: instant on MariaDB", myTable(id, myCol("email", "varchar", false, "100"), func() *schema.Column {
 			c := myCol("u", "datetime", false)
-			c.OnUpdate = &schema.Expr{SQL: "CURRENT_TIMESTAMP", Key: "current_timestamp"}
+			c.SetExtra(func(e *schema.ColumnExtra) {
+				e.OnUpdate = &schema.Expr{SQL: "CURRENT_TIMESTAMP", Key: "current_timestamp"}
+			})
 			return c
 		}()), "mariadb", map[string][]string{}},
 	}

@@ -26,7 +26,7 @@ var generatedExpressionDropped = &Rule{
 	Run: func(p *Pass) {
 		Each(p, func(c diff.DropExpression) {
 			p.Report(c.Object(), c.Pos(), false, "%s stops being generated (%s): after contract, rows written without a value for it get NULL; the new application version must compute it",
-				c.Object(), c.From.Generated.SQL)
+				c.Object(), c.From.Extra().Generated.SQL)
 		})
 	},
 }

@@ -14,6 +14,7 @@ package schema
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -462,8 +463,10 @@ type Type struct {
 	// Mods are the type modifiers as written, e.g. ["10", "2"] for
 	// numeric(10,2). Empty when the type takes none or uses the default.
 	Mods []string
-	// ArrayDims is the number of array dimensions ([] suffixes).
-	ArrayDims int
+	// ArrayDims is the number of array dimensions ([] suffixes). It is
+	// an int32 so that it shares a word with the flags below, which
+	// keeps Column small.
+	ArrayDims int32
 	// Unsigned and Zerofill are MySQL numeric type attributes.
 	Unsigned bool
 	Zerofill bool
@@ -515,12 +518,39 @@ type Identity struct {
 }
 
 // Column is a table column.
+//
+// A large schema has hundreds of thousands of columns, so the struct is
+// kept small (it fits the 144-byte allocation size class): attributes
+// that most columns lack live out of line in Extras.
 type Column struct {
 	Name    string
 	Type    Type
 	Default *Expr
+	// Extras is nil unless the column has one of the rarer attributes.
+	// Read them with Extra and change them with SetExtra, never through
+	// the pointer: a copy of a Column shares its Extras.
+	Extras *ColumnExtra
+	// Hints is nil unless DESIRED says something about the column: most
+	// columns have none, and a large schema has hundreds of thousands of
+	// columns. Read them with Hint.
+	Hints *ColumnHints
+	Pos   Pos
+
+	// The flags come last, together, so that they share one word.
+	NotNull bool
+	// Virtual is true for a MySQL VIRTUAL generated column.
+	Virtual bool
+	// AutoIncrement marks a MySQL AUTO_INCREMENT column.
+	AutoIncrement bool
+}
+
+// ColumnExtra holds the attributes of a Column that most columns do not
+// have. It is immutable once referenced from a Column, since copies of
+// the Column share it; SetExtra changes a private copy.
+type ColumnExtra struct {
 	// Generated is the expression of a generated column: GENERATED
-	// ALWAYS AS (...) STORED, or in MySQL also VIRTUAL (see Virtual).
+	// ALWAYS AS (...) STORED, or in MySQL also VIRTUAL (see
+	// Column.Virtual).
 	Generated *Expr
 	Identity  *Identity
 	// Charset is a MySQL column character set, set only when it differs
@@ -535,18 +565,42 @@ type Column struct {
 	// Options holds other dialect column attributes that take part in the
 	// diff, keyed by lower-case attribute name.
 	Options map[string]string
-	// Hints is nil unless DESIRED says something about the column: most
-	// columns have none, and a large schema has hundreds of thousands of
-	// columns. Read them with Hint.
-	Hints *ColumnHints
-	Pos   Pos
+}
 
-	// The flags come last, together, so that they share one word.
-	NotNull bool
-	// Virtual is true for a MySQL VIRTUAL generated column.
-	Virtual bool
-	// AutoIncrement marks a MySQL AUTO_INCREMENT column.
-	AutoIncrement bool
+// isZero reports whether e sets nothing, so that a Column needs no
+// Extras. An empty but non-nil Options counts as set, as it did before
+// the attributes moved out of Column.
+func (e *ColumnExtra) isZero() bool {
+	return e.Generated == nil && e.Identity == nil && e.Charset == "" && e.Collation == "" &&
+		e.OnUpdate == nil && e.Comment == "" && e.Options == nil
+}
+
+// Extra returns the column's rarer attributes, the zero ColumnExtra when
+// it has none. The result is a copy, but its Options map is shared and
+// must not be written.
+func (c *Column) Extra() ColumnExtra {
+	if c.Extras == nil {
+		return ColumnExtra{}
+	}
+	return *c.Extras
+}
+
+// SetExtra changes the column's rarer attributes by calling f on a copy
+// of them (with its own Options map), which then replaces Extras. Copies
+// of c made before are not affected; Extras becomes nil when f leaves
+// nothing set.
+func (c *Column) SetExtra(f func(*ColumnExtra)) {
+	var e ColumnExtra
+	if c.Extras != nil {
+		e = *c.Extras
+		e.Options = maps.Clone(e.Options)
+	}
+	f(&e)
+	if e.isZero() {
+		c.Extras = nil
+		return
+	}
+	c.Extras = &e
 }
 
 // Hint returns the column's hints, the zero ColumnHints when it has none.

@@ -28,3 +28,33 @@ func TestSequencesOwnedBy(t *testing.T) {
 		t.Errorf("owned by users.email: %v, want none", q)
 	}
 }
+
+// TestSetExtra: SetExtra changes a column's out-of-line attributes without
+// touching those of a copy made before (the planner copies columns and
+// then changes the copy), and leaves no Extras once nothing is set.
+func TestSetExtra(t *testing.T) {
+	orig := &schema.Column{Name: "n"}
+	orig.SetExtra(func(e *schema.ColumnExtra) {
+		e.Comment = "c"
+		e.OnUpdate = &schema.Expr{SQL: "CURRENT_TIMESTAMP", Key: "current_timestamp"}
+		e.Options = map[string]string{"k": "v"}
+	})
+	cp := *orig
+	cp.SetExtra(func(e *schema.ColumnExtra) {
+		e.OnUpdate = nil
+		e.Options["k"] = "w"
+	})
+	if x := orig.Extra(); x.OnUpdate == nil || x.Comment != "c" || x.Options["k"] != "v" {
+		t.Errorf("original changed through its copy: %+v", x)
+	}
+	if x := cp.Extra(); x.OnUpdate != nil || x.Comment != "c" || x.Options["k"] != "w" {
+		t.Errorf("copy: %+v", x)
+	}
+	cp.SetExtra(func(e *schema.ColumnExtra) { *e = schema.ColumnExtra{} })
+	if cp.Extras != nil {
+		t.Errorf("Extras = %+v, want nil once nothing is set", cp.Extras)
+	}
+	if x := (&schema.Column{}).Extra(); x.Comment != "" || x.Options != nil {
+		t.Errorf("zero column's Extra = %+v", x)
+	}
+}

@@ -163,8 +163,8 @@ CREATE TABLE c (
 	if got := TypeSQL(c.Column("e").Type); got != "enum('a','it''s')" {
 		t.Errorf("TypeSQL = %s", got)
 	}
-	if c.Comment != "child rows" || c.Column("n").Comment != "nick" || c.Options["engine"] != "innodb" {
-		t.Errorf("comments/options: %q %q %v", c.Comment, c.Column("n").Comment, c.Options)
+	if c.Comment != "child rows" || c.Column("n").Extra().Comment != "nick" || c.Options["engine"] != "innodb" {
+		t.Errorf("comments/options: %q %q %v", c.Comment, c.Column("n").Extra().Comment, c.Options)
 	}
 	fk := c.Constraint("fk")
 	if fk == nil || fk.OnDelete != "SET NULL" || fk.OnUpdate != "NO ACTION" || fk.RefTable != (schema.Name{Name: "p"}) {

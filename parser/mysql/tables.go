@@ -244,14 +244,14 @@ func (p *state) column(tb *table, cd *ast.ColumnDef, e *element, tt *tableText) 
 			onUpdateOpt = o
 		case ast.ColumnOptionComment:
 			if s, isString, _, ok := literal(o.Expr); ok && isString {
-				col.Comment = s
+				col.SetExtra(func(e *schema.ColumnExtra) { e.Comment = s })
 			}
 		case ast.ColumnOptionGenerated:
 			x, err := p.newExpr(o.Expr, exprOpts{unqualify: true})
 			if err != nil {
 				return p.errorAt(e.toks[0].off, "column %s: %v", col.Name, err)
 			}
-			col.Generated = x
+			col.SetExtra(func(e *schema.ColumnExtra) { e.Generated = x })
 			col.Virtual = !o.Stored
 		case ast.ColumnOptionCollate:
 			co = o.StrValue
@@ -302,7 +302,7 @@ func (p *state) column(tb *table, cd *ast.ColumnDef, e *element, tt *tableText) 
 			return p.errorAt(e.toks[0].off, "COLLATION %s is not valid for CHARACTER SET %s", co, cs)
 		}
 		if ccs != "" && (ccs != tb.charset || cco != tb.collate) {
-			col.Charset, col.Collation = ccs, cco
+			col.SetExtra(func(e *schema.ColumnExtra) { e.Charset, e.Collation = ccs, cco })
 		}
 	}
 	if defaultOpt != nil {
@@ -327,7 +327,7 @@ func (p *state) column(tb *table, cd *ast.ColumnDef, e *element, tt *tableText) 
 		if err != nil {
 			return p.errorAt(e.toks[0].off, "column %s: %v", col.Name, err)
 		}
-		col.OnUpdate = d
+		col.SetExtra(func(e *schema.ColumnExtra) { e.OnUpdate = d })
 	}
 	for _, o := range checks {
 		x, err := p.newExpr(o.Expr, exprOpts{unqualify: true})
@@ -338,7 +338,7 @@ func (p *state) column(tb *table, cd *ast.ColumnDef, e *element, tt *tableText) 
 			// MariaDB's JSON is LONGTEXT with a utf8mb4_bin collation and
 			// CHECK (json_valid(col)); SHOW CREATE TABLE prints it so.
 			col.Type = schema.Type{Name: "json"}
-			col.Charset, col.Collation = "", ""
+			col.SetExtra(func(e *schema.ColumnExtra) { e.Charset, e.Collation = "", "" })
 			continue
 		}
 		// MariaDB names a column's CHECK after the column (MySQL 8 would
@@ -359,7 +359,7 @@ func (p *state) column(tb *table, cd *ast.ColumnDef, e *element, tt *tableText) 
 
 // isJSONCheck recognises MariaDB's spelling of a JSON column.
 func (p *state) isJSONCheck(col *schema.Column, x *schema.Expr) bool {
-	if col.Type.Name != "longtext" || col.Collation != "utf8mb4_bin" && col.Collation != "" {
+	if col.Type.Name != "longtext" || col.Extra().Collation != "utf8mb4_bin" && col.Extra().Collation != "" {
 		return false
 	}
 	want, err := p.exprKey("json_valid("+QuoteIdent(col.Name)+")", exprOpts{unqualify: true})

@@ -604,7 +604,7 @@ func (p *state) comment(s *pg.CommentStmt) error {
 			if err != nil {
 				return err
 			}
-			col.Comment = s.Comment
+			col.SetExtra(func(e *schema.ColumnExtra) { e.Comment = s.Comment })
 			return nil
 		}
 		if done, err := p.viewColumnComment(name, colName, s.Comment); done || err != nil {

@@ -393,7 +393,7 @@ func (p *state) attachPartition(parent *schema.Table, pc *pg.PartitionCmd) error
 		if pcol == nil {
 			return p.errorAt(p.stmtPos, "table %s contains column %q not found in parent %s", child.Name, c.Name, parent.Name)
 		}
-		if !pcol.Type.Equal(c.Type) || pcol.Collation != c.Collation {
+		if !pcol.Type.Equal(c.Type) || pcol.Extra().Collation != c.Extra().Collation {
 			return p.errorAt(p.stmtPos, "child table %s has different type for column %q", child.Name, c.Name)
 		}
 		switch {
@@ -401,7 +401,7 @@ func (p *state) attachPartition(parent *schema.Table, pc *pg.PartitionCmd) error
 			p.unsupported("a partition's own NOT NULL on a column", child.Name.String()+"."+c.Name)
 		case !c.Default.Equal(pcol.Default) && c.Default != nil:
 			p.unsupported("a partition's own column default", child.Name.String()+"."+c.Name)
-		case c.Identity != nil || c.Generated != nil && !c.Generated.Equal(pcol.Generated):
+		case c.Extra().Identity != nil || c.Extra().Generated != nil && !c.Extra().Generated.Equal(pcol.Extra().Generated):
 			p.unsupported("a partition's own identity or generated column", child.Name.String()+"."+c.Name)
 		}
 	}

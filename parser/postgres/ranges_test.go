@@ -80,7 +80,7 @@ CREATE INDEX i ON t (b COLLATE ci);
 	tb := s.Table(schema.Name{Schema: "public", Name: "t"})
 	var cols []string
 	for _, c := range tb.Columns {
-		cols = append(cols, c.Collation)
+		cols = append(cols, c.Extra().Collation)
 	}
 	if want := []string{"public.ci", "en-x-icu", "C", "public.ci", "pg_catalog.C.utf8", "pg_catalog.C.utf8"}; !slices.Equal(cols, want) {
 		t.Errorf("column collations %q, want %q", cols, want)

@@ -244,7 +244,7 @@ func (p *state) securityComment(s *pg.CommentStmt) (bool, error) {
 		}
 		for _, t := range p.s.Tables {
 			for _, c := range t.Columns {
-				if c.Identity != nil && c.Identity.Sequence != nil && c.Identity.Sequence.Name == name {
+				if id := c.Extra().Identity; id != nil && id.Sequence != nil && id.Sequence.Name == name {
 					p.unsupported("COMMENT ON SEQUENCE of an identity column", name.String())
 					return true, nil
 				}

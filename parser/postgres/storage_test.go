@@ -45,7 +45,7 @@ ALTER TABLE t SET (fillfactor = 80), RESET (parallel_workers);`,
 			if tb.ReplicaIdentity != tc.identity {
 				t.Errorf("replica identity %q, want %q", tb.ReplicaIdentity, tc.identity)
 			}
-			if g := tb.Columns[len(tb.Columns)-1].Generated != nil; g != tc.generated {
+			if g := tb.Columns[len(tb.Columns)-1].Extra().Generated != nil; g != tc.generated {
 				t.Errorf("generated %v, want %v", g, tc.generated)
 			}
 			if len(s.Unsupported) > 0 {

@@ -125,7 +125,7 @@ func (p *state) columnDef(t *schema.Table, cd *pg.ColumnDef) (*schema.Column, []
 	}
 	col := &schema.Column{Name: truncateIdent(cd.Colname), Type: typ, NotNull: cd.IsNotNull, Pos: p.pos(cd.Location)}
 	if cd.CollClause != nil {
-		col.Collation = p.collationName(cd.CollClause.Collname)
+		col.SetExtra(func(e *schema.ColumnExtra) { e.Collation = p.collationName(cd.CollClause.Collname) })
 	}
 	if cd.RawDefault != nil {
 		if col.Default, err = p.newExpr(cd.RawDefault); err != nil {
@@ -148,14 +148,18 @@ func (p *state) columnDef(t *schema.Table, cd *pg.ColumnDef) (*schema.Column, []
 				return nil, nil, err
 			}
 		case pg.ConstrType_CONSTR_IDENTITY:
-			if col.Identity, err = p.identity(t, col, c); err != nil {
+			id, err := p.identity(t, col, c)
+			if err != nil {
 				return nil, nil, err
 			}
+			col.SetExtra(func(e *schema.ColumnExtra) { e.Identity = id })
 			col.NotNull = true
 		case pg.ConstrType_CONSTR_GENERATED:
-			if col.Generated, err = p.newExpr(c.RawExpr); err != nil {
+			x, err := p.newExpr(c.RawExpr)
+			if err != nil {
 				return nil, nil, err
 			}
+			col.SetExtra(func(e *schema.ColumnExtra) { e.Generated = x })
 		case pg.ConstrType_CONSTR_ATTR_DEFERRABLE, pg.ConstrType_CONSTR_ATTR_NOT_DEFERRABLE,
 			pg.ConstrType_CONSTR_ATTR_DEFERRED, pg.ConstrType_CONSTR_ATTR_IMMEDIATE:
 			if len(drafts) == 0 {
@@ -171,7 +175,7 @@ func (p *state) columnDef(t *schema.Table, cd *pg.ColumnDef) (*schema.Column, []
 		}
 	}
 	if serial != "" {
-		if col.Default != nil || col.Identity != nil {
+		if col.Default != nil || col.Extra().Identity != nil {
 			return nil, nil, p.errorf(cd.Location, "multiple default values specified for column %q", col.Name)
 		}
 		seqName := schema.Name{Schema: t.Name.Schema, Name: p.chooseRelName(t.Name.Schema, t.Name.Name, col.Name, "seq")}
@@ -526,16 +530,18 @@ func (p *state) alterTableCmd(t *schema.Table, cmd *pg.AlterTableCmd) error {
 			return p.errorf(cd.TypeName.Location, "column %q: %v", cmd.Name, err)
 		}
 		if cd.CollClause != nil {
-			col.Collation = p.collationName(cd.CollClause.Collname)
+			col.SetExtra(func(e *schema.ColumnExtra) { e.Collation = p.collationName(cd.CollClause.Collname) })
 		}
 	case pg.AlterTableType_AT_AddIdentity:
 		col, err := p.column(t, cmd.Name)
 		if err != nil {
 			return err
 		}
-		if col.Identity, err = p.identity(t, col, cmd.Def.GetConstraint()); err != nil {
+		id, err := p.identity(t, col, cmd.Def.GetConstraint())
+		if err != nil {
 			return err
 		}
+		col.SetExtra(func(e *schema.ColumnExtra) { e.Identity = id })
 		col.NotNull = true
 	case pg.AlterTableType_AT_AddConstraint:
 		return p.alterAddConstraint(t, cmd.Def.GetConstraint())
@@ -567,10 +573,10 @@ func (p *state) alterTableCmd(t *schema.Table, cmd *pg.AlterTableCmd) error {
 		if err != nil {
 			return err
 		}
-		if col.Generated == nil && !cmd.MissingOk {
+		if col.Extra().Generated == nil && !cmd.MissingOk {
 			return p.errorAt(p.stmtPos, "column %q of relation %s is not a stored generated column", cmd.Name, t.Name)
 		}
-		col.Generated = nil
+		col.SetExtra(func(e *schema.ColumnExtra) { e.Generated = nil })
 	case pg.AlterTableType_AT_ChangeOwner:
 		p.ignore("OWNER TO")
 	case pg.AlterTableType_AT_EnableRowSecurity, pg.AlterTableType_AT_DisableRowSecurity,

@@ -106,7 +106,7 @@ func (p *state) resolveType(tn *pg.TypeName) (t schema.Type, serial string, err 
 		}
 	}
 	t.Mods = normaliseMods(t, t.Mods)
-	t.ArrayDims = len(tn.ArrayBounds) + arrayOf
+	t.ArrayDims = int32(len(tn.ArrayBounds) + arrayOf)
 	return t, serial, nil
 }
 
