@@ -433,8 +433,11 @@ func (a *applier) renameTable(from, to schema.Name) error {
 	a.renamePoliciesOn(from, to)
 	for _, o := range a.s.Tables {
 		for _, k := range o.Constraints {
-			if k.RefTable == from {
-				k.RefTable = to
+			if k.Ref != nil && k.Ref.Table == from {
+				// k is the table's own copy (cloneTable), its Ref is not.
+				ref := *k.Ref
+				ref.Table = to
+				k.Ref = &ref
 			}
 		}
 	}

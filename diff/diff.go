@@ -296,7 +296,7 @@ func (d *differ) keyColumn(t *schema.Table, col string) string {
 		return "of the primary key"
 	}
 	for _, c := range d.from.ForeignKeysTo(t.Name) {
-		if slices.Contains(c.RefColumns, col) {
+		if slices.Contains(c.Ref.Columns, col) {
 			return "referenced by foreign key " + c.Name
 		}
 	}
@@ -658,7 +658,7 @@ func (d *differ) droppedTables() {
 					continue
 				}
 				for _, c := range o.Constraints {
-					if c.Kind == schema.ForeignKey && c.RefTable == t.Name {
+					if c.Kind == schema.ForeignKey && c.Ref.Table == t.Name {
 						referenced = true
 					}
 				}
@@ -673,7 +673,7 @@ func (d *differ) droppedTables() {
 			// A cycle of foreign keys: drop its constraints first.
 			for _, t := range dropped {
 				for _, c := range t.Constraints {
-					if c.Kind == schema.ForeignKey && isDropped[c.RefTable] != nil && c.RefTable != t.Name && !done[t.Name] {
+					if c.Kind == schema.ForeignKey && isDropped[c.Ref.Table] != nil && c.Ref.Table != t.Name && !done[t.Name] {
 						d.add(DropConstraint{Table: t, Constraint: c})
 					}
 				}

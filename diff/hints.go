@@ -146,7 +146,11 @@ func (d *differ) renameTables() {
 		nt.Constraints = nil
 		for _, c := range t.Constraints {
 			nc := *c
-			nc.RefTable = to(c.RefTable)
+			if c.Ref != nil {
+				ref := *c.Ref
+				ref.Table = to(ref.Table)
+				nc.Ref = &ref
+			}
 			nt.Constraints = append(nt.Constraints, &nc)
 		}
 		if nt.Name != t.Name {

@@ -25,7 +25,8 @@ type Dialect interface {
 	Name() string
 	// Parse reads one schema file. It returns an *Error for input that is
 	// not valid SQL; constructs that are valid but not modelled become
-	// diagnostics and entries in Schema.Unsupported.
+	// diagnostics and entries in Schema.Unsupported. The schema may
+	// share memory with src, which must not be modified afterwards.
 	Parse(file string, src []byte) (*schema.Schema, []Diagnostic, error)
 }
 

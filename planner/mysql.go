@@ -779,24 +779,24 @@ func myTempName(name, suffix string) string {
 // or a unique index on those columns, unchanged), Contract when the plan
 // creates it on columns the old version writes.
 func (m *mysql) referencedKeyPhase(fk *schema.Constraint) Phase {
-	old := m.d.From.Table(fk.RefTable)
+	old := m.d.From.Table(fk.Ref.Table)
 	if old == nil {
 		return Expand
 	}
-	if pk := old.PrimaryKey(); pk != nil && slices.Equal(pk.Columns, fk.RefColumns) {
-		if nt := m.d.To.Table(fk.RefTable); nt != nil && nt.PrimaryKey() != nil && nt.PrimaryKey().Equal(pk) {
+	if pk := old.PrimaryKey(); pk != nil && slices.Equal(pk.Columns, fk.Ref.Columns) {
+		if nt := m.d.To.Table(fk.Ref.Table); nt != nil && nt.PrimaryKey() != nil && nt.PrimaryKey().Equal(pk) {
 			return Expand
 		}
 	}
-	for _, i := range m.d.From.IndexesOn(fk.RefTable) {
-		if !i.Unique || !slices.Equal(myIndexColumns(i), fk.RefColumns) {
+	for _, i := range m.d.From.IndexesOn(fk.Ref.Table) {
+		if !i.Unique || !slices.Equal(myIndexColumns(i), fk.Ref.Columns) {
 			continue
 		}
 		if ni := m.d.To.Index(i.Table, i.Name.Name); ni != nil && ni.Equal(i) {
 			return Expand
 		}
 	}
-	if m.writtenByOldVersion(fk.RefTable, fk.RefColumns) {
+	if m.writtenByOldVersion(fk.Ref.Table, fk.Ref.Columns) {
 		return Contract
 	}
 	return Expand
@@ -907,12 +907,12 @@ func (m *mysql) restoreIndexName(table schema.Name, con *schema.Constraint) stri
 
 func foreignKeyDefinition(con *schema.Constraint) string {
 	s := fmt.Sprintf("CONSTRAINT %s FOREIGN KEY (%s) REFERENCES %s (%s)",
-		myQuoteIdent(con.Name), myQuotedList(con.Columns), myQuoteName(con.RefTable), myQuotedList(con.RefColumns))
-	if con.OnDelete != "" && con.OnDelete != "NO ACTION" {
-		s += " ON DELETE " + con.OnDelete
+		myQuoteIdent(con.Name), myQuotedList(con.Columns), myQuoteName(con.Ref.Table), myQuotedList(con.Ref.Columns))
+	if con.Ref.OnDelete != "" && con.Ref.OnDelete != "NO ACTION" {
+		s += " ON DELETE " + con.Ref.OnDelete
 	}
-	if con.OnUpdate != "" && con.OnUpdate != "NO ACTION" {
-		s += " ON UPDATE " + con.OnUpdate
+	if con.Ref.OnUpdate != "" && con.Ref.OnUpdate != "NO ACTION" {
+		s += " ON UPDATE " + con.Ref.OnUpdate
 	}
 	return s
 }
@@ -923,10 +923,10 @@ func (m *mysql) validateForeignKey(c diff.Change, ph Phase, table schema.Name, c
 	var notNull, join []string
 	for i, col := range con.Columns {
 		notNull = append(notNull, fmt.Sprintf("c.%s IS NOT NULL", myQuoteIdent(col)))
-		join = append(join, fmt.Sprintf("p.%s = c.%s", myQuoteIdent(con.RefColumns[i]), myQuoteIdent(col)))
+		join = append(join, fmt.Sprintf("p.%s = c.%s", myQuoteIdent(con.Ref.Columns[i]), myQuoteIdent(col)))
 	}
 	cond := fmt.Sprintf("EXISTS (SELECT 1 FROM %s c WHERE %s AND NOT EXISTS (SELECT 1 FROM %s p WHERE %s))",
-		myQuoteName(table), strings.Join(notNull, " AND "), myQuoteName(con.RefTable), strings.Join(join, " AND "))
+		myQuoteName(table), strings.Join(notNull, " AND "), myQuoteName(con.Ref.Table), strings.Join(join, " AND "))
 	return myStep(ph, tighten(ph, rankValidate), c, fmt.Sprintf("check existing rows against FOREIGN KEY %s; stops if any row violates it", con.Name),
 		myFailIf(cond, "zdplan: rows violate FOREIGN KEY "+con.Name), myLockRead)
 }
@@ -935,7 +935,7 @@ func (m *mysql) dropConstraint(c diff.Change, t *schema.Table, con *schema.Const
 	// Dropping a CHECK, or a foreign key without actions, only loosens:
 	// the old version cannot notice, and the new one may need it gone.
 	loosening := con.Kind == schema.Check ||
-		(con.Kind == schema.ForeignKey && isPlainAction(con.OnDelete) && isPlainAction(con.OnUpdate))
+		(con.Kind == schema.ForeignKey && isPlainAction(con.Ref.OnDelete) && isPlainAction(con.Ref.OnUpdate))
 	ph, rank, why := Contract, rankDropConstraint, ""
 	if loosening {
 		ph, rank, why = Expand, rankLoosen, " (loosening: safe for the old version)"
@@ -1040,14 +1040,14 @@ func myForeignKeyIs(table schema.Name, con *schema.Constraint) string {
 	}
 	var pairs []string
 	for i, c := range con.Columns {
-		pairs = append(pairs, c+"="+con.RefColumns[i])
+		pairs = append(pairs, c+"="+con.Ref.Columns[i])
 	}
 	// Parenthesised as a whole, since callers negate it.
 	return fmt.Sprintf("((SELECT COUNT(*) FROM information_schema.referential_constraints WHERE constraint_schema = DATABASE() AND table_name = %s"+
 		" AND constraint_name = %s AND referenced_table_name = %s AND update_rule %s AND delete_rule %s) > 0"+
 		" AND (SELECT GROUP_CONCAT(column_name, '=', referenced_column_name ORDER BY ordinal_position SEPARATOR ',') FROM information_schema.key_column_usage"+
 		" WHERE table_schema = DATABASE() AND table_name = %s AND constraint_name = %s AND referenced_table_name IS NOT NULL) = %s)",
-		myQuoteLiteral(table.Name), myQuoteLiteral(con.Name), myQuoteLiteral(con.RefTable.Name), rule(con.OnUpdate), rule(con.OnDelete),
+		myQuoteLiteral(table.Name), myQuoteLiteral(con.Name), myQuoteLiteral(con.Ref.Table.Name), rule(con.Ref.OnUpdate), rule(con.Ref.OnDelete),
 		myQuoteLiteral(table.Name), myQuoteLiteral(con.Name), myQuoteLiteral(strings.Join(pairs, ",")))
 }
 

@@ -56,8 +56,8 @@ func check(name, sql string) *schema.Constraint {
 }
 
 func fk(name string, cols []string, ref string, refCols []string, onDelete string) *schema.Constraint {
-	return &schema.Constraint{Name: name, Kind: schema.ForeignKey, Columns: cols, RefTable: schema.Name{Name: ref},
-		RefColumns: refCols, OnDelete: onDelete, OnUpdate: "NO ACTION", Match: "SIMPLE"}
+	return &schema.Constraint{Name: name, Kind: schema.ForeignKey, Columns: cols,
+		Ref: &schema.Reference{Table: schema.Name{Name: ref}, Columns: refCols, OnDelete: onDelete, OnUpdate: "NO ACTION", Match: "SIMPLE"}}
 }
 
 type option [2]string

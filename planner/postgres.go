@@ -448,15 +448,15 @@ func constraintSQL(c *schema.Constraint) string {
 		}
 		fmt.Fprintf(&b, "(%s)", quotedList(c.Columns))
 	case schema.ForeignKey:
-		fmt.Fprintf(&b, "FOREIGN KEY (%s) REFERENCES %s (%s)", quotedList(c.Columns), qn(c.RefTable), quotedList(c.RefColumns))
-		if c.Match == "FULL" {
+		fmt.Fprintf(&b, "FOREIGN KEY (%s) REFERENCES %s (%s)", quotedList(c.Columns), qn(c.Ref.Table), quotedList(c.Ref.Columns))
+		if c.Ref.Match == "FULL" {
 			b.WriteString(" MATCH FULL")
 		}
-		if c.OnUpdate != "NO ACTION" {
-			b.WriteString(" ON UPDATE " + c.OnUpdate)
+		if c.Ref.OnUpdate != "NO ACTION" {
+			b.WriteString(" ON UPDATE " + c.Ref.OnUpdate)
 		}
-		if c.OnDelete != "NO ACTION" {
-			b.WriteString(" ON DELETE " + c.OnDelete)
+		if c.Ref.OnDelete != "NO ACTION" {
+			b.WriteString(" ON DELETE " + c.Ref.OnDelete)
 		}
 	case schema.Check:
 		fmt.Fprintf(&b, "CHECK (%s)", c.Check.SQL)
@@ -464,7 +464,7 @@ func constraintSQL(c *schema.Constraint) string {
 			b.WriteString(" NO INHERIT")
 		}
 	case schema.Exclude:
-		b.WriteString(c.Definition)
+		b.WriteString(c.Exclude.SQL)
 	}
 	if len(c.Include) > 0 {
 		fmt.Fprintf(&b, " INCLUDE (%s)", quotedList(c.Include))
@@ -765,32 +765,32 @@ func notNull(c diff.Change, t *schema.Table, name, addName string, checkPhase, v
 // already or the plan creates it there, Contract when the plan creates it
 // on columns the old version writes.
 func (p *postgres) referencedKeyPhase(fk *schema.Constraint) Phase {
-	old := p.d.From.Table(fk.RefTable)
+	old := p.d.From.Table(fk.Ref.Table)
 	if old == nil {
 		return Expand
 	}
 	for _, c := range old.Constraints {
-		if (c.Kind == schema.PrimaryKey || c.Kind == schema.Unique) && slices.Equal(c.Columns, fk.RefColumns) {
-			if nt := p.d.To.Table(fk.RefTable); nt != nil {
+		if (c.Kind == schema.PrimaryKey || c.Kind == schema.Unique) && slices.Equal(c.Columns, fk.Ref.Columns) {
+			if nt := p.d.To.Table(fk.Ref.Table); nt != nil {
 				if nc := nt.Constraint(c.Name); nc != nil && nc.Equal(c) {
 					return Expand
 				}
 			}
 		}
 	}
-	for _, i := range p.d.From.IndexesOn(fk.RefTable) {
-		if !i.Unique || i.Where != nil || len(i.Keys) != len(fk.RefColumns) {
+	for _, i := range p.d.From.IndexesOn(fk.Ref.Table) {
+		if !i.Unique || i.Where != nil || len(i.Keys) != len(fk.Ref.Columns) {
 			continue
 		}
 		same := true
 		for k, key := range i.Keys {
-			same = same && key.Column == fk.RefColumns[k]
+			same = same && key.Column == fk.Ref.Columns[k]
 		}
 		if ni := p.d.To.Index(i.Table, i.Name.Name); same && ni != nil && ni.Equal(i) {
 			return Expand
 		}
 	}
-	if p.writtenByOldVersion(fk.RefTable, fk.RefColumns) {
+	if p.writtenByOldVersion(fk.Ref.Table, fk.Ref.Columns) {
 		return Contract
 	}
 	return Expand
@@ -878,7 +878,7 @@ func (p *postgres) dropConstraint(c diff.DropConstraint) []Step {
 	// Dropping a CHECK, or a foreign key without actions, only loosens:
 	// the old version cannot notice, and the new one may need it gone.
 	loosening := con.Kind == schema.Check ||
-		(con.Kind == schema.ForeignKey && isPlainAction(con.OnDelete) && isPlainAction(con.OnUpdate))
+		(con.Kind == schema.ForeignKey && isPlainAction(con.Ref.OnDelete) && isPlainAction(con.Ref.OnUpdate))
 	ph, rank, why := Contract, rankDropConstraint, ""
 	if loosening {
 		ph, rank, why = Expand, rankLoosen, " (loosening: safe for the old version)"
@@ -979,12 +979,12 @@ var fkActionCodes = map[string]string{"NO ACTION": "a", "RESTRICT": "r", "CASCAD
 // foreignKeyIs is a catalog condition that holds while the named foreign
 // key still has the given definition.
 func foreignKeyIs(table schema.Name, c *schema.Constraint) string {
-	match := map[string]string{"SIMPLE": "s", "FULL": "f", "PARTIAL": "p"}[c.Match]
+	match := map[string]string{"SIMPLE": "s", "FULL": "f", "PARTIAL": "p"}[c.Ref.Match]
 	return fmt.Sprintf("EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = %s AND c.conname = %s AND c.contype = 'f'"+
 		" AND c.confrelid = %s AND c.confupdtype = '%s' AND c.confdeltype = '%s' AND c.confmatchtype = '%s'"+
 		" AND c.condeferrable = %t AND c.condeferred = %t AND %s AND %s)",
-		regclass(table), lit(c.Name), regclass(c.RefTable), fkActionCodes[c.OnUpdate], fkActionCodes[c.OnDelete], match,
-		c.Deferrable, c.InitiallyDeferred, keyColumnsAre("c.conrelid", "c.conkey", c.Columns), keyColumnsAre("c.confrelid", "c.confkey", c.RefColumns))
+		regclass(table), lit(c.Name), regclass(c.Ref.Table), fkActionCodes[c.Ref.OnUpdate], fkActionCodes[c.Ref.OnDelete], match,
+		c.Deferrable, c.InitiallyDeferred, keyColumnsAre("c.conrelid", "c.conkey", c.Columns), keyColumnsAre("c.confrelid", "c.confkey", c.Ref.Columns))
 }
 
 // keyColumnsAre is a catalog condition: the attribute numbers in the

@@ -483,7 +483,7 @@ func ShadowTypeChange(d *diff.Diff, t *schema.Table, old, new *schema.Column) bo
 		}
 	}
 	for _, c := range from.ForeignKeysTo(t.Name) {
-		if slices.Contains(c.RefColumns, old.Name) {
+		if slices.Contains(c.Ref.Columns, old.Name) {
 			return false
 		}
 	}

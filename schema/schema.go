@@ -248,7 +248,7 @@ func (s *Schema) lookup() *lookup {
 			}
 			for _, c := range t.Constraints {
 				if c.Kind == ForeignKey {
-					l.referencing[c.RefTable] = append(l.referencing[c.RefTable], c)
+					l.referencing[c.Ref.Table] = append(l.referencing[c.Ref.Table], c)
 				}
 			}
 		}
@@ -629,7 +629,7 @@ type ColumnHints struct {
 }
 
 // ConstraintKind distinguishes table constraints.
-type ConstraintKind int
+type ConstraintKind uint8
 
 // The constraint kinds. NOT NULL is a column property, not a constraint.
 const (
@@ -657,33 +657,30 @@ func (k ConstraintKind) String() string {
 	return fmt.Sprintf("ConstraintKind(%d)", int(k))
 }
 
-// Constraint is a PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK constraint.
+// Constraint is a PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK or EXCLUDE
+// constraint.
+//
+// A large schema has a few constraints per table, so the parts only one
+// kind has are out of line (Ref, Exclude); a copy of a Constraint shares
+// them, so they are replaced, never changed in place.
 type Constraint struct {
 	Name    string
-	Kind    ConstraintKind
 	Columns []string
 
 	// Include lists INCLUDE columns of a PRIMARY KEY or UNIQUE constraint.
 	Include []string
 
-	// Foreign key fields. Actions are canonical upper-case SQL
-	// ("NO ACTION", "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT"),
-	// Match is "SIMPLE", "FULL" or "PARTIAL".
-	RefTable   Name
-	RefColumns []string
-	OnDelete   string
-	OnUpdate   string
-	Match      string
+	// Ref is what a FOREIGN KEY references; nil for the other kinds.
+	Ref *Reference
 
-	// Check fields.
+	// Check is a CHECK constraint's expression.
 	Check *Expr
 
-	// Definition is an EXCLUDE constraint's canonical text after the
-	// constraint name ("EXCLUDE USING gist (room WITH =, during WITH &&)"),
-	// without DEFERRABLE, which the fields above hold; DefinitionKey is
-	// its normalised form, compared instead (see Expr.Key).
-	Definition    string
-	DefinitionKey string
+	// Exclude is an EXCLUDE constraint's definition after the constraint
+	// name: SQL its canonical text ("EXCLUDE USING gist (room WITH =,
+	// during WITH &&)"), without DEFERRABLE, which the flags below hold,
+	// and Key its normalised form, compared instead.
+	Exclude *Expr
 
 	// Comment is a MySQL key's COMMENT (of a PRIMARY KEY or UNIQUE), or
 	// a PostgreSQL COMMENT ON CONSTRAINT, which the PostgreSQL diff
@@ -692,7 +689,9 @@ type Constraint struct {
 
 	Pos Pos
 
-	// The flags come last, together, so that they share one word.
+	// The kind and the flags come last, together, so that they share one
+	// word.
+	Kind ConstraintKind
 	// NullsNotDistinct is UNIQUE NULLS NOT DISTINCT.
 	NullsNotDistinct  bool
 	Deferrable        bool
@@ -705,17 +704,36 @@ type Constraint struct {
 	NotValid bool
 }
 
+// Reference is the referencing side of a FOREIGN KEY: the table and
+// columns it references and its actions. Actions are canonical upper-case
+// SQL ("NO ACTION", "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT"),
+// Match is "SIMPLE", "FULL" or "PARTIAL".
+type Reference struct {
+	Table    Name
+	Columns  []string
+	OnDelete string
+	OnUpdate string
+	Match    string
+}
+
+// Equal reports whether two possibly nil references are the same.
+func (r *Reference) Equal(o *Reference) bool {
+	if r == nil || o == nil {
+		return r == nil && o == nil
+	}
+	return r.Table == o.Table && slices.Equal(r.Columns, o.Columns) &&
+		r.OnDelete == o.OnDelete && r.OnUpdate == o.OnUpdate && r.Match == o.Match
+}
+
 // Equal reports whether two constraints have the same definition, ignoring
 // NotValid and position.
 func (c *Constraint) Equal(o *Constraint) bool {
 	return c.Name == o.Name && c.Kind == o.Kind &&
 		slices.Equal(c.Columns, o.Columns) && slices.Equal(c.Include, o.Include) &&
-		c.NullsNotDistinct == o.NullsNotDistinct &&
-		c.RefTable == o.RefTable && slices.Equal(c.RefColumns, o.RefColumns) &&
-		c.OnDelete == o.OnDelete && c.OnUpdate == o.OnUpdate && c.Match == o.Match &&
+		c.NullsNotDistinct == o.NullsNotDistinct && c.Ref.Equal(o.Ref) &&
 		c.Deferrable == o.Deferrable && c.InitiallyDeferred == o.InitiallyDeferred &&
 		c.Check.Equal(o.Check) && c.NoInherit == o.NoInherit && c.Comment == o.Comment &&
-		c.DefinitionKey == o.DefinitionKey
+		c.Exclude.Equal(o.Exclude)
 }
 
 // IndexKey is one key column or expression of an index.

@@ -167,7 +167,7 @@ CREATE TABLE c (
 		t.Errorf("comments/options: %q %q %v", c.Comment, c.Column("n").Extra().Comment, c.Options)
 	}
 	fk := c.Constraint("fk")
-	if fk == nil || fk.OnDelete != "SET NULL" || fk.OnUpdate != "NO ACTION" || fk.RefTable != (schema.Name{Name: "p"}) {
+	if fk == nil || fk.Ref.OnDelete != "SET NULL" || fk.Ref.OnUpdate != "NO ACTION" || fk.Ref.Table != (schema.Name{Name: "p"}) {
 		t.Errorf("fk: %+v", fk)
 	}
 	if ck := c.Constraint("CONSTRAINT_1"); ck == nil || ck.Check == nil || ck.Check.SQL != "`id` > 0" {

@@ -92,7 +92,7 @@ func (t token) ident() string {
 // dropped. An unterminated quote or comment ends the file: the statement
 // is returned as it is, and splitComments says where it opened.
 func split(src []byte) []statement {
-	stmts, _, _ := splitComments(src)
+	stmts, _, _ := splitComments(src, string(src))
 	return stmts
 }
 
@@ -108,7 +108,9 @@ type comment struct {
 // offset of a quote or block comment that is never closed (-1 if none):
 // it swallows the rest of the file, which would otherwise vanish silently
 // when the statement it opened in is one the parser skips (INSERT, SET).
-func splitComments(src []byte) (stmts []statement, comments []comment, open int) {
+// text holds the same bytes as src; the statements' texts are substrings
+// of it, not copies.
+func splitComments(src []byte, text string) (stmts []statement, comments []comment, open int) {
 	var out []statement
 	open = -1
 	delim := ";"
@@ -122,9 +124,8 @@ func splitComments(src []byte) (stmts []statement, comments []comment, open int)
 	// often hold them that way, and a body cut apart reads as garbage.
 	depth := 0
 	emit := func(end, next int) {
-		text := string(src[start:end])
 		if !blankOnly(src[start:end]) {
-			out = append(out, statement{text: text, off: start, delim: delim})
+			out = append(out, statement{text: text[start:end], off: start, delim: delim})
 		}
 		start = next
 	}

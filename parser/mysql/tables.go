@@ -547,7 +547,7 @@ var fkActions = map[ast.ReferOptionType]string{
 // the constraint's or the index name given, else a name from its first
 // column, like any unnamed key.
 func (p *state) foreignKey(tb *table, name string, cols []string, ref *ast.ReferenceDef, pos schema.Pos) error {
-	con := &schema.Constraint{Name: name, Kind: schema.ForeignKey, Pos: pos}
+	con := &schema.Constraint{Name: name, Kind: schema.ForeignKey, Pos: pos, Ref: &schema.Reference{}}
 	var parts []keyPart
 	for _, n := range cols {
 		col := columnFold(tb.t, n)
@@ -557,7 +557,7 @@ func (p *state) foreignKey(tb *table, name string, cols []string, ref *ast.Refer
 		con.Columns = append(con.Columns, col.Name)
 		parts = append(parts, keyPart{col: strings.ToLower(col.Name)})
 	}
-	con.RefTable = schema.Name{Name: p.tableName(ref.Table)}
+	con.Ref.Table = schema.Name{Name: p.tableName(ref.Table)}
 	if ref.Table.Schema.O == "" || ref.Table.Schema.O == p.database {
 		p.fkRefs = append(p.fkRefs, fkRef{table: tb.t.Name.Name, con: con})
 	}
@@ -566,26 +566,26 @@ func (p *state) foreignKey(tb *table, name string, cols []string, ref *ast.Refer
 			return &parser.Error{Pos: pos, Msg: "a foreign key cannot reference an expression"}
 		}
 		n := s.Column.Name.O
-		if rt := p.tables[con.RefTable.Name]; rt != nil {
+		if rt := p.tables[con.Ref.Table.Name]; rt != nil {
 			if c := columnFold(rt.t, n); c != nil {
 				n = c.Name
 			}
-		} else if con.RefTable.Name == tb.t.Name.Name {
+		} else if con.Ref.Table.Name == tb.t.Name.Name {
 			if c := columnFold(tb.t, n); c != nil {
 				n = c.Name
 			}
 		}
-		con.RefColumns = append(con.RefColumns, n)
+		con.Ref.Columns = append(con.Ref.Columns, n)
 	}
-	if len(con.RefColumns) != len(con.Columns) {
+	if len(con.Ref.Columns) != len(con.Columns) {
 		return &parser.Error{Pos: pos, Msg: "foreign key: the referencing and referenced column lists differ in length"}
 	}
-	con.OnDelete, con.OnUpdate = "NO ACTION", "NO ACTION"
+	con.Ref.OnDelete, con.Ref.OnUpdate = "NO ACTION", "NO ACTION"
 	if ref.OnDelete != nil {
-		con.OnDelete = fkActions[ref.OnDelete.ReferOpt]
+		con.Ref.OnDelete = fkActions[ref.OnDelete.ReferOpt]
 	}
 	if ref.OnUpdate != nil {
-		con.OnUpdate = fkActions[ref.OnUpdate.ReferOpt]
+		con.Ref.OnUpdate = fkActions[ref.OnUpdate.ReferOpt]
 	}
 	if con.Name == "" {
 		for {

@@ -97,7 +97,7 @@ func (p *state) exclusion(con *schema.Constraint, c *pg.Constraint) error {
 		sqlDef += " WHERE (" + w.SQL + ")"
 		keyDef += " WHERE (" + w.Key + ")"
 	}
-	con.Definition, con.DefinitionKey = sqlDef, keyDef
+	con.Exclude = &schema.Expr{SQL: sqlDef, Key: keyDef}
 	return nil
 }
 

@@ -640,15 +640,15 @@ func (p *state) nameList(nodes []*pg.Node) (schema.Name, error) {
 // puts every list in a deterministic order.
 func (p *state) finish() error {
 	for _, f := range p.pendingFKs {
-		ref := p.tables[f.con.RefTable]
+		ref := p.tables[f.con.Ref.Table]
 		if ref == nil {
-			return &parser.Error{Pos: f.con.Pos, Msg: fmt.Sprintf("foreign key %s references missing table %s", f.con.Name, f.con.RefTable)}
+			return &parser.Error{Pos: f.con.Pos, Msg: fmt.Sprintf("foreign key %s references missing table %s", f.con.Name, f.con.Ref.Table)}
 		}
 		pk := ref.PrimaryKey()
 		if pk == nil {
-			return &parser.Error{Pos: f.con.Pos, Msg: fmt.Sprintf("there is no primary key for referenced table %s", f.con.RefTable)}
+			return &parser.Error{Pos: f.con.Pos, Msg: fmt.Sprintf("there is no primary key for referenced table %s", f.con.Ref.Table)}
 		}
-		f.con.RefColumns = append([]string(nil), pk.Columns...)
+		f.con.Ref.Columns = append([]string(nil), pk.Columns...)
 	}
 	p.finishPrivileges()
 	for _, t := range p.s.Tables {
@@ -656,8 +656,8 @@ func (p *state) finish() error {
 			if c.Kind != schema.ForeignKey {
 				continue
 			}
-			if p.tables[c.RefTable] == nil && !p.unmodelled[c.RefTable] {
-				return &parser.Error{Pos: c.Pos, Msg: fmt.Sprintf("foreign key %s references missing table %s", c.Name, c.RefTable)}
+			if p.tables[c.Ref.Table] == nil && !p.unmodelled[c.Ref.Table] {
+				return &parser.Error{Pos: c.Pos, Msg: fmt.Sprintf("foreign key %s references missing table %s", c.Name, c.Ref.Table)}
 			}
 		}
 	}

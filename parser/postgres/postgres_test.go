@@ -85,7 +85,7 @@ CREATE TABLE "a_very_long_table_name_that_goes_on_and_on_and_on_for_ever" (
 		t.Errorf("implicit names (-want +got):\n%s", d)
 	}
 	fk := s.Table(schema.Name{Schema: "public", Name: "users"}).Constraint("users_org_id_fkey")
-	if d := cmp.Diff([]string{"id"}, fk.RefColumns); d != "" {
+	if d := cmp.Diff([]string{"id"}, fk.Ref.Columns); d != "" {
 		t.Errorf("FK without column list should reference the primary key: %s", d)
 	}
 }

@@ -301,11 +301,11 @@ func (p *state) tableConstraint(c *pg.Constraint, column string) (draft, error) 
 		if err != nil {
 			return draft{}, err
 		}
-		con.RefTable = ref
+		con.Ref = &schema.Reference{Table: ref}
 		for _, n := range c.PkAttrs {
-			con.RefColumns = append(con.RefColumns, truncateIdent(n.GetString_().GetSval()))
+			con.Ref.Columns = append(con.Ref.Columns, truncateIdent(n.GetString_().GetSval()))
 		}
-		con.OnDelete, con.OnUpdate, con.Match = fkActions[c.FkDelAction], fkActions[c.FkUpdAction], fkMatch[c.FkMatchtype]
+		con.Ref.OnDelete, con.Ref.OnUpdate, con.Ref.Match = fkActions[c.FkDelAction], fkActions[c.FkUpdAction], fkMatch[c.FkMatchtype]
 		if len(c.FkDelSetCols) > 0 {
 			return draft{}, p.errorf(c.Location, "unsupported: ON DELETE SET NULL/DEFAULT with a column list")
 		}
@@ -375,7 +375,7 @@ func (p *state) addConstraint(t *schema.Table, d draft) error {
 			}
 		}
 	}
-	if c.Kind == schema.ForeignKey && len(c.RefColumns) == 0 {
+	if c.Kind == schema.ForeignKey && len(c.Ref.Columns) == 0 {
 		p.pendingFKs = append(p.pendingFKs, pendingFK{table: t, con: c})
 	}
 	t.Constraints = append(t.Constraints, c)
