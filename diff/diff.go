@@ -228,7 +228,7 @@ func (d *differ) columns() {
 						continue
 					}
 					if d.partitionedParent(t.Name) || len(d.to.Children(t.Name)) > 0 || len(t.Parents()) > 0 {
-						d.add(Unsupported{What: "rename of a column of a partitioned or inheritance table", Name: t.Name.String() + "." + r.Name, At: c.Hints.Pos})
+						d.add(Unsupported{What: "rename of a column of a partitioned or inheritance table", Name: t.Name.String() + "." + r.Name, At: c.Hint().Pos})
 						continue
 					}
 					d.add(RenameColumn{Table: t, From: r, To: c})

@@ -93,7 +93,7 @@ func ParseHint(c Comment) (h Hint, ok bool, err error) {
 func ApplyHints(s *schema.Schema, comments []Comment, r HintReader) error {
 	type fileLine struct {
 		file string
-		line int
+		line int32
 	}
 	alone := map[fileLine]bool{}
 	for _, c := range comments {
@@ -281,7 +281,7 @@ func ApplyColumnHint(c *schema.Column, h Hint, r HintReader) error {
 		return fail("applies to a table, not to column %s", c.Name)
 	}
 	hints.Pos = h.Pos
-	c.Hints = &hints
+	c.SetExtra(func(e *schema.ColumnExtra) { e.Hints = &hints })
 	return nil
 }
 

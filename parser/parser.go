@@ -133,7 +133,7 @@ func (l *Lines) Pos(off int) schema.Pos {
 		i--
 	}
 	col := utf8.RuneCount(l.src[l.starts[i]:off]) + 1
-	return schema.Pos{File: l.file, Line: i + 1, Col: col}
+	return schema.Pos{File: l.file, Line: int32(i + 1), Col: int32(col)}
 }
 
 // RuneOffset converts a 0-based character offset into a byte offset.

@@ -126,7 +126,7 @@ func SARIF(w io.Writer, r *Result) error {
 		if f.Pos.File != "" {
 			loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(f.Pos.File)}}}
 			if f.Pos.IsValid() {
-				loc.PhysicalLocation.Region = &sarifRegion{StartLine: f.Pos.Line, StartColumn: f.Pos.Col}
+				loc.PhysicalLocation.Region = &sarifRegion{StartLine: int(f.Pos.Line), StartColumn: int(f.Pos.Col)}
 			}
 			res.Locations = []sarifLocation{loc}
 		}

@@ -59,7 +59,7 @@ func ScanSuppressions(files map[string][]byte) Suppressions {
 func (s Suppressions) Apply(fs []Finding) {
 	for i := range fs {
 		f := &fs[i]
-		for _, sup := range s[f.Pos.File][f.Pos.Line] {
+		for _, sup := range s[f.Pos.File][int(f.Pos.Line)] {
 			for _, r := range sup.rules {
 				if r == f.Rule.ID || r == f.Rule.Name {
 					f.Suppressed = true

@@ -24,8 +24,8 @@ import (
 // means "unknown".
 type Pos struct {
 	File string
-	Line int
-	Col  int
+	Line int32
+	Col  int32
 }
 
 // IsValid reports whether p points somewhere.
@@ -520,21 +520,17 @@ type Identity struct {
 // Column is a table column.
 //
 // A large schema has hundreds of thousands of columns, so the struct is
-// kept small (it fits the 144-byte allocation size class): attributes
-// that most columns lack live out of line in Extras.
+// kept small (it fits the 128-byte allocation size class): attributes
+// that most columns lack, and DESIRED's hints, live out of line in Extras.
 type Column struct {
 	Name    string
 	Type    Type
 	Default *Expr
-	// Extras is nil unless the column has one of the rarer attributes.
-	// Read them with Extra and change them with SetExtra, never through
-	// the pointer: a copy of a Column shares its Extras.
+	// Extras is nil unless the column has one of the rarer attributes or
+	// a hint. Read them with Extra and Hint and change them with SetExtra,
+	// never through the pointer: a copy of a Column shares its Extras.
 	Extras *ColumnExtra
-	// Hints is nil unless DESIRED says something about the column: most
-	// columns have none, and a large schema has hundreds of thousands of
-	// columns. Read them with Hint.
-	Hints *ColumnHints
-	Pos   Pos
+	Pos    Pos
 
 	// The flags come last, together, so that they share one word.
 	NotNull bool
@@ -565,6 +561,9 @@ type ColumnExtra struct {
 	// Options holds other dialect column attributes that take part in the
 	// diff, keyed by lower-case attribute name.
 	Options map[string]string
+	// Hints is what DESIRED says about the column (nil when nothing). It
+	// is not an attribute of the column: the diff never compares it.
+	Hints *ColumnHints
 }
 
 // isZero reports whether e sets nothing, so that a Column needs no
@@ -572,7 +571,7 @@ type ColumnExtra struct {
 // the attributes moved out of Column.
 func (e *ColumnExtra) isZero() bool {
 	return e.Generated == nil && e.Identity == nil && e.Charset == "" && e.Collation == "" &&
-		e.OnUpdate == nil && e.Comment == "" && e.Options == nil
+		e.OnUpdate == nil && e.Comment == "" && e.Options == nil && e.Hints == nil
 }
 
 // Extra returns the column's rarer attributes, the zero ColumnExtra when
@@ -605,10 +604,10 @@ func (c *Column) SetExtra(f func(*ColumnExtra)) {
 
 // Hint returns the column's hints, the zero ColumnHints when it has none.
 func (c *Column) Hint() ColumnHints {
-	if c.Hints == nil {
+	if c.Extras == nil || c.Extras.Hints == nil {
 		return ColumnHints{}
 	}
-	return *c.Hints
+	return *c.Extras.Hints
 }
 
 // ColumnHints are what DESIRED says about a column that a diff alone

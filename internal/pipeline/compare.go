@@ -26,7 +26,7 @@ func Compare(a, b Input, dialect string) (*diff.Diff, error) {
 		for _, t := range res.schema.Tables {
 			t.Hints = schema.TableHints{}
 			for _, c := range t.Columns {
-				c.Hints = nil
+				c.SetExtra(func(e *schema.ColumnExtra) { e.Hints = nil })
 			}
 		}
 	}

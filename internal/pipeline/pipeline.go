@@ -170,19 +170,19 @@ func usageIndex(df *diff.Diff, paths, schemaFiles []string) (*usage.Index, error
 	// a view, an index expression or a check that still names the object
 	// would break, or block, the drop.
 	for _, u := range df.To.Unsupported {
-		ix.AddSource(u.Pos.File, u.Pos.Line, []byte(u.Key), want)
+		ix.AddSource(u.Pos.File, int(u.Pos.Line), []byte(u.Key), want)
 	}
 	for _, v := range df.To.Views {
-		ix.AddSource(v.Pos.File, v.Pos.Line, []byte(v.Query.SQL), want)
+		ix.AddSource(v.Pos.File, int(v.Pos.Line), []byte(v.Query.SQL), want)
 	}
 	for _, i := range df.To.Indexes {
 		for _, k := range i.Keys {
 			if k.Expr != nil {
-				ix.AddSource(i.Pos.File, i.Pos.Line, []byte(i.Table.Name+" "+k.Expr.SQL), want)
+				ix.AddSource(i.Pos.File, int(i.Pos.Line), []byte(i.Table.Name+" "+k.Expr.SQL), want)
 			}
 		}
 		if i.Where != nil {
-			ix.AddSource(i.Pos.File, i.Pos.Line, []byte(i.Table.Name+" "+i.Where.SQL), want)
+			ix.AddSource(i.Pos.File, int(i.Pos.Line), []byte(i.Table.Name+" "+i.Where.SQL), want)
 		}
 	}
 	return ix, nil

@@ -31,10 +31,10 @@ func TestHints(t *testing.T) {
 	people := s.Table(schema.Name{Name: "people"})
 	got := []any{
 		people.Hints.RenamedFrom,
-		people.Column("surname").Hints.RenamedFrom,
-		people.Column("note").Hints.RenamedFrom,
-		people.Column("age").Hints.UsingColumns,
-		people.Column("E mail").Hints.BackfillColumns,
+		people.Column("surname").Hint().RenamedFrom,
+		people.Column("note").Hint().RenamedFrom,
+		people.Column("age").Hint().UsingColumns,
+		people.Column("E mail").Hint().BackfillColumns,
 		s.Table(schema.Name{Name: "addresses"}).Hints.SplitFrom,
 		s.Table(schema.Name{Name: "notes"}).Hints.RenamedFrom,
 	}
@@ -50,7 +50,7 @@ func TestHints(t *testing.T) {
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("hints (-want +got):\n%s", d)
 	}
-	if u := people.Column("age").Hints.Using; u == nil || !strings.Contains(strings.ToLower(u.SQL), "nullif") {
+	if u := people.Column("age").Hint().Using; u == nil || !strings.Contains(strings.ToLower(u.SQL), "nullif") {
 		t.Errorf("using = %+v", u)
 	}
 }

@@ -19,7 +19,7 @@ func CheckErrorPos(t testing.TB, err error, file string, src []byte) {
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	lines := bytes.Split(src, []byte("\n"))
-	if pe.Pos.Line < 1 || pe.Pos.Line > len(lines) || pe.Pos.Col < 1 || pe.Pos.Col > len([]rune(string(lines[pe.Pos.Line-1])))+1 {
+	if line, col := int(pe.Pos.Line), int(pe.Pos.Col); line < 1 || line > len(lines) || col < 1 || col > len([]rune(string(lines[line-1])))+1 {
 		t.Fatalf("error positioned outside the file (%d lines): %v", len(lines), err)
 	}
 }

@@ -43,12 +43,12 @@ COMMENT ON TABLE people IS '-- zdplan:renamed-from nothing';
 	}
 	g := got{
 		TableFrom:    people.Hints.RenamedFrom,
-		Surname:      people.Column("surname").Hints.RenamedFrom,
-		Note:         people.Column("note").Hints.RenamedFrom,
-		Using:        people.Column("age").Hints.Using.SQL,
-		UsingCols:    people.Column("age").Hints.UsingColumns,
-		Backfill:     people.Column("Email").Hints.Backfill.SQL,
-		BackfillCols: people.Column("Email").Hints.BackfillColumns,
+		Surname:      people.Column("surname").Hint().RenamedFrom,
+		Note:         people.Column("note").Hint().RenamedFrom,
+		Using:        people.Column("age").Hint().Using.SQL,
+		UsingCols:    people.Column("age").Hint().UsingColumns,
+		Backfill:     people.Column("Email").Hint().Backfill.SQL,
+		BackfillCols: people.Column("Email").Hint().BackfillColumns,
 		Split:        s.Table(schema.Name{Schema: "public", Name: "addresses"}).Hints.SplitFrom,
 	}
 	want := got{
