@@ -9,7 +9,6 @@
 package usage
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io/fs"
@@ -95,14 +94,16 @@ func (ix *Index) AddSource(file string, firstLine int, src []byte, want map[stri
 	if bytes.IndexByte(src[:min(len(src), 8000)], 0) >= 0 {
 		return
 	}
-	sc := bufio.NewScanner(bytes.NewReader(src))
-	sc.Buffer(make([]byte, 0, 64*1024), maxFileSize)
-	for line := firstLine; sc.Scan(); line++ {
-		seen := map[string]bool{}
-		for _, tok := range ident.FindAllString(sc.Text(), -1) {
+	line := firstLine
+	for text := range bytes.Lines(src) {
+		var seen map[string]bool
+		for _, tok := range ident.FindAllString(string(text), -1) {
 			tok = strings.ToLower(tok)
 			if !want[tok] || seen[tok] {
 				continue
+			}
+			if seen == nil {
+				seen = map[string]bool{}
 			}
 			seen[tok] = true
 			ix.refs[tok] = append(ix.refs[tok], Ref{File: file, Line: line})
@@ -111,6 +112,7 @@ func (ix *Index) AddSource(file string, firstLine int, src []byte, want map[stri
 			}
 			ix.files[tok][file] = true
 		}
+		line++
 	}
 }
 

@@ -16,6 +16,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/zdplan/zdplan/internal/pipeline"
 )
 
 // exitError carries a process exit code through cobra.
@@ -29,7 +31,12 @@ func (e *exitError) Unwrap() error { return e.err }
 
 func usageError(err error) error { return &exitError{code: 2, err: err} }
 
+// configureGC sets the collector for the inputs' size; main sets it, so
+// that tests, which call run in their own process, keep their settings.
+var configureGC = func(inputBytes int) {}
+
 func main() {
+	configureGC = pipeline.ConfigureGC
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

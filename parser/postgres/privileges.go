@@ -418,6 +418,13 @@ func (p *state) alterDefaultPrivileges(s *pg.AlterDefaultPrivilegesStmt) error {
 // objects in file order, and stores the effective ACLs and default
 // privileges in the model.
 func (p *state) finishPrivileges() {
+	if p.acl == nil || len(p.acl.ops) == 0 {
+		// Without a GRANT, REVOKE or ALTER DEFAULT PRIVILEGES every object
+		// has the ACL it is created with, which no entry describes: skip
+		// building one per object (two maps each, on every table).
+		p.s.Privileges, p.s.DefaultPrivileges = nil, nil
+		return
+	}
 	type creation struct {
 		on  schema.Ref
 		pos schema.Pos
