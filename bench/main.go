@@ -138,7 +138,7 @@ func measureOne(spec string) error {
 		}
 	case "pipeline":
 		// As the command does (cmd/zdplan).
-		pipeline.ConfigureGC(len(cur) + len(des))
+		pipeline.ConfigureGC()
 		res, err := pipeline.Run(pipeline.Input{Name: "current.sql", Src: cur}, pipeline.Input{Name: "desired.sql", Src: des}, pipeline.Options{Dialect: d})
 		if err != nil {
 			return err

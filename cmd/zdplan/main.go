@@ -31,12 +31,10 @@ func (e *exitError) Unwrap() error { return e.err }
 
 func usageError(err error) error { return &exitError{code: 2, err: err} }
 
-// configureGC sets the collector for the inputs' size; main sets it, so
-// that tests, which call run in their own process, keep their settings.
-var configureGC = func(inputBytes int) {}
-
 func main() {
-	configureGC = pipeline.ConfigureGC
+	// A plan is one burst of allocation in a process of its own; tests
+	// call run in theirs, and keep its settings.
+	pipeline.ConfigureGC()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

@@ -266,7 +266,6 @@ func (o *planOptions) planOne(cmd *cobra.Command, p pair, popts pipeline.Options
 	if err != nil {
 		return false, usageError(err)
 	}
-	configureGC(len(current.Src) + len(desired.Src))
 	res, err := pipeline.Run(current, desired, popts)
 	if err != nil {
 		return false, usageError(err)

@@ -1,10 +1,30 @@
 package pipeline
 
 import (
+	"runtime"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
+func TestLimitFor(t *testing.T) {
+	for _, c := range []struct{ live, want int64 }{
+		{0, 256 << 20},
+		{200 << 20, 256 << 20},
+		{204 << 20, 256 << 20},
+		{210 << 20, 280 << 20},
+		{250 << 20, 440 << 20},
+		{300 << 20, 640 << 20},
+		{1000 << 20, 2064 << 20},
+	} {
+		if got := limitFor(c.live); got != c.want {
+			t.Errorf("limitFor(%d MiB) = %d MiB, want %d MiB", c.live>>20, got>>20, c.want>>20)
+		}
+	}
+}
+
+// TestConfigureGC checks the settings, that the environment's win, and
+// that the limit follows a live heap past 160 MiB.
 func TestConfigureGC(t *testing.T) {
 	oldPercent := debug.SetGCPercent(100)
 	oldLimit := debug.SetMemoryLimit(-1)
@@ -13,26 +33,23 @@ func TestConfigureGC(t *testing.T) {
 		debug.SetMemoryLimit(oldLimit)
 	})
 	for _, c := range []struct {
-		name             string
-		gogc, gomemlimit string
-		input            int
-		wantPercent      int
-		wantLimit        int64
+		name, gogc, gomemlimit string
+		wantPercent            int
+		wantLimit              int64
 	}{
-		{"small input", "", "", 1 << 20, gcPercent, 256 << 20},
-		{"10,000-table pair", "", "", 18 << 20, gcPercent, 256 << 20},
-		{"largest input", "", "", 2 * MaxInputSize, gcPercent, 14 * 2 * MaxInputSize},
-		{"GOGC set", "50", "", 1 << 20, 100, 256 << 20},
-		{"GOMEMLIMIT set", "", "1GiB", 1 << 20, gcPercent, 1 << 40},
+		{"defaults", "", "", gcPercent, minMemoryLimit},
+		{"GOGC set", "50", "", 100, minMemoryLimit},
+		{"GOMEMLIMIT set", "", "1GiB", gcPercent, 1 << 40},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Setenv("GOGC", c.gogc)
 			t.Setenv("GOMEMLIMIT", c.gomemlimit)
-			// What the process had before; the environment is read only
-			// at start, so these stand in for it.
+			// The runtime reads the environment only at start: these
+			// stand in for what it would have set.
 			debug.SetGCPercent(100)
 			debug.SetMemoryLimit(1 << 40)
-			ConfigureGC(c.input)
+			stop := ConfigureGC()
+			defer stop()
 			if got := debug.SetGCPercent(100); got != c.wantPercent {
 				t.Errorf("GC percent %d, want %d", got, c.wantPercent)
 			}
@@ -41,4 +58,24 @@ func TestConfigureGC(t *testing.T) {
 			}
 		})
 	}
+
+	t.Run("follows the live heap", func(t *testing.T) {
+		t.Setenv("GOGC", "")
+		t.Setenv("GOMEMLIMIT", "")
+		stop := ConfigureGC()
+		defer stop()
+		live := make([][]byte, 240)
+		for i := range live {
+			live[i] = make([]byte, 1<<20)
+		}
+		deadline := time.Now().Add(5 * time.Second)
+		for debug.SetMemoryLimit(-1) < 320<<20 {
+			if time.Now().After(deadline) {
+				t.Fatalf("memory limit %d MiB with 240 MiB live, want at least 320 MiB", debug.SetMemoryLimit(-1)>>20)
+			}
+			runtime.GC()
+			time.Sleep(10 * time.Millisecond)
+		}
+		runtime.KeepAlive(live)
+	})
 }
