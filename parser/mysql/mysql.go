@@ -128,9 +128,11 @@ type state struct {
 	diags   []parser.Diagnostic
 	ignored map[string]bool
 
-	stmt    statement
-	toks    []token
-	stmtPos schema.Pos
+	stmt statement
+	toks []token
+	// elements are the current CREATE TABLE's, reused like toks.
+	elements []element
+	stmtPos  schema.Pos
 }
 
 func (p *state) parse() error {

@@ -80,8 +80,9 @@ var unknownWords = map[string]string{
 }
 
 // readTableText splits the CREATE TABLE whose name is token nameAt into
-// elements and rewrites it for the TiDB parser.
-func readTableText(text string, toks []token, nameAt int) (*tableText, error) {
+// elements and rewrites it for the TiDB parser. The elements are appended
+// to buf[:0]: like toks, they live only as long as the statement.
+func readTableText(text string, toks []token, nameAt int, buf []element) (*tableText, error) {
 	tt := &tableText{name: toks[nameAt], src: text}
 	i := nameAt + 1
 	if i+1 < len(toks) && toks[i].text == "." && toks[i].off == toks[i-1].end {
@@ -99,7 +100,10 @@ func readTableText(text string, toks []token, nameAt int) (*tableText, error) {
 			n++
 		}
 	}
-	tt.elements = make([]element, 0, n)
+	if cap(buf) < n {
+		buf = make([]element, 0, n)
+	}
+	tt.elements = buf[:0]
 	depth := 0
 	start := i + 1
 	end := -1

@@ -66,10 +66,11 @@ func (p *state) createTable(at int) error {
 	if i >= len(p.toks) || (p.toks[i].kind != tkWord && p.toks[i].kind != tkIdent) {
 		return p.syntaxErrorAt(i)
 	}
-	tt, err := readTableText(p.stmt.text, p.toks, i)
+	tt, err := readTableText(p.stmt.text, p.toks, i, p.elements)
 	if err != nil {
 		return err
 	}
+	defer func() { p.elements = tt.elements[:0] }()
 	temporary := false
 	for _, t := range p.toks[:at] {
 		if t.is("TEMPORARY") {
@@ -131,7 +132,7 @@ func (p *state) createTable(at int) error {
 	if cons := len(tt.elements) - cols; cols != len(cs.Cols) || cons != len(cs.Constraints) {
 		return p.errorAt(p.toks[0].off, "cannot match the table's elements with the parser's (%d/%d columns, %d/%d keys)", cols, len(cs.Cols), cons, len(cs.Constraints))
 	}
-	tb := &table{t: &schema.Table{Name: schema.Name{Name: name}, Pos: p.posAt(tt.name.off)}}
+	tb := &table{t: &schema.Table{Name: schema.Name{Name: name}, Columns: make([]*schema.Column, 0, cols), Pos: p.posAt(tt.name.off)}}
 	if err := p.tableOptions(tb, cs.Options, tt); err != nil {
 		return err
 	}
