@@ -84,9 +84,8 @@ func Parse(file string, src []byte) (s *schema.Schema, diags []parser.Diagnostic
 // TiDB parser's identifiers are substrings of the statement it reads, and
 // the model keeps them, so copying the statements would keep a second
 // image of the whole file alive as long as the model (18 MB of the 10,000
-// table pair's 200 MB). Only bytes that are never written again are
-// aliased: Parse's input, which its contract says stays unchanged, and a
-// rewritten statement once it is done (tableText.sql).
+// table pair's 200 MB). Only Parse's input, which its contract says stays
+// unchanged, is aliased.
 func aliasString(b []byte) string {
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }

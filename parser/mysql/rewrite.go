@@ -56,14 +56,12 @@ func (tt *tableText) edit() []byte {
 	return tt.text
 }
 
-// sql is the statement, rewritten. The rewritten bytes become the
-// statement's text without a copy (the TiDB parser's names are substrings
-// of it): tt.text is dropped, so a later edit copies them first.
+// sql is the statement, rewritten.
 func (tt *tableText) sql() string {
-	if tt.text != nil {
-		tt.src, tt.text = aliasString(tt.text), nil
+	if tt.text == nil {
+		return tt.src
 	}
-	return tt.src
+	return string(tt.text)
 }
 
 // constraintWords start a table element that is not a column.
