@@ -11,7 +11,9 @@
 //
 // Every measurement runs in a fresh child process, so that its peak
 // resident memory (getrusage ru_maxrss) is its own; the wall time is the
-// best of -runs runs.
+// best of -runs runs. The pipeline runs with the collector settings of the
+// zdplan command (pipeline.ConfigureGC), the bare parse with the runtime's
+// defaults; GOGC and GOMEMLIMIT in the environment override both.
 package main
 
 import (
