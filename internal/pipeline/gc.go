@@ -18,11 +18,12 @@ const (
 	// minMemoryLimit is the heap size from which the collector works
 	// harder rather than let the heap grow further.
 	minMemoryLimit = 256 << 20
-	// Past a live heap of 204 MiB, where 256 MiB leaves the collector
-	// too little room (a 20,000-table pair took 17 s instead of 10 with
-	// the limit 1.3 times its live heap), the limit rises four times as
-	// fast as the live heap, up to twice the live heap and some, the room
-	// the default GOGC gives.
+	// rampStart and slack shape the limit past a live heap of 204 MiB,
+	// where 256 MiB leaves the collector too little room (a 20,000-table
+	// pair took 17 s instead of 10 with the limit 1.3 times its live
+	// heap): from there the limit rises four times as fast as the live
+	// heap, up to twice it and slack more, about the room the default
+	// GOGC gives.
 	rampStart = 4*(204<<20) - minMemoryLimit
 	slack     = 64 << 20
 )
@@ -31,7 +32,7 @@ const (
 // exits: a larger GOGC, which saves collections where memory is
 // plentiful, and a memory limit that caps the heap where it is not: 256
 // MiB while the live heap is under 204 MiB (the 10,000-table benchmark
-// pair peaks at about 197), then rising quickly to the default's twice the
+// pair's peaks under 200), then rising quickly to the default's twice the
 // live heap, following it as it grows: a schema file may be up to 16 MiB,
 // twice the size the 256 MiB were chosen for. It is for commands, not
 // for Run: the settings are the whole process's. GOGC or GOMEMLIMIT in the
@@ -54,9 +55,9 @@ func limitFor(live int64) int64 {
 }
 
 // followLiveHeap sets the memory limit for the live heap after each
-// collection. A cleanup on an object nothing references
-// runs once a collection has found it unreachable, so re-arming it from
-// the cleanup gives a call after every collection.
+// collection. A cleanup on an object nothing references runs once a
+// collection has found it unreachable, so re-arming it from the cleanup
+// gives a call after every collection.
 func followLiveHeap() (stop func()) {
 	var stopped atomic.Bool
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
