@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"testing"
 
 	"github.com/zdplan/zdplan/diff"
@@ -157,5 +158,31 @@ func TestGeneratedSchemaPlans(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestModelMemory keeps the model within its memory budget: the live heap
+// a plan of the 1,000-table pair leaves (both models and the plan, not the
+// input) per byte of input. The 10,000-table pair's peak memory target
+// (docs/performance.md) rests on it: about 10 bytes per byte for
+// PostgreSQL and 9 for MySQL when measured.
+func TestModelMemory(t *testing.T) {
+	budget := map[string]float64{"postgres": 11.5, "mysql": 10}
+	for _, d := range schemagen.Dialects {
+		cur, des := schemagen.Schema(d, 1000, false), schemagen.Schema(d, 1000, true)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		res, err := Run(Input{"current.sql", cur}, Input{"desired.sql", des}, Options{Dialect: d})
+		if err != nil {
+			t.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		perByte := float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / float64(len(cur)+len(des))
+		if perByte > budget[d] {
+			t.Errorf("%s: the plan of the 1,000-table pair keeps %.1f bytes live per byte of input, over the budget of %.1f", d, perByte, budget[d])
+		}
+		runtime.KeepAlive(res)
 	}
 }
