@@ -10,8 +10,10 @@
 //	go run ./bench [-sizes 100,1000,10000] [-dialects postgres,mysql] [-runs 3]
 //
 // Every measurement runs in a fresh child process, so that its peak
-// resident memory (getrusage ru_maxrss) is its own; the wall time is the
-// best of -runs runs. The pipeline runs with the collector settings of the
+// resident memory (getrusage ru_maxrss) is its own. The measurements run
+// in -runs rounds of each, interleaved; the table gives the median wall
+// time and the largest peak memory, and how the pipeline's time grew from
+// the previous size. The pipeline runs with the collector settings of the
 // zdplan command (pipeline.ConfigureGC), the bare parse with the runtime's
 // defaults; GOGC and GOMEMLIMIT in the environment override both.
 package main
@@ -21,6 +23,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -34,7 +37,7 @@ func main() {
 	var (
 		sizes    = flag.String("sizes", "100,1000,10000", "table counts, comma-separated")
 		dialects = flag.String("dialects", "postgres,mysql", "dialects, comma-separated")
-		runs     = flag.Int("runs", 3, "runs per measurement; the best wall time counts")
+		runs     = flag.Int("runs", 3, "rounds of every measurement, interleaved; the median wall time counts")
 		one      = flag.String("one", "", "internal: run one measurement, MODE:DIALECT:TABLES")
 	)
 	flag.Parse()
@@ -60,21 +63,46 @@ func run(dialects []string, sizes string, runs int) error {
 		}
 		ns = append(ns, n)
 	}
-	fmt.Printf("| dialect | tables | input (both files) | bare parse | pipeline | pipeline / bare parse | peak memory (bare parse / pipeline) |\n")
-	fmt.Printf("|---|---:|---:|---:|---:|---:|---:|\n")
+	if runs < 1 {
+		return fmt.Errorf("-runs: %d is not a positive number", runs)
+	}
+	// The machine's speed drifts by several percent over minutes: taking
+	// every measurement once per round spreads the drift over all of them
+	// instead of favouring whichever ran in a fast minute.
+	type key struct {
+		mode, dialect string
+		tables        int
+	}
+	samples := map[key][]sample{}
+	for range runs {
+		for _, d := range dialects {
+			for _, n := range ns {
+				for _, mode := range []string{"bare", "pipeline"} {
+					s, err := measure(mode, d, n)
+					if err != nil {
+						return err
+					}
+					k := key{mode, d, n}
+					samples[k] = append(samples[k], s)
+				}
+			}
+		}
+	}
+	fmt.Printf("| dialect | tables | input (both files) | bare parse | pipeline | pipeline / bare parse | pipeline time / previous size's | peak memory (bare parse / pipeline) |\n")
+	fmt.Printf("|---|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, d := range dialects {
+		var prev time.Duration
 		for _, n := range ns {
 			size := len(schemagen.Schema(d, n, false)) + len(schemagen.Schema(d, n, true))
-			bare, bareRSS, err := best("bare", d, n, runs)
-			if err != nil {
-				return err
+			bare, bareRSS := summarize(samples[key{"bare", d, n}])
+			full, fullRSS := summarize(samples[key{"pipeline", d, n}])
+			growth := ""
+			if prev > 0 {
+				growth = fmt.Sprintf("%.1f×", float64(full)/float64(prev))
 			}
-			full, fullRSS, err := best("pipeline", d, n, runs)
-			if err != nil {
-				return err
-			}
-			fmt.Printf("| %s | %d | %.1f MB | %s | %s | %.2f× | %d MB / %d MB |\n", d, n, float64(size)/1e6,
-				round(bare), round(full), float64(full)/float64(bare), bareRSS>>20, fullRSS>>20)
+			prev = full
+			fmt.Printf("| %s | %d | %.1f MB | %s | %s | %.2f× | %s | %d MB / %d MB |\n", d, n, float64(size)/1e6,
+				round(bare), round(full), float64(full)/float64(bare), growth, bareRSS>>20, fullRSS>>20)
 		}
 	}
 	return nil
@@ -87,34 +115,47 @@ func round(d time.Duration) string {
 	return d.Round(10 * time.Millisecond).String()
 }
 
-// best runs one measurement runs times in child processes and returns the
-// shortest wall time and the largest peak memory.
-func best(mode, dialect string, n, runs int) (time.Duration, int64, error) {
+// sample is one measurement: its wall time and the child's peak resident
+// memory in bytes.
+type sample struct {
+	wall time.Duration
+	rss  int64
+}
+
+// summarize returns the median wall time (the lower middle one of an even
+// count) and the largest peak memory.
+func summarize(ss []sample) (time.Duration, int64) {
+	walls := make([]time.Duration, len(ss))
+	var peak int64
+	for i, s := range ss {
+		walls[i] = s.wall
+		peak = max(peak, s.rss)
+	}
+	slices.Sort(walls)
+	return walls[(len(walls)-1)/2], peak
+}
+
+// measure runs one measurement in a child process.
+func measure(mode, dialect string, n int) (sample, error) {
 	self, err := os.Executable()
 	if err != nil {
-		return 0, 0, err
+		return sample{}, err
 	}
-	var bestWall time.Duration
-	var peak int64
-	for range runs {
-		cmd := exec.Command(self, "-one", fmt.Sprintf("%s:%s:%d", mode, dialect, n))
-		cmd.Stderr = os.Stderr
-		out, err := cmd.Output()
-		if err != nil {
-			return 0, 0, fmt.Errorf("%s %s %d: %w", mode, dialect, n, err)
-		}
-		wall, err := time.ParseDuration(strings.TrimSpace(string(out)))
-		if err != nil {
-			return 0, 0, fmt.Errorf("%s %s %d: child printed %q", mode, dialect, n, out)
-		}
-		if bestWall == 0 || wall < bestWall {
-			bestWall = wall
-		}
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			peak = max(peak, ru.Maxrss*1024) // kilobytes on Linux
-		}
+	cmd := exec.Command(self, "-one", fmt.Sprintf("%s:%s:%d", mode, dialect, n))
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return sample{}, fmt.Errorf("%s %s %d: %w", mode, dialect, n, err)
 	}
-	return bestWall, peak, nil
+	wall, err := time.ParseDuration(strings.TrimSpace(string(out)))
+	if err != nil {
+		return sample{}, fmt.Errorf("%s %s %d: child printed %q", mode, dialect, n, out)
+	}
+	s := sample{wall: wall}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		s.rss = ru.Maxrss * 1024 // kilobytes on Linux
+	}
+	return s, nil
 }
 
 // measureOne generates the pair, then times only the work itself and
