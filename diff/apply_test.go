@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/zdplan/zdplan/diff"
+	"github.com/zdplan/zdplan/schema"
 )
 
 // TestApply: applying a diff to its CURRENT gives DESIRED, renames
@@ -34,6 +35,14 @@ COMMENT ON TABLE people IS 'renamed';`)
 	}
 	if len(cur.Tables[0].Columns) != before || cur.Tables[0].Name.Name != "users" {
 		t.Errorf("Apply changed its input")
+	}
+	// The diff and Apply both see orders' foreign key reference the
+	// renamed table; copies of a constraint share its Reference, which
+	// must be replaced, not written through.
+	for _, c := range cur.Table(schema.Name{Schema: "public", Name: "orders"}).Constraints {
+		if c.Kind == schema.ForeignKey && c.Ref.Table.Name != "users" {
+			t.Errorf("CURRENT's foreign key now references %s", c.Ref.Table)
+		}
 	}
 
 	for _, tc := range []struct {
