@@ -207,8 +207,8 @@ func (d *differ) columns() {
 		if old == nil {
 			continue
 		}
-		for _, c := range t.Columns {
-			oc := old.Column(c.Name)
+		for i, c := range t.Columns {
+			oc := old.ColumnNear(i, c.Name)
 			if oc == nil && d.inheritedElsewhere(d.from, old, c.Name) {
 				d.inheritanceMoved(t, d.from.EffectiveColumn(old, c.Name), c)
 				continue
@@ -338,12 +338,15 @@ func (d *differ) droppedColumns() {
 		if nt == nil {
 			continue
 		}
-		for _, c := range t.Columns {
-			if nt.Column(c.Name) == nil && d.inheritedElsewhere(d.to, nt, c.Name) {
+		for i, c := range t.Columns {
+			if nt.ColumnNear(i, c.Name) != nil {
+				continue
+			}
+			if d.inheritedElsewhere(d.to, nt, c.Name) {
 				d.inheritanceMoved(nt, c, d.to.EffectiveColumn(nt, c.Name))
 				continue
 			}
-			if nt.Column(c.Name) == nil && !d.isRenamedAway(t, nt, c) && d.caseOnly(nt, c.Name) == nil {
+			if !d.isRenamedAway(t, nt, c) && d.caseOnly(nt, c.Name) == nil {
 				d.add(DropColumn{Table: t, Column: c})
 			}
 		}
@@ -555,8 +558,8 @@ func (d *differ) refColumnsChanged(v *schema.View) bool {
 		if len(ft.Columns) != len(tt.Columns) {
 			return true
 		}
-		for _, c := range tt.Columns {
-			if oc := ft.Column(c.Name); oc == nil || !oc.Type.Equal(c.Type) {
+		for i, c := range tt.Columns {
+			if oc := ft.ColumnNear(i, c.Name); oc == nil || !oc.Type.Equal(c.Type) {
 				return true
 			}
 		}
@@ -607,10 +610,10 @@ func (d *differ) comments() {
 		if (old == nil && t.Comment != "") || (old != nil && old.Comment != t.Comment) {
 			d.add(SetComment{On: "TABLE", Name: t.Name, Comment: t.Comment, At: t.Pos})
 		}
-		for _, c := range t.Columns {
+		for i, c := range t.Columns {
 			var oc *schema.Column
 			if old != nil {
-				oc = old.Column(c.Name)
+				oc = old.ColumnNear(i, c.Name)
 			}
 			if (oc == nil && c.Extra().Comment != "") || (oc != nil && oc.Extra().Comment != c.Extra().Comment) {
 				d.add(SetComment{On: "COLUMN", Name: t.Name, Column: c.Name, Comment: c.Extra().Comment, At: c.Pos})

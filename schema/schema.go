@@ -385,6 +385,16 @@ func (t *Table) Column(name string) *Column {
 	return nil
 }
 
+// ColumnNear is Column, trying position i first: comparing two versions of
+// a table, a column is mostly where it was, and looking each one up from
+// the start makes the comparison quadratic in the table's width.
+func (t *Table) ColumnNear(i int, name string) *Column {
+	if i >= 0 && i < len(t.Columns) && t.Columns[i].Name == name {
+		return t.Columns[i]
+	}
+	return t.Column(name)
+}
+
 // StorageParamsEqual reports whether two lists of storage parameters
 // set the same values, in any order; boolean values compare by meaning
 // ("off" is "false"), as PostgreSQL reads them.
