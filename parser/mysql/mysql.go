@@ -112,6 +112,8 @@ type state struct {
 	// keys memoises exprKey: schemas repeat the same defaults and checks
 	// over and over, and each key costs a parse.
 	keys map[keyMemo]string
+	// exprs shares equal column defaults.
+	exprs parser.Exprs
 
 	tables     map[string]*table
 	views      map[string]*schema.View

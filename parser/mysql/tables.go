@@ -324,7 +324,7 @@ func (p *state) column(tb *table, cd *ast.ColumnDef, e *element, tt *tableText) 
 		if err != nil {
 			return p.errorAt(e.toks[0].off, "column %s: %v", col.Name, err)
 		}
-		col.Default = d
+		col.Default = p.exprs.Share(d)
 	}
 	if onUpdateOpt != nil {
 		d, err := p.defaultExpr(col, onUpdateOpt.Expr)

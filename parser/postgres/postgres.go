@@ -70,6 +70,8 @@ type state struct {
 	lines *parser.Lines
 	src   []byte
 	s     *schema.Schema
+	// exprs shares equal column defaults.
+	exprs parser.Exprs
 
 	// searchPath is the effective search_path; empty after pg_dump's
 	// set_config('search_path', '', false), when every name is qualified.

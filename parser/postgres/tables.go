@@ -147,6 +147,7 @@ func (p *state) columnDef(t *schema.Table, cd *pg.ColumnDef) (*schema.Column, []
 			if col.Default, err = p.newExpr(c.RawExpr); err != nil {
 				return nil, nil, err
 			}
+			col.Default = p.exprs.Share(col.Default)
 		case pg.ConstrType_CONSTR_IDENTITY:
 			id, err := p.identity(t, col, c)
 			if err != nil {
