@@ -64,7 +64,8 @@ func (n Name) Compare(o Name) int {
 	return strings.Compare(n.Name, o.Name)
 }
 
-// Expr is an SQL expression as the parser understood it.
+// Expr is an SQL expression as the parser understood it. An Expr is not
+// changed once a model holds it: columns may share one (parser.Exprs).
 type Expr struct {
 	// SQL is the expression in canonical form, ready to be emitted.
 	SQL string
