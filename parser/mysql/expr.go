@@ -64,7 +64,7 @@ func (p *state) newExpr(e ast.ExprNode, o exprOpts) (*schema.Expr, error) {
 
 // parseExpr parses a standalone expression.
 func (p *state) parseExpr(sql string) (ast.ExprNode, error) {
-	stmts, _, err := p.tp.ParseSQL("SELECT " + sql)
+	stmts, err := parseSQL(p.tp, "SELECT "+sql)
 	if err != nil {
 		return nil, err
 	}

@@ -35,7 +35,7 @@ func (p *state) hintComments(cs []comment) []parser.Comment {
 // HintTable implements parser.HintReader.
 func (Dialect) HintTable(text string) (schema.Name, error) {
 	p := newState("", nil)
-	stmts, _, err := p.tp.ParseSQL("SELECT 1 FROM " + text)
+	stmts, err := parseSQL(p.tp, "SELECT 1 FROM "+text)
 	if err != nil || len(stmts) != 1 {
 		return schema.Name{}, fmt.Errorf("%q is not a table name", text)
 	}
@@ -124,7 +124,7 @@ func (s *subqueries) Leave(n ast.Node) (ast.Node, bool) { return n, true }
 // built around it must be a bare SELECT of one value, so that text such
 // as "1) FROM t WHERE (1" or "1; DROP TABLE t" is refused.
 func singleExpr(p *state, text string) (ast.ExprNode, error) {
-	stmts, _, err := p.tp.ParseSQL("SELECT (" + text + "\n)")
+	stmts, err := parseSQL(p.tp, "SELECT ("+text+"\n)")
 	if err != nil {
 		// TiDB's message quotes the text from the error on, wrapper
 		// included: name the offending token instead.
@@ -134,7 +134,7 @@ func singleExpr(p *state, text string) (ast.ExprNode, error) {
 			}
 			return nil, fmt.Errorf("%w: syntax error at its end", errNotOneExpr)
 		}
-		return nil, errNotOneExpr
+		return nil, fmt.Errorf("%w: %v", errNotOneExpr, err)
 	}
 	if len(stmts) != 1 {
 		return nil, errNotOneExpr

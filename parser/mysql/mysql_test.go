@@ -401,3 +401,24 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestLongNumericLiteral: the TiDB parser panics on a numeric literal
+// longer than its decimal type holds; in a schema file and in a hint
+// from a flag, that is an error that says so, not a crash.
+func TestLongNumericLiteral(t *testing.T) {
+	long := strings.Repeat("9", 100) + ".5"
+	_, _, err := Parse("s.sql", []byte("CREATE TABLE t (id int PRIMARY KEY,\n  d decimal(10,2) DEFAULT "+long+");\n"))
+	var pe *parser.Error
+	if !errors.As(err, &pe) || pe.Pos.Line != 1 || !strings.Contains(pe.Msg, "numeric literal") {
+		t.Errorf("schema file: error %v, want a positioned one about the numeric literal", err)
+	}
+	if _, _, err := (Dialect{}).HintExpr(long); !errors.Is(err, errNotOneExpr) || !strings.Contains(err.Error(), "numeric literal") {
+		t.Errorf("hint: error %v, want one about the numeric literal", err)
+	}
+	if _, err := (Dialect{}).HintTable(long); err == nil {
+		t.Errorf("HintTable(%s) read a table name", long)
+	}
+	if _, err := OverRow(long, "NEW"); err == nil || !strings.Contains(err.Error(), "numeric literal") {
+		t.Errorf("OverRow: error %v, want one about the numeric literal", err)
+	}
+}

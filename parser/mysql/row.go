@@ -22,7 +22,7 @@ func OverRow(expr, row string) (string, error) {
 	if strings.Contains(expr, marker) {
 		return "", fmt.Errorf("expression %s holds %s", expr, marker)
 	}
-	stmts, _, err := tidb.New().ParseSQL("SELECT " + expr)
+	stmts, err := parseSQL(tidb.New(), "SELECT "+expr)
 	if err != nil {
 		return "", err
 	}
