@@ -69,7 +69,7 @@ func Parse(file string, src []byte) (s *schema.Schema, diags []parser.Diagnostic
 	defer func() {
 		if r := recover(); r != nil {
 			s, diags = nil, nil
-			err = &parser.Error{Pos: p.stmtPos, Msg: "internal error parsing this statement: " + panicMessage(r)}
+			err = &parser.Error{Pos: p.stmtPos, Msg: fmt.Sprintf("internal error parsing this statement: %v", r)}
 			if !err.(*parser.Error).Pos.IsValid() {
 				err = &parser.Error{Pos: schema.Pos{File: file, Line: 1, Col: 1}, Msg: fmt.Sprintf("internal error: %v", r)}
 			}
