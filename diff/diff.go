@@ -254,7 +254,7 @@ func (d *differ) column(t *schema.Table, from, to *schema.Column) {
 		d.add(Unsupported{What: "change of generated expression on column", Name: columnName(t, to), At: to.Pos})
 		return
 	}
-	if !from.Type.Equal(to.Type) || from.Extra().Collation != to.Extra().Collation {
+	if !from.Type.Equal(*to.Type) || from.Extra().Collation != to.Extra().Collation {
 		if d.partitionedParent(t.Name) || len(d.to.Children(t.Name)) > 0 {
 			d.add(Unsupported{What: "type change of a column of a partitioned table or inheritance parent (it would be changed in every partition and child)", Name: columnName(t, to), At: to.Pos})
 			return
@@ -559,7 +559,7 @@ func (d *differ) refColumnsChanged(v *schema.View) bool {
 			return true
 		}
 		for i, c := range tt.Columns {
-			if oc := ft.ColumnNear(i, c.Name); oc == nil || !oc.Type.Equal(c.Type) {
+			if oc := ft.ColumnNear(i, c.Name); oc == nil || !oc.Type.Equal(*c.Type) {
 				return true
 			}
 		}

@@ -124,7 +124,9 @@ func renameTypes(s *schema.Schema, renames map[schema.Name]schema.Name) *schema.
 		nt.Columns = nil
 		for _, c := range t.Columns {
 			nc := *c
-			nc.Type = typ(c.Type)
+			if t := typ(*c.Type); !t.Equal(*c.Type) {
+				nc.Type = &t
+			}
 			nt.Columns = append(nt.Columns, &nc)
 		}
 		out.Tables = append(out.Tables, &nt)

@@ -203,7 +203,7 @@ func (d *differ) inheritanceMoved(t *schema.Table, from, to *schema.Column) {
 	if from == nil || to == nil || t.IsPartition() || d.from.Table(t.Name).IsPartition() {
 		return
 	}
-	if !from.Type.Equal(to.Type) || from.NotNull != to.NotNull || !from.Default.Equal(to.Default) || from.Extra().Collation != to.Extra().Collation {
+	if !from.Type.Equal(*to.Type) || from.NotNull != to.NotNull || !from.Default.Equal(to.Default) || from.Extra().Collation != to.Extra().Collation {
 		d.add(Unsupported{What: "change of column " + to.Name + " of an inheritance child together with the table it inherits it from",
 			Name: t.Name.String() + "." + to.Name, At: to.Pos})
 	}

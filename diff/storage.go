@@ -106,7 +106,7 @@ func (d *differ) generated(t *schema.Table, from, to *schema.Column) (more bool)
 	case from.Extra().Generated.Equal(to.Extra().Generated):
 		return true
 	case from.Extra().Generated != nil && to.Extra().Generated == nil:
-		if !from.Type.Equal(to.Type) || from.Extra().Collation != to.Extra().Collation {
+		if !from.Type.Equal(*to.Type) || from.Extra().Collation != to.Extra().Collation {
 			d.add(Unsupported{What: "generated column made a plain one and its type changed together (make it plain in one migration, change the type in the next)", Name: columnName(t, to), At: to.Pos})
 			return false
 		}

@@ -75,7 +75,7 @@ func (d *differ) identity(t *schema.Table, from, to *schema.Column) (more bool) 
 		d.add(DropIdentity{Table: t, From: from, To: to})
 		// Type, collation and comment are still compared; nullability
 		// and default go with the DropIdentity.
-		if !from.Type.Equal(to.Type) || from.Extra().Collation != to.Extra().Collation {
+		if !from.Type.Equal(*to.Type) || from.Extra().Collation != to.Extra().Collation {
 			d.add(AlterColumnType{Table: t, From: from, To: to})
 		}
 		return false
@@ -89,7 +89,7 @@ func (d *differ) identity(t *schema.Table, from, to *schema.Column) (more bool) 
 // types of their columns: a column's type change takes its identity
 // sequence's type, and bounds that were the old type's, along (PostgreSQL
 // does that itself), so only what differs beyond that counts.
-func identityEqual(a, b *schema.Identity, at, bt schema.Type) bool {
+func identityEqual(a, b *schema.Identity, at, bt *schema.Type) bool {
 	if a == nil || b == nil {
 		return a == nil && b == nil
 	}

@@ -153,7 +153,7 @@ func (m *mysql) steps(c diff.Change) []Step {
 		if m.opts.TypeChange == TypeChangeShadow && m.alg(c).BlocksWrites() && ShadowTypeChange(m.d, c.Table, c.From, c.To) {
 			return m.syncColumn(c, c.Table, c.From, c.To, shadowName(c.To.Name), false)
 		}
-		m.column(c, c.Table, c.From, c.To, true, false, fmt.Sprintf("type %s", myTypeSQL(c.To.Type)))
+		m.column(c, c.Table, c.From, c.To, true, false, fmt.Sprintf("type %s", myTypeSQL(*c.To.Type)))
 		return nil
 	case diff.RenameTable:
 		return m.renameTable(c)
@@ -265,7 +265,7 @@ func (m *mysql) finish() []Step {
 // ... SET DEFAULT).
 func sameColumnState(a, b *schema.Column) bool {
 	ax, bx := a.Extra(), b.Extra()
-	return a.Type.Equal(b.Type) && a.NotNull == b.NotNull && ax.Charset == bx.Charset && ax.Collation == bx.Collation &&
+	return a.Type.Equal(*b.Type) && a.NotNull == b.NotNull && ax.Charset == bx.Charset && ax.Collation == bx.Collation &&
 		ax.OnUpdate.Equal(bx.OnUpdate) && a.AutoIncrement == b.AutoIncrement && ax.Comment == bx.Comment &&
 		ax.Generated.Equal(bx.Generated) && a.Virtual == b.Virtual
 }
@@ -430,7 +430,7 @@ func (m *mysql) tableOptions(c diff.AlterTableOptions) []Step {
 		parts = append(parts, "DEFAULT"+spec)
 		if old := m.d.From.Table(c.Table.Name); old != nil {
 			for _, col := range old.Columns {
-				if col.Extra().Charset == "" && col.Extra().Collation == "" && isStringType(col.Type) {
+				if col.Extra().Charset == "" && col.Extra().Collation == "" && isStringType(*col.Type) {
 					parts = append(parts, "MODIFY COLUMN "+columnDefinition(col))
 				}
 			}
@@ -522,7 +522,7 @@ func (m *mysql) createTable(t *schema.Table) string {
 // attribute is written, even the ones that do not change.
 func columnDefinition(c *schema.Column) string {
 	var b strings.Builder
-	b.WriteString(myQuoteIdent(c.Name) + " " + myTypeSQL(c.Type))
+	b.WriteString(myQuoteIdent(c.Name) + " " + myTypeSQL(*c.Type))
 	if c.Extra().Charset != "" {
 		b.WriteString(" CHARACTER SET " + c.Extra().Charset)
 	}
@@ -1134,7 +1134,7 @@ func myIndexIs(i *schema.Index) string {
 // is idempotent.
 func myColumnIs(t schema.Name, c *schema.Column) string {
 	var types []string
-	for _, s := range columnTypeSpellings(c.Type) {
+	for _, s := range columnTypeSpellings(*c.Type) {
 		types = append(types, myQuoteLiteral(s))
 	}
 	conds := []string{
@@ -1151,7 +1151,7 @@ func myColumnIs(t schema.Name, c *schema.Column) string {
 	switch {
 	case c.Extra().Collation != "":
 		conds = append(conds, "collation_name = "+myQuoteLiteral(c.Extra().Collation))
-	case c.Extra().Charset == "" && isStringType(c.Type):
+	case c.Extra().Charset == "" && isStringType(*c.Type):
 		// Neither given: the table's default, whatever it is.
 		conds = append(conds, "collation_name = (SELECT table_collation FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = "+
 			myQuoteLiteral(t.Name)+")")

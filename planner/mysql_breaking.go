@@ -94,7 +94,7 @@ func myBackfill(c diff.Change, table *schema.Table, key []string, alias, summary
 		col := table.Column(k)
 		typ := "BIGINT"
 		if col != nil {
-			typ = myTypeSQL(col.Type)
+			typ = myTypeSQL(*col.Type)
 		}
 		v, nv, lv := fmt.Sprintf("zdplan_k%d", i+1), fmt.Sprintf("zdplan_n%d", i+1), fmt.Sprintf("zdplan_l%d", i+1)
 		decl = append(decl, fmt.Sprintf("  DECLARE %s %s;\n  DECLARE %s %s;\n  DECLARE %s %s;", v, typ, nv, typ, lv, typ))

@@ -40,7 +40,7 @@ func virtual(sql string) colOpt {
 }
 
 func col(name, typ string, opts ...colOpt) *schema.Column {
-	c := &schema.Column{Name: name, Type: schema.Type{Name: typ}, Pos: schema.Pos{File: "t.sql", Line: 1, Col: 1}}
+	c := &schema.Column{Name: name, Type: &schema.Type{Name: typ}, Pos: schema.Pos{File: "t.sql", Line: 1, Col: 1}}
 	for _, o := range opts {
 		o(c)
 	}

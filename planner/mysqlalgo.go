@@ -322,13 +322,13 @@ func columnAlg(d *diff.Diff, t *schema.Table, from, to *schema.Column) myAlg {
 	add := func(b myAlg) { a = a.join(b) }
 	cs := func(c *schema.Column) string { return columnCharset(d, t, c) }
 	switch {
-	case from.Type.Equal(to.Type):
-	case varcharWidening(from.Type, to.Type, bytesPerChar(cs(to))) && cs(from) == cs(to) && from.Extra().Collation == to.Extra().Collation:
+	case from.Type.Equal(*to.Type):
+	case varcharWidening(*from.Type, *to.Type, bytesPerChar(cs(to))) && cs(from) == cs(to) && from.Extra().Collation == to.Extra().Collation:
 		add(myAlg{AlgInplace, AlgInstant, "widening a varchar within its length-byte class is metadata only"})
-	case enumAppend(from.Type, to.Type):
+	case enumAppend(*from.Type, *to.Type):
 		add(both(AlgInstant, "values appended to an ENUM or SET are metadata only"))
 	default:
-		add(both(AlgCopy, fmt.Sprintf("changing the type from %s to %s copies the table", myTypeSQL(from.Type), myTypeSQL(to.Type))))
+		add(both(AlgCopy, fmt.Sprintf("changing the type from %s to %s copies the table", myTypeSQL(*from.Type), myTypeSQL(*to.Type))))
 	}
 	switch {
 	case from.Extra().Charset != to.Extra().Charset:
@@ -377,7 +377,7 @@ func indexed(d *diff.Diff, t schema.Name, col string) bool {
 func indexAlg(t *schema.Table, i *schema.Index) myAlg {
 	if i.Unique && t != nil {
 		for _, k := range i.Keys {
-			if col := t.Column(k.Column); col != nil && k.Length == 0 && isBlobType(col.Type) {
+			if col := t.Column(k.Column); col != nil && k.Length == 0 && isBlobType(*col.Type) {
 				return both(AlgCopy, "a UNIQUE index on a whole BLOB or TEXT column is a hash over a hidden column, added by a table copy")
 			}
 		}

@@ -372,7 +372,7 @@ func sequenceOptions(s *schema.Sequence) string {
 // columnSQL is a column definition as CREATE TABLE and ADD COLUMN take it.
 func columnSQL(t *schema.Table, c *schema.Column, withNotNull bool) string {
 	var b strings.Builder
-	b.WriteString(qi(c.Name) + " " + pgq.TypeSQL(c.Type))
+	b.WriteString(qi(c.Name) + " " + pgq.TypeSQL(*c.Type))
 	if c.Extra().Collation != "" {
 		b.WriteString(" COLLATE " + pgq.QuoteDotted(c.Extra().Collation))
 	}
@@ -601,11 +601,11 @@ func InPlaceTypeChange(from, to *schema.Column) bool {
 	case ft.Name == "character varying" && tt.Name == "text":
 		return true
 	case ft.Name == "character varying" && tt.Name == "character varying":
-		return limit(tt) >= limit(ft)
+		return limit(*tt) >= limit(*ft)
 	case ft.Name == "text" && tt.Name == "character varying" && len(tt.Mods) == 0:
 		return true
 	case (ft.Name == "bit varying" && tt.Name == "bit varying"):
-		return limit(tt) >= limit(ft)
+		return limit(*tt) >= limit(*ft)
 	case ft.Name == "numeric" && tt.Name == "numeric":
 		if len(tt.Mods) == 0 {
 			return true
@@ -620,13 +620,13 @@ func InPlaceTypeChange(from, to *schema.Column) bool {
 		if len(tt.Mods) > 1 {
 			ts = tt.Mods[1]
 		}
-		return fs == ts && limit(tt) >= limit(ft)
+		return fs == ts && limit(*tt) >= limit(*ft)
 	}
 	return false
 }
 
 func (p *postgres) alterType(c diff.AlterColumnType) []Step {
-	typ := pgq.TypeSQL(c.To.Type)
+	typ := pgq.TypeSQL(*c.To.Type)
 	if c.To.Extra().Collation != "" {
 		typ += " COLLATE " + pgq.QuoteDotted(c.To.Extra().Collation)
 	}
@@ -649,7 +649,7 @@ func (p *postgres) alterType(c diff.AlterColumnType) []Step {
 	if c.From.Type.Schema != "" || c.To.Type.Schema != "" {
 		using += "::text"
 	}
-	alter += fmt.Sprintf(" USING %s::%s", using, pgq.TypeSQL(c.To.Type))
+	alter += fmt.Sprintf(" USING %s::%s", using, pgq.TypeSQL(*c.To.Type))
 	// A default is not cast with the column: drop it first and set the
 	// new one (or the old one again) after, in the same statement.
 	if c.From.Default != nil {
@@ -665,12 +665,12 @@ func (p *postgres) alterType(c diff.AlterColumnType) []Step {
 // is not yet t, comparing the type's oid and the typmod PostgreSQL encodes
 // for its modifiers. ok is false for modifiers it cannot encode.
 func typeDiffers(table schema.Name, col *schema.Column) (cond string, ok bool) {
-	mod, ok := typmod(col.Type)
+	mod, ok := typmod(*col.Type)
 	if !ok {
 		return "", false
 	}
 	return fmt.Sprintf("NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = %s AND attname = %s AND atttypid = %s::regtype AND atttypmod = %d)",
-		regclass(table), lit(col.Name), lit(pgq.TypeSQL(col.Type)), mod), true
+		regclass(table), lit(col.Name), lit(pgq.TypeSQL(*col.Type)), mod), true
 }
 
 // typmod is the atttypmod PostgreSQL stores for a type's modifiers.

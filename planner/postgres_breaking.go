@@ -147,11 +147,11 @@ func (s syncColumn) forward(row string) string {
 	}
 	if u := s.new.Hint().Using; u != nil {
 		e = "(" + u.SQL + ")"
-	} else if !s.old.Type.Equal(s.new.Type) && (s.old.Type.Schema != "" || s.new.Type.Schema != "") && s.new.Type.Name != "text" {
+	} else if !s.old.Type.Equal(*s.new.Type) && (s.old.Type.Schema != "" || s.new.Type.Schema != "") && s.new.Type.Name != "text" {
 		e += "::text" // no cast between an enum and most types but text
 	}
-	if !s.old.Type.Equal(s.new.Type) || s.new.Hint().Using != nil {
-		e += "::" + pgq.TypeSQL(s.new.Type)
+	if !s.old.Type.Equal(*s.new.Type) || s.new.Hint().Using != nil {
+		e += "::" + pgq.TypeSQL(*s.new.Type)
 	}
 	if b := s.new.Hint().Backfill; b != nil {
 		e = fmt.Sprintf("coalesce(%s, %s)", e, b.SQL)
@@ -162,13 +162,13 @@ func (s syncColumn) forward(row string) string {
 // reverse is the old column's value computed from the new one.
 func (s syncColumn) reverse(row string) string {
 	e := row + "." + qi(s.addName)
-	if s.old.Type.Equal(s.new.Type) {
+	if s.old.Type.Equal(*s.new.Type) {
 		return e
 	}
 	if (s.old.Type.Schema != "" || s.new.Type.Schema != "") && s.old.Type.Name != "text" {
 		e += "::text"
 	}
-	return e + "::" + pgq.TypeSQL(s.old.Type)
+	return e + "::" + pgq.TypeSQL(*s.old.Type)
 }
 
 // plan turns the sync column into steps in all three phases.
@@ -178,7 +178,7 @@ func (s syncColumn) plan(rename bool) []Step {
 	trig := triggerName("zdplan_sync", s.new.Name)
 	oldQ, newQ := qi(s.old.Name), qi(s.addName)
 	obj := t.String() + "." + s.new.Name
-	typ := pgq.TypeSQL(s.new.Type)
+	typ := pgq.TypeSQL(*s.new.Type)
 	if s.new.Extra().Collation != "" {
 		typ += " COLLATE " + pgq.QuoteDotted(s.new.Extra().Collation)
 	}

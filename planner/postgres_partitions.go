@@ -159,7 +159,7 @@ func BoundCondition(s *schema.Schema, t *schema.Table) (string, bool) {
 	if c == nil {
 		return "", false
 	}
-	typ := pgq.TypeSQL(c.Type)
+	typ := pgq.TypeSQL(*c.Type)
 	value := func(v string) string { return v + "::" + typ }
 	kind, from, to, in := pgq.BoundValues(t.PartitionBound)
 	k := qi(col)

@@ -353,7 +353,7 @@ var Catalogue = []*Rule{
 		SeeAlso: []string{"strong_migrations change_column"},
 		Run: func(p *Pass) {
 			Each(p, func(a diff.AlterColumnType) {
-				if narrows(a.From.Type, a.To.Type) {
+				if narrows(*a.From.Type, *a.To.Type) {
 					p.Report(a.Object(), a.Pos(), false, "%s narrows from %s to %s: existing values may not fit", a.Object(), a.From.Type, a.To.Type)
 				}
 			})

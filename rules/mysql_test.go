@@ -17,7 +17,7 @@ import (
 var at = schema.Pos{File: "desired.sql", Line: 3, Col: 3}
 
 func myCol(name, typ string, notNull bool, mods ...string) *schema.Column {
-	return &schema.Column{Name: name, Type: schema.Type{Name: typ, Mods: mods}, NotNull: notNull, Pos: at}
+	return &schema.Column{Name: name, Type: &schema.Type{Name: typ, Mods: mods}, NotNull: notNull, Pos: at}
 }
 
 func myTable(cols ...*schema.Column) *schema.Schema {

@@ -531,11 +531,14 @@ type Identity struct {
 // Column is a table column.
 //
 // A large schema has hundreds of thousands of columns, so the struct is
-// kept small (it fits the 128-byte allocation size class): attributes
-// that most columns lack, and DESIRED's hints, live out of line in Extras.
+// kept small (it fits the 80-byte allocation size class): the type is
+// shared with the other columns of that type, and attributes that most
+// columns lack, and DESIRED's hints, live out of line in Extras.
 type Column struct {
-	Name    string
-	Type    Type
+	Name string
+	// Type is never nil in a model. Columns share it (parser.Types), so
+	// it is replaced, never written through.
+	Type    *Type
 	Default *Expr
 	// Extras is nil unless the column has one of the rarer attributes or
 	// a hint. Read them with Extra and Hint and change them with SetExtra,

@@ -28,7 +28,7 @@ func (fakeMySQL) Name() string { return "mysql" }
 func (fakeMySQL) Parse(file string, src []byte) (*schema.Schema, []parser.Diagnostic, error) {
 	pos := schema.Pos{File: file, Line: 1, Col: 1}
 	col := func(name, typ string, notNull bool, mods ...string) *schema.Column {
-		return &schema.Column{Name: name, Type: schema.Type{Name: typ, Mods: mods}, NotNull: notNull, Pos: pos}
+		return &schema.Column{Name: name, Type: &schema.Type{Name: typ, Mods: mods}, NotNull: notNull, Pos: pos}
 	}
 	id := col("id", "bigint", true)
 	id.AutoIncrement = true

@@ -138,8 +138,9 @@ type state struct {
 	// keys memoises exprKey: schemas repeat the same defaults and checks
 	// over and over, and each key costs a parse.
 	keys map[keyMemo]string
-	// exprs shares equal column defaults.
+	// exprs shares equal column defaults, types equal column types.
 	exprs parser.Exprs
+	types parser.Types
 
 	tables     map[string]*table
 	views      map[string]*schema.View

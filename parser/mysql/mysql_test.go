@@ -157,10 +157,10 @@ CREATE TABLE c (
 	if pk := c.PrimaryKey(); pk == nil || pk.Name != "PRIMARY" || !c.Column("id").NotNull || !c.Column("id").AutoIncrement {
 		t.Errorf("primary key: %+v", pk)
 	}
-	if got := TypeSQL(c.Column("d").Type); got != "decimal(10,0) unsigned zerofill" {
+	if got := TypeSQL(*c.Column("d").Type); got != "decimal(10,0) unsigned zerofill" {
 		t.Errorf("TypeSQL = %s", got)
 	}
-	if got := TypeSQL(c.Column("e").Type); got != "enum('a','it''s')" {
+	if got := TypeSQL(*c.Column("e").Type); got != "enum('a','it''s')" {
 		t.Errorf("TypeSQL = %s", got)
 	}
 	if c.Comment != "child rows" || c.Column("n").Extra().Comment != "nick" || c.Options["engine"] != "innodb" {

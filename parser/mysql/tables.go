@@ -214,7 +214,7 @@ func (p *state) tableOptions(tb *table, opts []*ast.TableOption, tt *tableText) 
 func (p *state) column(tb *table, cd *ast.ColumnDef, e *element, tt *tableText) error {
 	col := &schema.Column{
 		Name: cd.Name.Name.O,
-		Type: columnType(cd.Tp, e.geometry),
+		Type: p.types.Share(columnType(cd.Tp, e.geometry)),
 		Pos:  p.posAt(e.toks[0].off),
 	}
 	if columnFold(tb.t, col.Name) != nil {
@@ -341,7 +341,7 @@ func (p *state) column(tb *table, cd *ast.ColumnDef, e *element, tt *tableText) 
 		if p.isJSONCheck(col, x) {
 			// MariaDB's JSON is LONGTEXT with a utf8mb4_bin collation and
 			// CHECK (json_valid(col)); SHOW CREATE TABLE prints it so.
-			col.Type = schema.Type{Name: "json"}
+			col.Type = p.types.Share(schema.Type{Name: "json"})
 			col.SetExtra(func(e *schema.ColumnExtra) { e.Charset, e.Collation = "", "" })
 			continue
 		}

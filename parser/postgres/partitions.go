@@ -179,8 +179,7 @@ func (p *state) keyTypes(parent *schema.Table) []*schema.Type {
 	var out []*schema.Type
 	for _, name := range p.partKeyCols[parent.Name] {
 		if c := p.effColumn(parent, name); c != nil && name != "" {
-			typ := c.Type
-			out = append(out, &typ)
+			out = append(out, c.Type)
 		} else {
 			out = append(out, nil)
 		}
@@ -393,7 +392,7 @@ func (p *state) attachPartition(parent *schema.Table, pc *pg.PartitionCmd) error
 		if pcol == nil {
 			return p.errorAt(p.stmtPos, "table %s contains column %q not found in parent %s", child.Name, c.Name, parent.Name)
 		}
-		if !pcol.Type.Equal(c.Type) || pcol.Extra().Collation != c.Extra().Collation {
+		if !pcol.Type.Equal(*c.Type) || pcol.Extra().Collation != c.Extra().Collation {
 			return p.errorAt(p.stmtPos, "child table %s has different type for column %q", child.Name, c.Name)
 		}
 		switch {
@@ -558,7 +557,7 @@ func (p *state) mergeInherited(t *schema.Table) error {
 	var merged, own []*schema.Column
 	for _, pc := range parentCols {
 		if c := t.Column(pc.Name); c != nil {
-			if !c.Type.Equal(pc.Type) {
+			if !c.Type.Equal(*pc.Type) {
 				return p.errorAt(c.Pos, "column %q has a type conflict with the inherited definition", c.Name)
 			}
 			if c.Default == nil {

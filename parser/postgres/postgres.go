@@ -70,8 +70,9 @@ type state struct {
 	lines *parser.Lines
 	src   []byte
 	s     *schema.Schema
-	// exprs shares equal column defaults.
+	// exprs shares equal column defaults, types equal column types.
 	exprs parser.Exprs
+	types parser.Types
 
 	// searchPath is the effective search_path; empty after pg_dump's
 	// set_config('search_path', '', false), when every name is qualified.

@@ -123,7 +123,7 @@ func (p *state) columnDef(t *schema.Table, cd *pg.ColumnDef) (*schema.Column, []
 	if err != nil {
 		return nil, nil, p.errorf(cd.TypeName.Location, "column %q: %v", cd.Colname, err)
 	}
-	col := &schema.Column{Name: truncateIdent(cd.Colname), Type: typ, NotNull: cd.IsNotNull, Pos: p.pos(cd.Location)}
+	col := &schema.Column{Name: truncateIdent(cd.Colname), Type: p.types.Share(typ), NotNull: cd.IsNotNull, Pos: p.pos(cd.Location)}
 	if cd.CollClause != nil {
 		col.SetExtra(func(e *schema.ColumnExtra) { e.Collation = p.collationName(cd.CollClause.Collname) })
 	}
@@ -527,9 +527,11 @@ func (p *state) alterTableCmd(t *schema.Table, cmd *pg.AlterTableCmd) error {
 			return err
 		}
 		cd := cmd.Def.GetColumnDef()
-		if col.Type, _, err = p.resolveType(cd.TypeName); err != nil {
+		typ, _, err := p.resolveType(cd.TypeName)
+		if err != nil {
 			return p.errorf(cd.TypeName.Location, "column %q: %v", cmd.Name, err)
 		}
+		col.Type = p.types.Share(typ)
 		if cd.CollClause != nil {
 			col.SetExtra(func(e *schema.ColumnExtra) { e.Collation = p.collationName(cd.CollClause.Collname) })
 		}
