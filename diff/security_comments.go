@@ -77,29 +77,29 @@ func (d *differ) objectComments() {
 	}
 	for _, t := range d.to.Tables {
 		old := d.from.Table(t.Name)
-		for _, c := range t.Constraints {
+		for i, c := range t.Constraints {
 			var oc *schema.Constraint
 			if old != nil {
-				oc = old.Constraint(c.Name)
+				oc = old.ConstraintNear(i, c.Name)
 			}
-			recreated := oc == nil || !ConstraintEqual(d.to.Dialect, oc, c)
 			var from string
 			if oc != nil {
 				from = oc.Comment
 			}
-			if commentChanged(recreated, from, c.Comment) {
+			// Comparing the definitions is needed only when there is a
+			// comment to keep or to set.
+			if (from != "" || c.Comment != "") && commentChanged(oc == nil || !ConstraintEqual(d.to.Dialect, oc, c), from, c.Comment) {
 				d.add(SetComment{On: "CONSTRAINT", Name: t.Name, Column: c.Name, Comment: c.Comment, At: c.Pos})
 			}
 		}
 	}
 	for _, i := range d.to.Indexes {
 		old := d.from.Index(i.Table, i.Name.Name)
-		recreated := old == nil || d.rebuilt[i.Table] || !IndexEqual(d.to.Dialect, old, i)
 		var from string
 		if old != nil {
 			from = old.Comment
 		}
-		if commentChanged(recreated, from, i.Comment) {
+		if (from != "" || i.Comment != "") && commentChanged(old == nil || d.rebuilt[i.Table] || !IndexEqual(d.to.Dialect, old, i), from, i.Comment) {
 			d.add(SetComment{On: "INDEX", Name: i.Name, Comment: i.Comment, At: i.Pos})
 		}
 	}

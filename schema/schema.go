@@ -452,6 +452,14 @@ func (t *Table) Constraint(name string) *Constraint {
 	return nil
 }
 
+// ConstraintNear is Constraint, trying position i first (see ColumnNear).
+func (t *Table) ConstraintNear(i int, name string) *Constraint {
+	if i >= 0 && i < len(t.Constraints) && t.Constraints[i].Name == name {
+		return t.Constraints[i]
+	}
+	return t.Constraint(name)
+}
+
 // PrimaryKey returns the table's primary key constraint, or nil.
 func (t *Table) PrimaryKey() *Constraint {
 	for _, c := range t.Constraints {
