@@ -11,6 +11,8 @@ import "github.com/zdplan/zdplan/schema"
 // The zero Exprs is ready to use. It is not safe for concurrent use.
 type Exprs struct {
 	seen map[schema.Expr]*schema.Expr
+	// slab holds the shared copies (see Slab).
+	slab Slab[schema.Expr]
 }
 
 // Share returns an expression equal to x that may be shared, or nil for
@@ -25,6 +27,7 @@ func (e *Exprs) Share(x *schema.Expr) *schema.Expr {
 	if e.seen == nil {
 		e.seen = map[schema.Expr]*schema.Expr{}
 	}
-	e.seen[*x] = x
-	return x
+	y := e.slab.Put(*x)
+	e.seen[*x] = y
+	return y
 }

@@ -222,6 +222,11 @@ func (s *Schema) SequencesOwnedBy(t Name, col string) []*Sequence {
 // Namespace returns the named namespace, or nil.
 func (s *Schema) Namespace(name string) *Namespace { return s.lookup().namespaces[name] }
 
+// BuildIndex builds the name index the lookups use now instead of at the
+// first lookup: the pipeline builds each schema's while the other file's
+// parse may still run, instead of both one after the other later.
+func (s *Schema) BuildIndex() { s.lookup() }
+
 // lookup builds name indexes on first use. A Schema is not modified once
 // its parser has returned it, so the index never goes stale.
 func (s *Schema) lookup() *lookup {
@@ -322,7 +327,8 @@ type Table struct {
 	Comment     string
 	// Options holds dialect table options that take part in the diff,
 	// keyed by lower-case option name: for MySQL "engine", "charset" and
-	// "collate", with lower-case values.
+	// "collate", with lower-case values. Tables may share one map
+	// (parser.Options): it is replaced, never written.
 	Options map[string]string
 
 	// PostgreSQL row-level security: ALTER TABLE ... ENABLE and FORCE

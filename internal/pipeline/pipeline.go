@@ -243,5 +243,6 @@ func parse(d parser.Dialect, in Input) (*parseResult, error) {
 		}
 		return nil, fmt.Errorf("parse %s: %w", in.Name, err)
 	}
+	s.BuildIndex()
 	return &parseResult{schema: s, diags: diags}, nil
 }

@@ -138,9 +138,14 @@ type state struct {
 	// keys memoises exprKey: schemas repeat the same defaults and checks
 	// over and over, and each key costs a parse.
 	keys map[keyMemo]string
-	// exprs shares equal column defaults, types equal column types.
+	// exprs shares equal column defaults and CHECK expressions, types
+	// equal column types.
 	exprs parser.Exprs
 	types parser.Types
+	// options shares equal table options.
+	options parser.Options
+	// slabs keep the model's small objects and lists together.
+	slabs parser.Slabs
 
 	tables     map[string]*table
 	views      map[string]*schema.View

@@ -156,6 +156,7 @@ func (p *state) createTable(at int) error {
 	if err := p.resolveKeys(tb, 0); err != nil {
 		return err
 	}
+	p.slabs.KeepTable(tb.t)
 	p.tables[name] = tb
 	delete(p.unmodelled, name)
 	p.s.Tables = append(p.s.Tables, tb.t)
@@ -207,6 +208,7 @@ func (p *state) tableOptions(tb *table, opts []*ast.TableOption, tt *tableText) 
 			set("collate", tb.collate)
 		}
 	}
+	tb.t.Options = p.options.Share(tb.t.Options)
 	return nil
 }
 
@@ -275,7 +277,7 @@ func (p *state) column(tb *table, cd *ast.ColumnDef, e *element, tt *tableText) 
 		if tb.t.PrimaryKey() != nil {
 			return p.errorAt(e.toks[0].off, "multiple primary key defined")
 		}
-		tb.t.Constraints = append(tb.t.Constraints, &schema.Constraint{Name: "PRIMARY", Kind: schema.PrimaryKey, Columns: []string{col.Name}, Pos: col.Pos})
+		tb.t.Constraints = append(tb.t.Constraints, p.slabs.Constraints.Put(schema.Constraint{Name: "PRIMARY", Kind: schema.PrimaryKey, Columns: []string{col.Name}, Pos: col.Pos}))
 		tb.keys = append(tb.keys, &keyDef{kind: keyPrimary, name: "PRIMARY", parts: []keyPart{{col: strings.ToLower(col.Name)}}, pos: col.Pos})
 		col.NotNull = true
 	}
@@ -374,7 +376,7 @@ func (p *state) addCheck(tb *table, name string, x *schema.Expr, raw ast.Node, p
 	if tb.t.Constraint(name) != nil {
 		return &parser.Error{Pos: pos, Msg: fmt.Sprintf("duplicate CHECK constraint name %q", name)}
 	}
-	c := &schema.Constraint{Name: name, Kind: schema.Check, Check: x, Columns: columnRefs(raw), Pos: pos}
+	c := p.slabs.Constraints.Put(schema.Constraint{Name: name, Kind: schema.Check, Check: p.exprs.Share(x), Columns: columnRefs(raw), Pos: pos})
 	for i, n := range c.Columns {
 		if col := columnFold(tb.t, n); col != nil {
 			c.Columns[i] = col.Name
@@ -413,7 +415,7 @@ func (p *state) tableConstraint(tb *table, c *ast.Constraint, e *element) error 
 			}
 			tb.t.Column(n).NotNull = true
 		}
-		pk := &schema.Constraint{Name: "PRIMARY", Kind: schema.PrimaryKey, Columns: cols, Pos: pos}
+		pk := p.slabs.Constraints.Put(schema.Constraint{Name: "PRIMARY", Kind: schema.PrimaryKey, Columns: cols, Pos: pos})
 		if c.Option != nil {
 			pk.Comment = c.Option.Comment
 			p.indexVisibility(tb, c.Option)
@@ -551,7 +553,7 @@ var fkActions = map[ast.ReferOptionType]string{
 // the constraint's or the index name given, else a name from its first
 // column, like any unnamed key.
 func (p *state) foreignKey(tb *table, name string, cols []string, ref *ast.ReferenceDef, pos schema.Pos) error {
-	con := &schema.Constraint{Name: name, Kind: schema.ForeignKey, Pos: pos, Ref: &schema.Reference{}}
+	con := p.slabs.Constraints.Put(schema.Constraint{Name: name, Kind: schema.ForeignKey, Pos: pos, Ref: p.slabs.References.New()})
 	var parts []keyPart
 	for _, n := range cols {
 		col := columnFold(tb.t, n)
@@ -668,6 +670,7 @@ func (p *state) resolveKeys(tb *table, from int) error {
 		taken[strings.ToLower(k.name)] = true
 		if k.idx != nil {
 			k.idx.Name = schema.Name{Name: k.name}
+			p.slabs.KeepIndex(k.idx)
 			p.s.Indexes = append(p.s.Indexes, k.idx)
 		}
 	}

@@ -58,7 +58,7 @@ func (p *state) createView() error {
 		return p.errorAt(p.toks[0].off, "not a CREATE VIEW statement")
 	}
 	name := p.tableName(cv.ViewName)
-	v := &schema.View{Name: schema.Name{Name: name}, CheckOption: checkOption, Pos: p.stmtPos}
+	v := p.slabs.Views.Put(schema.View{Name: schema.Name{Name: name}, CheckOption: checkOption, Pos: p.stmtPos})
 	if cv.Security == ast.SecurityInvoker {
 		v.Security = "INVOKER"
 	}

@@ -80,6 +80,7 @@ func (p *state) createIndex(s *pg.IndexStmt) error {
 	}
 	p.relNames[idx.Name] = true
 	p.indexes[idx.Name] = idx
+	p.slabs.KeepIndex(idx)
 	p.s.Indexes = append(p.s.Indexes, idx)
 	return nil
 }
@@ -167,7 +168,7 @@ func (p *state) createView(s *pg.ViewStmt) error {
 		p.unmodelled[name] = true
 		return nil
 	}
-	v := &schema.View{Name: name, Pos: p.pos(s.View.Location)}
+	v := p.slabs.Views.Put(schema.View{Name: name, Pos: p.pos(s.View.Location)})
 	for _, a := range s.Aliases {
 		v.Columns = append(v.Columns, a.GetString_().GetSval())
 	}
@@ -197,7 +198,7 @@ func (p *state) createTableAs(s *pg.CreateTableAsStmt) error {
 	if p.relNames[name] && s.IfNotExists {
 		return nil
 	}
-	v := &schema.View{Name: name, Materialized: true, Pos: p.pos(s.Into.Rel.Location)}
+	v := p.slabs.Views.Put(schema.View{Name: name, Materialized: true, Pos: p.pos(s.Into.Rel.Location)})
 	for _, c := range s.Into.ColNames {
 		v.Columns = append(v.Columns, c.GetString_().GetSval())
 	}
@@ -345,7 +346,7 @@ func unqualifySingleRelation(n *pg.Node) {
 
 // newSequence returns a sequence with CREATE SEQUENCE's defaults.
 func (p *state) newSequence(name schema.Name, typ string) *schema.Sequence {
-	seq := &schema.Sequence{Name: name, Type: typ, Increment: 1, Cache: 1, Pos: p.stmtPos}
+	seq := p.slabs.Sequences.Put(schema.Sequence{Name: name, Type: typ, Increment: 1, Cache: 1, Pos: p.stmtPos})
 	seq.Min, seq.Max = SequenceBounds(typ, 1)
 	seq.Start = seq.Min
 	return seq

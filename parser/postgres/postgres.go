@@ -73,6 +73,8 @@ type state struct {
 	// exprs shares equal column defaults, types equal column types.
 	exprs parser.Exprs
 	types parser.Types
+	// slabs keep the model's small objects and lists together.
+	slabs parser.Slabs
 
 	// searchPath is the effective search_path; empty after pg_dump's
 	// set_config('search_path', '', false), when every name is qualified.

@@ -113,6 +113,7 @@ func (p *state) createTable(cs *pg.CreateStmt) error {
 			return err
 		}
 	}
+	p.slabs.KeepTable(t)
 	return nil
 }
 
@@ -181,7 +182,7 @@ func (p *state) columnDef(t *schema.Table, cd *pg.ColumnDef) (*schema.Column, []
 		}
 		seqName := schema.Name{Schema: t.Name.Schema, Name: p.chooseRelName(t.Name.Schema, t.Name.Name, col.Name, "seq")}
 		seq := p.newSequence(seqName, typ.Name)
-		seq.OwnedBy = &schema.ColumnRef{Table: t.Name, Column: col.Name}
+		seq.OwnedBy = p.slabs.Owners.Put(schema.ColumnRef{Table: t.Name, Column: col.Name})
 		seq.Pos = col.Pos
 		p.addSequence(seq)
 		col.Default = serialDefault(seqName)
@@ -250,7 +251,7 @@ func (p *state) identity(t *schema.Table, col *schema.Column, c *pg.Constraint) 
 	if err := p.sequenceOptions(seq, opts, true); err != nil {
 		return nil, err
 	}
-	seq.OwnedBy = &schema.ColumnRef{Table: t.Name, Column: col.Name}
+	seq.OwnedBy = p.slabs.Owners.Put(schema.ColumnRef{Table: t.Name, Column: col.Name})
 	id.Sequence = seq
 	return id, nil
 }
@@ -261,13 +262,13 @@ var fkMatch = map[string]string{"s": "SIMPLE", "f": "FULL", "p": "PARTIAL", "": 
 // tableConstraint reads a PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK
 // constraint; column is set for one declared on a column.
 func (p *state) tableConstraint(c *pg.Constraint, column string) (draft, error) {
-	con := &schema.Constraint{
+	con := p.slabs.Constraints.Put(schema.Constraint{
 		Name:              truncateIdent(c.Conname),
 		Deferrable:        c.Deferrable,
 		InitiallyDeferred: c.Initdeferred,
 		NotValid:          c.SkipValidation,
 		Pos:               p.pos(c.Location),
-	}
+	})
 	cols := func(nodes []*pg.Node) []string {
 		var out []string
 		for _, n := range nodes {
@@ -302,7 +303,8 @@ func (p *state) tableConstraint(c *pg.Constraint, column string) (draft, error) 
 		if err != nil {
 			return draft{}, err
 		}
-		con.Ref = &schema.Reference{Table: ref}
+		con.Ref = p.slabs.References.New()
+		con.Ref.Table = ref
 		for _, n := range c.PkAttrs {
 			con.Ref.Columns = append(con.Ref.Columns, truncateIdent(n.GetString_().GetSval()))
 		}
