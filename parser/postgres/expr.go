@@ -156,6 +156,12 @@ func (p *state) newExpr(n *pg.Node) (*schema.Expr, error) {
 	if n == nil {
 		return nil, nil
 	}
+	shape, shaped := appendShape([]byte(p.defaultSchema()+"\x00"), n)
+	if shaped {
+		if e, ok := p.shapeMemo[string(shape)]; ok {
+			return &schema.Expr{SQL: e.SQL, Key: e.Key}, nil
+		}
+	}
 	n = proto.Clone(n).(*pg.Node)
 	walkNodes(n.ProtoReflect(), p.canonicalise)
 	p.canonicalise(n)
@@ -166,6 +172,9 @@ func (p *state) newExpr(n *pg.Node) (*schema.Expr, error) {
 	memoKey, err := proto.MarshalOptions{Deterministic: true}.MarshalAppend([]byte(p.defaultSchema()+"\x00"), n)
 	if err == nil {
 		if e, ok := p.exprMemo[string(memoKey)]; ok {
+			if shaped {
+				p.shapeMemo[string(shape)] = e
+			}
 			return &schema.Expr{SQL: e.SQL, Key: e.Key}, nil
 		}
 	}
@@ -190,6 +199,9 @@ func (p *state) newExpr(n *pg.Node) (*schema.Expr, error) {
 	e := &schema.Expr{SQL: sql, Key: key}
 	if memoKey != nil {
 		p.exprMemo[string(memoKey)] = *e
+	}
+	if shaped {
+		p.shapeMemo[string(shape)] = *e
 	}
 	return e, nil
 }

@@ -63,6 +63,7 @@ func newState(file string, src []byte) *state {
 		partKeyCols: map[schema.Name][]string{},
 		ignored:     map[string]bool{},
 		exprMemo:    map[string]schema.Expr{},
+		shapeMemo:   map[string]schema.Expr{},
 	}
 }
 
@@ -102,6 +103,8 @@ type state struct {
 	// search path is fixed for the canonical node's meaning only through
 	// nextval, which canonicalise has already qualified.
 	exprMemo map[string]schema.Expr
+	// shapeMemo caches it by appendShape's key, which is cheaper.
+	shapeMemo map[string]schema.Expr
 
 	// acl collects GRANT, REVOKE and ALTER DEFAULT PRIVILEGES (see
 	// privileges.go).
