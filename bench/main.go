@@ -12,7 +12,8 @@
 // Every measurement runs in a fresh child process, so that its peak
 // resident memory (getrusage ru_maxrss) is its own. The measurements run
 // in -runs rounds of each, interleaved; the table gives the median wall
-// time and the largest peak memory, and how the pipeline's time grew from
+// time and the largest peak memory, and the medians of each round's
+// ratios: pipeline to bare parse, and the pipeline's time to its time at
 // the previous size. The pipeline runs with the collector settings of the
 // zdplan command (pipeline.ConfigureGC), the bare parse with the runtime's
 // defaults; GOGC and GOMEMLIMIT in the environment override both.
@@ -91,18 +92,16 @@ func run(dialects []string, sizes string, runs int) error {
 	fmt.Printf("| dialect | tables | input (both files) | bare parse | pipeline | pipeline / bare parse | pipeline time / previous size's | peak memory (bare parse / pipeline) |\n")
 	fmt.Printf("|---|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, d := range dialects {
-		var prev time.Duration
-		for _, n := range ns {
+		for i, n := range ns {
 			size := len(schemagen.Schema(d, n, false)) + len(schemagen.Schema(d, n, true))
 			bare, bareRSS := summarize(samples[key{"bare", d, n}])
 			full, fullRSS := summarize(samples[key{"pipeline", d, n}])
 			growth := ""
-			if prev > 0 {
-				growth = fmt.Sprintf("%.1f×", float64(full)/float64(prev))
+			if i > 0 {
+				growth = fmt.Sprintf("%.1f×", medianRatio(samples[key{"pipeline", d, n}], samples[key{"pipeline", d, ns[i-1]}]))
 			}
-			prev = full
 			fmt.Printf("| %s | %d | %.1f MB | %s | %s | %.2f× | %s | %d MB / %d MB |\n", d, n, float64(size)/1e6,
-				round(bare), round(full), float64(full)/float64(bare), growth, bareRSS>>20, fullRSS>>20)
+				round(bare), round(full), medianRatio(samples[key{"pipeline", d, n}], samples[key{"bare", d, n}]), growth, bareRSS>>20, fullRSS>>20)
 		}
 	}
 	return nil
@@ -133,6 +132,22 @@ func summarize(ss []sample) (time.Duration, int64) {
 	}
 	slices.Sort(walls)
 	return walls[(len(walls)-1)/2], peak
+}
+
+// medianRatio returns the median over the rounds of the ratio of one
+// round's measurement in num to the same round's in den. The two ran
+// seconds apart, so a change in the machine's speed over minutes, which
+// the medians of the times alone still show, cancels out of the ratio.
+func medianRatio(num, den []sample) float64 {
+	var rs []float64
+	for i := range min(len(num), len(den)) {
+		rs = append(rs, float64(num[i].wall)/float64(den[i].wall))
+	}
+	if len(rs) == 0 {
+		return 0
+	}
+	slices.Sort(rs)
+	return rs[(len(rs)-1)/2]
 }
 
 // measure runs one measurement in a child process.

@@ -25,3 +25,23 @@ func TestSummarize(t *testing.T) {
 		}
 	}
 }
+
+func TestMedianRatio(t *testing.T) {
+	at := func(walls ...time.Duration) []sample {
+		var ss []sample
+		for _, w := range walls {
+			ss = append(ss, sample{wall: w})
+		}
+		return ss
+	}
+	// Round by round, not the ratio of the medians (20/10 = 2).
+	if got := medianRatio(at(10, 30, 20), at(10, 10, 20)); got != 1 {
+		t.Errorf("medianRatio = %v, want the median of 1, 3 and 1", got)
+	}
+	if got := medianRatio(at(9, 1, 3, 5), at(1, 1, 1, 1)); got != 3 {
+		t.Errorf("medianRatio of an even count = %v, want the lower middle, 3", got)
+	}
+	if got := medianRatio(nil, nil); got != 0 {
+		t.Errorf("medianRatio of nothing = %v, want 0", got)
+	}
+}
