@@ -16,25 +16,29 @@ const (
 	// competes with the two files' parses for the CPU.
 	gcPercent = 200
 	// minMemoryLimit is the heap size from which the collector works
-	// harder rather than let the heap grow further.
-	minMemoryLimit = 256 << 20
-	// rampStart and slack shape the limit past a live heap of 204 MiB,
-	// where 256 MiB leaves the collector too little room (a 20,000-table
-	// pair took 17 s instead of 10 with the limit 1.3 times its live
-	// heap): from there the limit rises four times as fast as the live
-	// heap, up to twice it and slack more, about the room the default
-	// GOGC gives.
-	rampStart = 4*(204<<20) - minMemoryLimit
+	// harder rather than let the heap grow further. With the binary's own
+	// pages and pg_query's C memory, which the Go runtime does not count
+	// (30 to 45 MiB), it keeps zdplan's resident memory for the
+	// 10,000-table benchmark pair under 300 MB.
+	minMemoryLimit = 240 << 20
+	// rampFrom, rampStart and slack shape the limit past a live heap of
+	// 188 MiB, where 240 MiB leaves the collector too little room (a
+	// 20,000-table pair took 17 s instead of 10 with the limit 1.3 times
+	// its live heap): from there the limit rises four times as fast as
+	// the live heap, up to twice it and slack more, about the room the
+	// default GOGC gives.
+	rampFrom  = 188 << 20
+	rampStart = 4*rampFrom - minMemoryLimit
 	slack     = 64 << 20
 )
 
 // ConfigureGC sets the garbage collector of a process that plans once and
 // exits: a larger GOGC, which saves collections where memory is
-// plentiful, and a memory limit that caps the heap where it is not: 256
-// MiB while the live heap is under 204 MiB (the 10,000-table benchmark
-// pair's peaks under 200), then rising quickly to the default's twice the
-// live heap, following it as it grows: a schema file may be up to 16 MiB,
-// twice the size the 256 MiB were chosen for. It is for commands, not
+// plentiful, and a memory limit that caps the heap where it is not: 240
+// MiB while the live heap is under 188 MiB (the 10,000-table benchmark
+// pair's peaks at about 150), then rising quickly to the default's twice
+// the live heap, following it as it grows: a schema file may be up to 16
+// MiB, twice the size the 240 MiB were chosen for. It is for commands, not
 // for Run: the settings are the whole process's. GOGC or GOMEMLIMIT in the
 // environment win, each for its own setting. stop ends the following of
 // the live heap, leaving the settings as they are.
