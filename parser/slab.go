@@ -61,7 +61,9 @@ func (b *Slab[T]) reserve(n int) {
 
 // Slabs are the slabs a parser keeps a model's small objects and lists
 // in. The objects are allocated from them directly; the lists are built
-// as usual and moved in once complete, by KeepTable and KeepIndex.
+// as usual and moved in once complete, by KeepTable and KeepIndex, which
+// also share equal column names: tables repeat the same few (id, name,
+// created_at), each otherwise a string of its own.
 //
 // The zero Slabs is ready to use. It is not safe for concurrent use.
 type Slabs struct {
@@ -75,17 +77,21 @@ type Slabs struct {
 	constraintLists Slab[*schema.Constraint]
 	nameLists       Slab[string]
 	keyLists        Slab[schema.IndexKey]
+	names           map[string]string
 }
 
 // KeepTable moves a complete table's column and constraint lists, and
 // its constraints' column lists, into the slabs.
 func (s *Slabs) KeepTable(t *schema.Table) {
 	t.Columns = s.columnLists.Clone(t.Columns)
+	for _, c := range t.Columns {
+		c.Name = s.name(c.Name)
+	}
 	t.Constraints = s.constraintLists.Clone(t.Constraints)
 	for _, c := range t.Constraints {
-		c.Columns = s.nameLists.Clone(c.Columns)
+		c.Columns = s.nameList(c.Columns)
 		if c.Ref != nil {
-			c.Ref.Columns = s.nameLists.Clone(c.Ref.Columns)
+			c.Ref.Columns = s.nameList(c.Ref.Columns)
 		}
 	}
 }
@@ -93,4 +99,28 @@ func (s *Slabs) KeepTable(t *schema.Table) {
 // KeepIndex moves a complete index's keys into the slabs.
 func (s *Slabs) KeepIndex(i *schema.Index) {
 	i.Keys = s.keyLists.Clone(i.Keys)
+	for k := range i.Keys {
+		i.Keys[k].Column = s.name(i.Keys[k].Column)
+	}
+}
+
+// name returns a string equal to n that may be shared.
+func (s *Slabs) name(n string) string {
+	if m, ok := s.names[n]; ok {
+		return m
+	}
+	if s.names == nil {
+		s.names = map[string]string{}
+	}
+	s.names[n] = n
+	return n
+}
+
+// nameList moves a list of column names into the slabs, sharing them.
+func (s *Slabs) nameList(ns []string) []string {
+	ns = s.nameLists.Clone(ns)
+	for i, n := range ns {
+		ns[i] = s.name(n)
+	}
+	return ns
 }

@@ -14,6 +14,7 @@ package schema
 
 import (
 	"fmt"
+	"iter"
 	"maps"
 	"slices"
 	"strings"
@@ -238,25 +239,45 @@ func (s *Schema) lookup() *lookup {
 			enums:      make(map[Name]*Enum, len(s.Enums)),
 			indexes:    make(map[indexKey]*Index, len(s.Indexes)),
 			namespaces: make(map[string]*Namespace, len(s.Namespaces)),
-			// Per table, so that a change looks at its own table's
-			// indexes and references instead of the whole schema: a
-			// planner over 10,000 tables would otherwise be quadratic.
-			tableIndexes: make(map[Name][]*Index, len(s.Tables)),
-			referencing:  map[Name][]*Constraint{},
-			readers:      map[Name][]*View{},
-			children:     map[Name][]*Table{},
-			owned:        map[ColumnRef][]*Sequence{},
+			readers:    map[Name][]*View{},
 		}
-		for _, t := range s.Tables {
-			l.tables[t.Name] = t
-			for _, pn := range t.Parents() {
-				l.children[pn] = append(l.children[pn], t)
-			}
-			for _, c := range t.Constraints {
-				if c.Kind == ForeignKey {
-					l.referencing[c.Ref.Table] = append(l.referencing[c.Ref.Table], c)
+		// Per table, so that a change looks at its own table's indexes
+		// and references instead of the whole schema: a planner over
+		// 10,000 tables would otherwise be quadratic.
+		l.tableIndexes = groupBy(func(yield func(Name, *Index) bool) {
+			for _, i := range s.Indexes {
+				if !yield(i.Table, i) {
+					return
 				}
 			}
+		})
+		l.referencing = groupBy(func(yield func(Name, *Constraint) bool) {
+			for _, t := range s.Tables {
+				for _, c := range t.Constraints {
+					if c.Kind == ForeignKey && !yield(c.Ref.Table, c) {
+						return
+					}
+				}
+			}
+		})
+		l.children = groupBy(func(yield func(Name, *Table) bool) {
+			for _, t := range s.Tables {
+				for _, pn := range t.Parents() {
+					if !yield(pn, t) {
+						return
+					}
+				}
+			}
+		})
+		l.owned = groupBy(func(yield func(ColumnRef, *Sequence) bool) {
+			for _, q := range s.Sequences {
+				if q.OwnedBy != nil && !yield(*q.OwnedBy, q) {
+					return
+				}
+			}
+		})
+		for _, t := range s.Tables {
+			l.tables[t.Name] = t
 		}
 		for _, v := range s.Views {
 			l.views[v.Name] = v
@@ -268,16 +289,12 @@ func (s *Schema) lookup() *lookup {
 		}
 		for _, q := range s.Sequences {
 			l.sequences[q.Name] = q
-			if q.OwnedBy != nil {
-				l.owned[*q.OwnedBy] = append(l.owned[*q.OwnedBy], q)
-			}
 		}
 		for _, e := range s.Enums {
 			l.enums[e.Name] = e
 		}
 		for _, i := range s.Indexes {
 			l.indexes[indexKey{i.Table, i.Name.Name}] = i
-			l.tableIndexes[i.Table] = append(l.tableIndexes[i.Table], i)
 		}
 		for _, n := range s.Namespaces {
 			l.namespaces[n.Name] = n
@@ -285,6 +302,30 @@ func (s *Schema) lookup() *lookup {
 		s.index = l
 	})
 	return s.index
+}
+
+// groupBy returns the values of pairs by key, in order. The groups share
+// one array instead of growing one each: the lists of a large schema's
+// tables would be tens of thousands of small slices, scattered among
+// whatever else the heap holds.
+func groupBy[K comparable, V any](pairs iter.Seq2[K, V]) map[K][]V {
+	count := map[K]int{}
+	n := 0
+	for k := range pairs {
+		count[k]++
+		n++
+	}
+	all := make([]V, 0, n)
+	out := make(map[K][]V, len(count))
+	for k, v := range pairs {
+		g, ok := out[k]
+		if !ok {
+			end := len(all) + count[k]
+			g, all = all[len(all):len(all):end], all[:end]
+		}
+		out[k] = append(g, v)
+	}
+	return out
 }
 
 type indexKey struct {
