@@ -9,8 +9,8 @@ import (
 // Types shares equal column types within one parse. A schema has a few
 // dozen distinct types and, when large, hundreds of thousands of
 // columns, so a column points at its type (schema.Column.Type) instead of
-// holding a copy: the 10,000-table benchmark pair keeps 56 bytes less per
-// column live this way.
+// holding a copy, which took a Column from the 128-byte size class to the
+// 80-byte one.
 //
 // The zero Types is ready to use. It is not safe for concurrent use.
 type Types struct {
