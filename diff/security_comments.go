@@ -39,13 +39,21 @@ func ConstraintEqual(dialect string, a, b *schema.Constraint) bool {
 
 // commentChanged reports whether an object needs a SetComment: one created
 // (again) by the diff needs it when it has a comment, one kept when its
-// comment changed.
-func commentChanged(recreated bool, from, to string) bool {
-	if recreated {
+// comment changed. recreated is asked only when there is a comment to
+// keep or to set: working it out may compare the object's definitions,
+// for every constraint and index of a large schema.
+func commentChanged(from, to string, recreated func() bool) bool {
+	if from == "" && to == "" {
+		return false
+	}
+	if recreated() {
 		return to != ""
 	}
 	return from != to
 }
+
+// known returns a recreated for commentChanged that was already known.
+func known(b bool) func() bool { return func() bool { return b } }
 
 func (d *differ) objectComments() {
 	if d.to.Dialect != "postgres" {
@@ -61,7 +69,7 @@ func (d *differ) objectComments() {
 	}
 	for _, e := range d.to.Enums {
 		old := d.from.Enum(e.Name)
-		if commentChanged(old == nil, commentOf(old), e.Comment) {
+		if commentChanged(commentOf(old), e.Comment, known(old == nil)) {
 			d.add(SetComment{On: "TYPE", Name: e.Name, Comment: e.Comment, At: e.Pos})
 		}
 	}
@@ -71,7 +79,7 @@ func (d *differ) objectComments() {
 		if old != nil {
 			from = old.Comment
 		}
-		if commentChanged(old == nil, from, q.Comment) {
+		if commentChanged(from, q.Comment, known(old == nil)) {
 			d.add(SetComment{On: "SEQUENCE", Name: q.Name, Comment: q.Comment, At: q.Pos})
 		}
 	}
@@ -86,9 +94,7 @@ func (d *differ) objectComments() {
 			if oc != nil {
 				from = oc.Comment
 			}
-			// Comparing the definitions is needed only when there is a
-			// comment to keep or to set.
-			if (from != "" || c.Comment != "") && commentChanged(oc == nil || !ConstraintEqual(d.to.Dialect, oc, c), from, c.Comment) {
+			if commentChanged(from, c.Comment, func() bool { return oc == nil || !ConstraintEqual(d.to.Dialect, oc, c) }) {
 				d.add(SetComment{On: "CONSTRAINT", Name: t.Name, Column: c.Name, Comment: c.Comment, At: c.Pos})
 			}
 		}
@@ -99,7 +105,7 @@ func (d *differ) objectComments() {
 		if old != nil {
 			from = old.Comment
 		}
-		if (from != "" || i.Comment != "") && commentChanged(old == nil || d.rebuilt[i.Table] || !IndexEqual(d.to.Dialect, old, i), from, i.Comment) {
+		if commentChanged(from, i.Comment, func() bool { return old == nil || d.rebuilt[i.Table] || !IndexEqual(d.to.Dialect, old, i) }) {
 			d.add(SetComment{On: "INDEX", Name: i.Name, Comment: i.Comment, At: i.Pos})
 		}
 	}
@@ -109,7 +115,7 @@ func (d *differ) objectComments() {
 		if old != nil {
 			from = old.Comment
 		}
-		if commentChanged(d.policyRecreated(p), from, p.Comment) {
+		if commentChanged(from, p.Comment, func() bool { return d.policyRecreated(p) }) {
 			d.add(SetComment{On: "POLICY", Name: p.Table, Column: p.Name, Comment: p.Comment, At: p.Pos})
 		}
 	}
@@ -130,7 +136,7 @@ func (d *differ) objectComments() {
 		}
 		slices.Sort(cols)
 		for _, c := range slices.Compact(cols) {
-			if commentChanged(recreated, from[c], v.ColumnComments[c]) {
+			if commentChanged(from[c], v.ColumnComments[c], known(recreated)) {
 				d.add(SetComment{On: "COLUMN", Name: v.Name, Column: c, Comment: v.ColumnComments[c], At: v.Pos})
 			}
 		}

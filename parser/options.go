@@ -3,7 +3,6 @@ package parser
 import (
 	"maps"
 	"slices"
-	"strconv"
 )
 
 // Options shares equal table options within one parse. Tables repeat
@@ -22,15 +21,9 @@ func (o *Options) Share(m map[string]string) map[string]string {
 	if len(m) == 0 {
 		return nil
 	}
-	// Each key and value is prefixed with its length, so that no two maps
-	// encode alike.
 	var b []byte
 	for _, k := range slices.Sorted(maps.Keys(m)) {
-		for _, s := range []string{k, m[k]} {
-			b = strconv.AppendInt(b, int64(len(s)), 10)
-			b = append(b, ':')
-			b = append(b, s...)
-		}
+		b = appendLenPrefixed(appendLenPrefixed(b, k), m[k])
 	}
 	if s, ok := o.seen[string(b)]; ok {
 		return s

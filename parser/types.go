@@ -27,6 +27,14 @@ type typeKey struct {
 	unsigned, zerofill bool
 }
 
+// appendLenPrefixed appends s with its length before it, so that no two
+// lists of strings encode alike.
+func appendLenPrefixed(b []byte, s string) []byte {
+	b = strconv.AppendInt(b, int64(len(s)), 10)
+	b = append(b, ':')
+	return append(b, s...)
+}
+
 // Share returns a type equal to t that may be shared.
 func (ts *Types) Share(t schema.Type) *schema.Type {
 	k := typeKey{schema: t.Schema, name: t.Name, nmods: int32(len(t.Mods)), arrayDims: t.ArrayDims, unsigned: t.Unsigned, zerofill: t.Zerofill}
@@ -37,9 +45,7 @@ func (ts *Types) Share(t schema.Type) *schema.Type {
 	default:
 		var b []byte
 		for _, m := range t.Mods {
-			b = strconv.AppendInt(b, int64(len(m)), 10)
-			b = append(b, ':')
-			b = append(b, m...)
+			b = appendLenPrefixed(b, m)
 		}
 		k.mods = string(b)
 	}
