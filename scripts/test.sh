@@ -22,7 +22,7 @@ export ZDPLAN_PGREQUIRED=1
 # there are cores.
 go test -count=1 -timeout 30m -parallel 6 ./...
 
-# A few seconds per fuzz target (FUZZTIME, default 4s; about a minute in
-# all): new crashers land in the package's testdata/fuzz/ as regression
+# A few seconds per fuzz target (a count of executions each; about a
+# minute in all): new crashers land in the package's testdata/fuzz/ as regression
 # seeds.
 scripts/fuzz.sh
