@@ -13,12 +13,19 @@
 // Usage:
 //
 //	go run ./bench/live [-dialects postgres,mysql] [-rows 1000000] [-conns 4] [-rate 0] [-baseline 5s]
+//	                    [-batch-size N] [-batch-pause SECONDS]
+//
+// -batch-size and -batch-pause set zdplan's backfill tuning for the phase
+// files as a user would at run time (zdplan.batch_size and
+// zdplan.batch_pause on PostgreSQL, @zdplan_batch_size and
+// @zdplan_batch_pause on MySQL); unset, the plan's defaults apply.
 //
 // Every database it makes is a throwaway one (pgtest/mytest names) that is
 // dropped afterwards; only loopback servers are used.
 package main
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -124,16 +131,23 @@ func seed(dialect string, rows int) []string {
 		"VACUUM ANALYZE accounts"}
 }
 
+// backfillTuning is what a user may set when running zdplan's phase
+// files; an empty field leaves the plan's default.
+type backfillTuning struct {
+	batchSize, batchPause string
+}
+
 // database is one throwaway database of either server.
 type database struct {
-	exec  func(sql string) error // through the client, as a user would
-	file  func(path string) error
+	exec func(sql string) error // through the client, as a user would
+	// phase runs one of zdplan's phase files with the backfill tuning.
+	phase func(path string) error
 	drop  func() error
 	url   string
 	sqlDB *sql.DB
 }
 
-func create(dialect string) (*database, error) {
+func create(dialect string, tune backfillTuning) (*database, error) {
 	var d database
 	switch dialect {
 	case "postgres":
@@ -145,7 +159,15 @@ func create(dialect string) (*database, error) {
 		if err != nil {
 			return nil, err
 		}
-		d = database{exec: db.Exec, file: db.ExecFile, drop: db.Drop, url: db.URL()}
+		settings := map[string]string{}
+		if tune.batchSize != "" {
+			settings["zdplan.batch_size"] = tune.batchSize
+		}
+		if tune.batchPause != "" {
+			settings["zdplan.batch_pause"] = tune.batchPause
+		}
+		phase := func(path string) error { _, err := db.RunFile(path, nil, settings); return err }
+		d = database{exec: db.Exec, phase: phase, drop: db.Drop, url: db.URL()}
 	default:
 		s := mytest.FromEnv()
 		if err := s.Available(); err != nil {
@@ -155,7 +177,19 @@ func create(dialect string) (*database, error) {
 		if err != nil {
 			return nil, err
 		}
-		d = database{exec: db.Exec, file: db.ExecFile, drop: db.Drop, url: db.URL()}
+		var set []string
+		if tune.batchSize != "" {
+			set = append(set, "@zdplan_batch_size = "+tune.batchSize)
+		}
+		if tune.batchPause != "" {
+			set = append(set, "@zdplan_batch_pause = "+tune.batchPause)
+		}
+		init := ""
+		if len(set) > 0 {
+			init = "SET " + strings.Join(set, ", ")
+		}
+		phase := func(path string) error { _, err := db.RunFile(path, init); return err }
+		d = database{exec: db.Exec, phase: phase, drop: db.Drop, url: db.URL()}
 	}
 	dsn, err := live.ParseDSN(d.url)
 	if err != nil {
@@ -300,19 +334,31 @@ func main() {
 		rate     = flag.Float64("rate", 0, "statements a second per connection (paced, as pgbench --rate); 0 runs them flat out")
 		baseline = flag.Duration("baseline", 5*time.Second, "how long the baseline load runs")
 		only     = flag.String("run", "", "run only scenarios whose name contains this")
+		size     = flag.Uint("batch-size", 0, "rows per backfill batch of zdplan's plan; 0 keeps the plan's default")
+		pause    = flag.Float64("batch-pause", 0, "seconds zdplan's backfill sleeps between batches")
 	)
 	flag.Parse()
+	var tune backfillTuning
+	if *size > 0 {
+		tune.batchSize = fmt.Sprint(*size)
+	}
+	if *pause > 0 {
+		tune.batchPause = fmt.Sprint(*pause)
+	}
 	app := appLoad{conns: *conns, rate: *rate}
 	pace := "flat out"
 	if *rate > 0 {
 		pace = fmt.Sprintf("%g statements/s each, latency from when each was due", *rate)
 	}
 	fmt.Printf("%d rows, %d application connections (insert / update / point read in turn, %s), baseline %s\n\n", *rows, *conns, pace, *baseline)
+	if tune != (backfillTuning{}) {
+		fmt.Printf("zdplan's backfill tuned: batch size %s, pause %s s\n\n", cmp.Or(tune.batchSize, "default"), cmp.Or(tune.batchPause, "0"))
+	}
 	fmt.Print("zdplan runs expand and backfill under the load, and contract too where it only adds (index, foreign key).\n\n")
 	fmt.Println("| server | scenario | migration | failed statements | p50 | p99 | max | p99 / baseline p99 | migration took | rows/s |")
 	fmt.Println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
 	for _, d := range strings.Split(*dialects, ",") {
-		if err := runDialect(d, *rows, app, *baseline, *only); err != nil {
+		if err := runDialect(d, *rows, app, *baseline, *only, tune); err != nil {
 			fmt.Fprintln(os.Stderr, "live:", err)
 			os.Exit(1)
 		}
@@ -326,12 +372,16 @@ type appLoad struct {
 	rate  float64
 }
 
-func runDialect(dialect string, rows int, app appLoad, baseline time.Duration, only string) error {
+func runDialect(dialect string, rows int, app appLoad, baseline time.Duration, only string, tune backfillTuning) error {
 	mysql := dialect == "mysql"
 	server := map[string]string{"postgres": "PostgreSQL", "mysql": "MariaDB"}[dialect]
 	var base stats
-	for i, sc := range scenarios(dialect) {
-		if only != "" && !strings.Contains(sc.name, only) {
+	all := scenarios(dialect)
+	selected := func(sc scenario) bool { return only == "" || strings.Contains(sc.name, only) }
+	// The reference runs whenever a selected scenario's rows/s needs it.
+	needReference := slices.ContainsFunc(all, func(sc scenario) bool { return sc.zdplanCopies && selected(sc) })
+	for i, sc := range all {
+		if !selected(sc) && !(sc.name == reference.name && needReference) {
 			continue
 		}
 		current := accountsPg("  note text,\n", "", "")
@@ -343,7 +393,7 @@ func runDialect(dialect string, rows int, app appLoad, baseline time.Duration, o
 			variants = variants[:1]
 		}
 		for _, variant := range variants {
-			db, err := create(dialect)
+			db, err := create(dialect, tune)
 			if err != nil {
 				return err
 			}
@@ -382,7 +432,7 @@ func runDialect(dialect string, rows int, app appLoad, baseline time.Duration, o
 							if strings.Contains(filepath.Base(f), "contract") && !sc.contract {
 								continue
 							}
-							if err := db.file(f); err != nil {
+							if err := db.phase(f); err != nil {
 								return err
 							}
 						}
