@@ -7,8 +7,9 @@
 // use) and zdplan's plan (expand and backfill, the phases the old version
 // lives through) change the schema. It prints, per scenario and
 // migration, the failed application statements, statement latency
-// (p50/p99/max) during the migration against a baseline, how long the
-// migration took, and for full-table copies the rows per second.
+// (p50/p99/max) during the migration against a baseline of the same load
+// on the same database just before it, how long the migration took, and
+// for full-table copies the rows per second.
 //
 // Usage:
 //
@@ -37,7 +38,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/zdplan/zdplan/internal/mytest"
@@ -215,12 +215,17 @@ func create(dialect string, tune backfillTuning) (*database, error) {
 // the connections run flat out, which on a small machine leaves the
 // server no idle CPU before any migration starts.
 type load struct {
-	db     *sql.DB
-	rows   int
-	mu     sync.Mutex
-	lat    []time.Duration
-	failed atomic.Int64
-	errs   map[string]int
+	db   *sql.DB
+	rows int
+	mu   sync.Mutex
+	done []statement
+}
+
+// statement is one application statement the load ran.
+type statement struct {
+	start   time.Time
+	latency time.Duration
+	err     string // "" if it succeeded
 }
 
 func (l *load) run(ctx context.Context, conns int, rate float64, mysql bool) *sync.WaitGroup {
@@ -274,17 +279,15 @@ func (l *load) run(ctx context.Context, conns int, rate float64, mysql bool) *sy
 					}
 				}
 				cancel()
-				d := time.Since(start)
-				l.mu.Lock()
-				l.lat = append(l.lat, d)
+				st := statement{start: start, latency: time.Since(start)}
 				if err != nil {
-					l.failed.Add(1)
-					msg := err.Error()
-					if len(msg) > 70 {
-						msg = msg[:70]
+					st.err = err.Error()
+					if len(st.err) > 70 {
+						st.err = st.err[:70]
 					}
-					l.errs[msg]++
 				}
+				l.mu.Lock()
+				l.done = append(l.done, st)
 				l.mu.Unlock()
 			}
 		})
@@ -292,20 +295,26 @@ func (l *load) run(ctx context.Context, conns int, rate float64, mysql bool) *sy
 	return &wg
 }
 
-// window runs the load for the duration of migrate (plus a second before
-// and after) and returns what the application saw.
-func window(db *database, rows int, app appLoad, mysql bool, migrate func() error) (stats, time.Duration, error) {
-	l := &load{db: db.sqlDB, rows: rows, errs: map[string]int{}}
+// window runs the load, measures it for baseline, then runs migrate and
+// measures the load from the migration's start to a second after its
+// end. The baseline is taken on the same database and connections
+// seconds before the migration, so that the two compare the same minute
+// of a machine whose speed drifts (after a second of warm-up, whose
+// statements count in neither).
+func window(db *database, rows int, app appLoad, mysql bool, baseline time.Duration, migrate func() error) (before, during stats, took time.Duration, err error) {
+	l := &load{db: db.sqlDB, rows: rows}
 	ctx, stop := context.WithCancel(context.Background())
 	wg := l.run(ctx, app.conns, app.rate, mysql)
 	time.Sleep(time.Second)
-	start := time.Now()
-	err := migrate()
-	took := time.Since(start)
+	t0 := time.Now()
+	time.Sleep(baseline)
+	t1 := time.Now()
+	err = migrate()
+	took = time.Since(t1)
 	time.Sleep(time.Second)
 	stop()
 	wg.Wait()
-	return l.stats(), took, err
+	return l.stats(t0, t1), l.stats(t1, time.Now()), took, err
 }
 
 type stats struct {
@@ -314,14 +323,26 @@ type stats struct {
 	errs          map[string]int
 }
 
-func (l *load) stats() stats {
+// stats summarizes the statements that started in [from, to).
+func (l *load) stats(from, to time.Time) stats {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	s := slices.Clone(l.lat)
-	slices.Sort(s)
-	st := stats{n: len(s), failed: int(l.failed.Load()), errs: l.errs}
-	if len(s) > 0 {
-		st.p50, st.p99, st.max = s[len(s)/2], s[len(s)*99/100], s[len(s)-1]
+	st := stats{errs: map[string]int{}}
+	var lat []time.Duration
+	for _, s := range l.done {
+		if s.start.Before(from) || !s.start.Before(to) {
+			continue
+		}
+		lat = append(lat, s.latency)
+		if s.err != "" {
+			st.failed++
+			st.errs[s.err]++
+		}
+	}
+	slices.Sort(lat)
+	st.n = len(lat)
+	if len(lat) > 0 {
+		st.p50, st.p99, st.max = lat[len(lat)/2], lat[len(lat)*99/100], lat[len(lat)-1]
 	}
 	return st
 }
@@ -332,7 +353,7 @@ func main() {
 		rows     = flag.Int("rows", 1_000_000, "rows in the table")
 		conns    = flag.Int("conns", 4, "application connections")
 		rate     = flag.Float64("rate", 0, "statements a second per connection (paced, as pgbench --rate); 0 runs them flat out")
-		baseline = flag.Duration("baseline", 5*time.Second, "how long the baseline load runs")
+		baseline = flag.Duration("baseline", 5*time.Second, "how long the load is measured before each migration, as its baseline")
 		only     = flag.String("run", "", "run only scenarios whose name contains this")
 		size     = flag.Uint("batch-size", 0, "rows per backfill batch of zdplan's plan; 0 keeps the plan's default")
 		pause    = flag.Float64("batch-pause", 0, "seconds zdplan's backfill sleeps between batches")
@@ -355,8 +376,8 @@ func main() {
 		fmt.Printf("zdplan's backfill tuned: batch size %s, pause %s s\n\n", cmp.Or(tune.batchSize, "default"), cmp.Or(tune.batchPause, "0"))
 	}
 	fmt.Print("zdplan runs expand and backfill under the load, and contract too where it only adds (index, foreign key).\n\n")
-	fmt.Println("| server | scenario | migration | failed statements | p50 | p99 | max | p99 / baseline p99 | migration took | rows/s |")
-	fmt.Println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Println("| server | scenario | migration | failed statements | p50 | p99 | max | baseline p99 (just before) | p99 / baseline p99 | migration took | rows/s |")
+	fmt.Println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, d := range strings.Split(*dialects, ",") {
 		if err := runDialect(d, *rows, app, *baseline, *only, tune); err != nil {
 			fmt.Fprintln(os.Stderr, "live:", err)
@@ -375,12 +396,11 @@ type appLoad struct {
 func runDialect(dialect string, rows int, app appLoad, baseline time.Duration, only string, tune backfillTuning) error {
 	mysql := dialect == "mysql"
 	server := map[string]string{"postgres": "PostgreSQL", "mysql": "MariaDB"}[dialect]
-	var base stats
 	all := scenarios(dialect)
 	selected := func(sc scenario) bool { return only == "" || strings.Contains(sc.name, only) }
 	// The reference runs whenever a selected scenario's rows/s needs it.
 	needReference := slices.ContainsFunc(all, func(sc scenario) bool { return sc.zdplanCopies && selected(sc) })
-	for i, sc := range all {
+	for _, sc := range all {
 		if !selected(sc) && !(sc.name == reference.name && needReference) {
 			continue
 		}
@@ -410,10 +430,6 @@ func runDialect(dialect string, rows int, app appLoad, baseline time.Duration, o
 						return "", fmt.Errorf("load: %w", err)
 					}
 				}
-				if i == 0 && variant == "naive" || base.n == 0 {
-					base, _, _ = window(db, rows, app, mysql, func() error { time.Sleep(baseline); return nil })
-					fmt.Printf("| %s | (baseline, no migration) | | %d | %s | %s | %s | 1.0× | | |\n", server, base.failed, ms(base.p50), ms(base.p99), ms(base.max))
-				}
 				migrate := func() error { return db.exec(sc.naive) }
 				if variant == "zdplan" {
 					r, err := pipeline.Run(pipeline.Input{Name: "current.sql", Src: []byte(current)},
@@ -439,7 +455,10 @@ func runDialect(dialect string, rows int, app appLoad, baseline time.Duration, o
 						return nil
 					}
 				}
-				st, took, err := window(db, rows, app, mysql, migrate)
+				base, st, took, err := window(db, rows, app, mysql, baseline, migrate)
+				if base.failed > 0 {
+					return "", fmt.Errorf("%s %s: %d statements failed before the migration", sc.name, variant, base.failed)
+				}
 				outcome := took.Round(10 * time.Millisecond).String()
 				switch {
 				case err != nil && variant == "zdplan":
@@ -453,8 +472,8 @@ func runDialect(dialect string, rows int, app appLoad, baseline time.Duration, o
 				if err == nil && (variant == "naive" && sc.naiveCopies || variant == "zdplan" && sc.zdplanCopies) {
 					rate = fmt.Sprintf("%.0f", float64(rows)/took.Seconds())
 				}
-				line := fmt.Sprintf("| %s | %s | %s | %d of %d | %s | %s | %s | %.1f× | %s | %s |", server, sc.name, variant,
-					st.failed, st.n, ms(st.p50), ms(st.p99), ms(st.max), float64(st.p99)/float64(max(base.p99, time.Microsecond)), outcome, rate)
+				line := fmt.Sprintf("| %s | %s | %s | %d of %d | %s | %s | %s | %s | %.1f× | %s | %s |", server, sc.name, variant,
+					st.failed, st.n, ms(st.p50), ms(st.p99), ms(st.max), ms(base.p99), float64(st.p99)/float64(max(base.p99, time.Microsecond)), outcome, rate)
 				for msg, n := range st.errs {
 					fmt.Fprintf(os.Stderr, "  %s %s %s: %d× %s\n", server, sc.name, variant, n, msg)
 				}
