@@ -223,10 +223,23 @@ type load struct {
 
 // statement is one application statement the load ran.
 type statement struct {
+	kind    kind
 	start   time.Time
 	latency time.Duration
 	err     string // "" if it succeeded
 }
+
+// kind is what an application statement does.
+type kind int
+
+const (
+	insert kind = iota
+	update
+	pointRead
+	kinds
+)
+
+func (k kind) String() string { return [...]string{"INSERT", "UPDATE", "SELECT"}[k] }
 
 func (l *load) run(ctx context.Context, conns int, rate float64, mysql bool) *sync.WaitGroup {
 	var wg sync.WaitGroup
@@ -265,10 +278,11 @@ func (l *load) run(ctx context.Context, conns int, rate float64, mysql bool) *sy
 				// Each statement gets at most 60 s, so a migration that
 				// blocks everything shows as latency, not a hung run.
 				sctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-				switch i % 3 {
-				case 0:
+				k := kind(i % int(kinds))
+				switch k {
+				case insert:
 					_, err = l.db.ExecContext(sctx, ins, 1+r.IntN(users), i, "load")
-				case 1:
+				case update:
 					_, err = l.db.ExecContext(sctx, upd, id)
 				default:
 					var b sql.NullInt64
@@ -279,7 +293,7 @@ func (l *load) run(ctx context.Context, conns int, rate float64, mysql bool) *sy
 					}
 				}
 				cancel()
-				st := statement{start: start, latency: time.Since(start)}
+				st := statement{kind: k, start: start, latency: time.Since(start)}
 				if err != nil {
 					st.err = err.Error()
 					if len(st.err) > 70 {
@@ -320,7 +334,10 @@ func window(db *database, rows int, app appLoad, mysql bool, baseline time.Durat
 type stats struct {
 	n, failed     int
 	p50, p99, max time.Duration
-	errs          map[string]int
+	// kindP99 is the p99 of each kind of statement: a migration that
+	// slows commits shows on the writes, not on the reads.
+	kindP99 [kinds]time.Duration
+	errs    map[string]int
 }
 
 // stats summarizes the statements that started in [from, to).
@@ -329,22 +346,34 @@ func (l *load) stats(from, to time.Time) stats {
 	defer l.mu.Unlock()
 	st := stats{errs: map[string]int{}}
 	var lat []time.Duration
+	var byKind [kinds][]time.Duration
 	for _, s := range l.done {
 		if s.start.Before(from) || !s.start.Before(to) {
 			continue
 		}
 		lat = append(lat, s.latency)
+		byKind[s.kind] = append(byKind[s.kind], s.latency)
 		if s.err != "" {
 			st.failed++
 			st.errs[s.err]++
 		}
 	}
-	slices.Sort(lat)
 	st.n = len(lat)
-	if len(lat) > 0 {
-		st.p50, st.p99, st.max = lat[len(lat)/2], lat[len(lat)*99/100], lat[len(lat)-1]
+	st.p50, st.p99, st.max = percentile(lat, 50), percentile(lat, 99), percentile(lat, 100)
+	for k, l := range byKind {
+		st.kindP99[k] = percentile(l, 99)
 	}
 	return st
+}
+
+// percentile sorts lat and returns its p-th percentile (the largest for
+// 100), or 0 for no latencies.
+func percentile(lat []time.Duration, p int) time.Duration {
+	if len(lat) == 0 {
+		return 0
+	}
+	slices.Sort(lat)
+	return lat[min(len(lat)*p/100, len(lat)-1)]
 }
 
 func main() {
@@ -477,6 +506,11 @@ func runDialect(dialect string, rows int, app appLoad, baseline time.Duration, o
 				for msg, n := range st.errs {
 					fmt.Fprintf(os.Stderr, "  %s %s %s: %d× %s\n", server, sc.name, variant, n, msg)
 				}
+				var byKind []string
+				for k := range kinds {
+					byKind = append(byKind, fmt.Sprintf("%s %s (before: %s)", k, ms(st.kindP99[k]), ms(base.kindP99[k])))
+				}
+				fmt.Fprintf(os.Stderr, "  %s %s %s: p99 by statement: %s\n", server, sc.name, variant, strings.Join(byKind, ", "))
 				return line, nil
 			}()
 			if err != nil {
