@@ -360,8 +360,8 @@ func (l *load) stats(from, to time.Time) stats {
 	}
 	st.n = len(lat)
 	st.p50, st.p99, st.max = percentile(lat, 50), percentile(lat, 99), percentile(lat, 100)
-	for k, l := range byKind {
-		st.kindP99[k] = percentile(l, 99)
+	for k, kl := range byKind {
+		st.kindP99[k] = percentile(kl, 99)
 	}
 	return st
 }
