@@ -259,6 +259,14 @@ func (a *applier) apply(c Change) error {
 		}
 		col.Type = c.To.Type
 		col.SetExtra(func(e *schema.ColumnExtra) { e.Collation = c.To.Extra().Collation })
+		// The identity's sequence follows the column's type (see
+		// identityEqual).
+		if id, to := col.Extra().Identity, c.To.Extra().Identity; id != nil && to != nil {
+			seq := retypedSequence(*id.Sequence, to.Sequence.Type)
+			retyped := *id
+			retyped.Sequence = &seq
+			col.SetExtra(func(e *schema.ColumnExtra) { e.Identity = &retyped })
+		}
 	case SetNotNull, DropNotNull:
 		t, name := notNullTarget(c)
 		col, err := a.column(t, name)

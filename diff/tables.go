@@ -97,18 +97,30 @@ func identityEqual(a, b *schema.Identity, at, bt *schema.Type) bool {
 		return false
 	}
 	sa, sb := *a.Sequence, *b.Sequence
-	if sa.Type != sb.Type && at.Name != bt.Name {
-		alo, ahi := seqBounds(sa.Type, sa.Increment)
-		blo, bhi := seqBounds(sb.Type, sb.Increment)
-		if sa.Min == alo {
-			sa.Min = blo
-		}
-		if sa.Max == ahi {
-			sa.Max = bhi
-		}
-		sa.Type = sb.Type
+	if at.Name != bt.Name {
+		sa = retypedSequence(sa, sb.Type)
 	}
 	return sa.OptionsEqual(&sb)
+}
+
+// retypedSequence is an identity's sequence once its column's type has
+// changed to one whose sequence type is typ, as PostgreSQL leaves it: of
+// that type, and with bounds that were the old type's defaults now the
+// new type's.
+func retypedSequence(s schema.Sequence, typ string) schema.Sequence {
+	if s.Type == typ {
+		return s
+	}
+	lo, hi := seqBounds(s.Type, s.Increment)
+	newLo, newHi := seqBounds(typ, s.Increment)
+	if s.Min == lo {
+		s.Min = newLo
+	}
+	if s.Max == hi {
+		s.Max = newHi
+	}
+	s.Type = typ
+	return s
 }
 
 // seqBounds are a sequence's default MINVALUE and MAXVALUE for its type
