@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Bounded fuzzing: runs every fuzz target for a fixed number of
-# executions and prints how many each one reached. A failing input is written by
-# go test to the package's testdata/fuzz/<Target>/ directory: fix the bug
-# and commit the file, which from then on runs as a regression seed in
-# every `go test`.
+# executions and prints how many each one reached. A failing input is
+# written by go test to the package's testdata/fuzz/<Target>/ directory:
+# fix the bug and commit the file, which from then on runs as a regression
+# seed in every `go test`.
 #
 # Usage: scripts/fuzz.sh [TARGET ...]     (default: all; e.g. FuzzPlan)
 # Env:   FUZZTIME, a -fuzztime value for every target instead of its
